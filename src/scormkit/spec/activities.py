@@ -1,0 +1,250 @@
+"""Spec models of the things a learner does: quizzes, branching scenarios and surveys."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from scormkit.spec.base import Id, SpecModel
+
+
+class Choice(SpecModel):
+    text: str = Field(description="What the learner reads (Markdown, one paragraph).")
+    correct: bool = Field(default=False, description="True when choosing this is right.")
+    feedback: str | None = Field(
+        default=None, description="Shown when the learner picks this choice."
+    )
+
+
+class QuestionBase(SpecModel):
+    id: Id = Field(description="Unique in the course; names the question in LMS reports.")
+    prompt: str = Field(description="The question itself (Markdown).")
+    weight: float = Field(
+        default=1, ge=0, description="Points this question is worth; 0 makes it unscored."
+    )
+    hint: str | None = Field(default=None, description="Offered before answering, on request.")
+    correct_feedback: str | None = Field(
+        default=None, description="Shown when the whole answer is right."
+    )
+    incorrect_feedback: str | None = Field(
+        default=None, description="Shown when the answer is wrong or partly wrong."
+    )
+    attempts: int = Field(
+        default=1, ge=1, le=9, description="Tries the learner gets at this question."
+    )
+
+
+class SingleChoice(QuestionBase):
+    type: Literal["single_choice"]
+    choices: list[Choice] = Field(
+        min_length=2, max_length=26, description="Options; exactly one has correct: true."
+    )
+    shuffle: bool = Field(default=False, description="Show the choices in a random order.")
+
+
+class MultipleChoice(QuestionBase):
+    type: Literal["multiple_choice"]
+    choices: list[Choice] = Field(
+        min_length=2, max_length=26, description="Options; one or more have correct: true."
+    )
+    shuffle: bool = Field(default=False, description="Show the choices in a random order.")
+
+
+class TrueFalse(QuestionBase):
+    type: Literal["true_false"]
+    answer: bool = Field(description="Whether the statement in the prompt is true.")
+    true_feedback: str | None = Field(default=None, description="Shown after answering True.")
+    false_feedback: str | None = Field(default=None, description="Shown after answering False.")
+
+
+class FillIn(QuestionBase):
+    type: Literal["fill_in"]
+    accepted: list[str] = Field(
+        min_length=1, description="Answers counted right; the first is shown as the model answer."
+    )
+    case_sensitive: bool = Field(default=False, description="Whether 'HIPAA' differs from 'hipaa'.")
+    normalize_whitespace: bool = Field(
+        default=True, description="Trim and collapse runs of spaces before comparing."
+    )
+
+
+class Pair(SpecModel):
+    source: str = Field(description="Left-hand item.")
+    target: str = Field(description="The right-hand item it belongs with.")
+
+
+class Matching(QuestionBase):
+    type: Literal["matching"]
+    pairs: list[Pair] = Field(
+        min_length=2, max_length=26, description="Correct pairs; targets are shuffled for display."
+    )
+
+
+class Sequencing(QuestionBase):
+    type: Literal["sequencing"]
+    steps: list[str] = Field(
+        min_length=2, max_length=26, description="Steps in their correct order."
+    )
+
+
+class Numeric(QuestionBase):
+    type: Literal["numeric"]
+    answer: float | None = Field(default=None, description="The exact right answer.")
+    tolerance: float = Field(default=0, ge=0, description="How far from `answer` still counts.")
+    min: float | None = Field(default=None, description="Lowest right answer of a range.")
+    max: float | None = Field(default=None, description="Highest right answer of a range.")
+    unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
+
+    @model_validator(mode="after")
+    def _answer_or_range(self) -> Numeric:
+        if self.answer is None and (self.min is None or self.max is None):
+            raise ValueError("give either `answer` (with optional `tolerance`) or both `min` and `max`")
+        if self.answer is not None and (self.min is not None or self.max is not None):
+            raise ValueError("give `answer` or a `min`/`max` range, not both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"`min` ({self.min:g}) is greater than `max` ({self.max:g})")
+        return self
+
+
+Question = Annotated[
+    SingleChoice | MultipleChoice | TrueFalse | FillIn | Matching | Sequencing | Numeric,
+    Field(discriminator="type"),
+]
+
+
+class Quiz(SpecModel):
+    type: Literal["quiz"]
+    id: Id = Field(description="Unique in the course.")
+    title: str | None = Field(default=None, description="Heading shown above the questions.")
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    passing_score: int | None = Field(
+        default=None, ge=0, le=100, description="Percent of this quiz's points needed to pass it."
+    )
+    attempts: int | None = Field(
+        default=None, ge=1, le=9, description="Times the whole quiz may be taken; unset: no limit."
+    )
+    draw: int | None = Field(
+        default=None, ge=1, description="Ask this many questions drawn from the pool at random."
+    )
+    shuffle: bool = Field(default=False, description="Ask the questions in a random order.")
+    review: bool = Field(default=True, description="Show a review of every answer at the end.")
+
+
+class Condition(SpecModel):
+    """A test on a scenario variable, points dimension or `lives`; all given bounds must hold."""
+
+    of: str = Field(description="Name of a variable, a points dimension, or `lives`.")
+    at_least: int | None = Field(default=None, description="Holds when the value is >= this.")
+    at_most: int | None = Field(default=None, description="Holds when the value is <= this.")
+
+    @model_validator(mode="after")
+    def _has_bound(self) -> Condition:
+        if self.at_least is None and self.at_most is None:
+            raise ValueError("give `at_least`, `at_most` or both")
+        return self
+
+
+class ScenarioChoice(SpecModel):
+    id: Id = Field(description="Unique within its scene; names the choice in LMS reports.")
+    text: str = Field(description="What the learner says or does.")
+    goto: Id = Field(description="Id of the scene this choice leads to.")
+    feedback: str | None = Field(default=None, description="Shown after choosing this.")
+    points: dict[str, int] = Field(
+        default_factory=dict, description="Points added per dimension, e.g. {empathy: 2}."
+    )
+    effects: dict[str, int] = Field(
+        default_factory=dict, description="Amounts added to variables, e.g. {trust: -1}."
+    )
+    lose_life: bool = Field(default=False, description="Costs the learner one life.")
+    requires: list[Condition] = Field(
+        default_factory=list, description="Offered only when all of these hold."
+    )
+
+
+class Scene(SpecModel):
+    id: Id = Field(description="Unique within the scenario.")
+    speaker: str | None = Field(default=None, description="Who is talking, e.g. 'Mrs. Alvarez'.")
+    line: str = Field(description="What happens or is said in this scene (Markdown).")
+    mood: str | None = Field(default=None, description="How the speaker feels, e.g. 'anxious'.")
+    image: str | None = Field(default=None, description="Picture for the scene, relative to the spec.")
+    image_alt: str | None = Field(default=None, description="Text alternative for `image`.")
+    timer: int | None = Field(
+        default=None, ge=5, le=600, description="Seconds to choose before `timeout_goto` applies."
+    )
+    timeout_goto: Id | None = Field(default=None, description="Scene reached when time runs out.")
+    choices: list[ScenarioChoice] = Field(
+        default_factory=list, description="What the learner may do; none makes this an ending."
+    )
+    ending: Literal["success", "partial", "failure"] | None = Field(
+        default=None, description="Marks an ending and how it counts."
+    )
+    debrief: str | None = Field(default=None, description="What an ending teaches (Markdown).")
+
+    @model_validator(mode="after")
+    def _image_has_alt(self) -> Scene:
+        if self.image and not self.image_alt:
+            raise ValueError("an `image` needs `image_alt`, read aloud by screen readers")
+        if self.timer is not None and self.timeout_goto is None:
+            raise ValueError("a `timer` needs `timeout_goto`, the scene reached when time runs out")
+        return self
+
+
+class Badge(SpecModel):
+    id: Id = Field(description="Unique within the scenario.")
+    title: str = Field(description="Name shown on the badge shelf.")
+    description: str = Field(description="What it was earned for.")
+    when: list[Condition] = Field(
+        min_length=1, description="Awarded at the ending when all of these hold."
+    )
+
+
+class Scenario(SpecModel):
+    type: Literal["scenario"]
+    id: Id = Field(description="Unique in the course.")
+    title: str = Field(description="Name of the role-play.")
+    start: Id = Field(description="Id of the first scene.")
+    variables: dict[str, int] = Field(
+        default_factory=dict, description="Hidden values and their starting amounts, e.g. {trust: 2}."
+    )
+    dimensions: list[str] = Field(
+        default_factory=list, description="Named kinds of points shown to the learner, e.g. [empathy]."
+    )
+    lives: int | None = Field(default=None, ge=1, le=9, description="Lives; at 0 the role-play fails.")
+    pass_at: Literal["success", "partial"] = Field(
+        default="success", description="The worst ending that still counts as passing."
+    )
+    scored: bool = Field(default=True, description="Whether the result counts in the course score.")
+    weight: float = Field(default=1, ge=0, description="Points in the course score when scored.")
+    badges: list[Badge] = Field(default_factory=list, description="Badges this role-play awards.")
+    scenes: list[Scene] = Field(min_length=1, description="All scenes, in any order.")
+
+
+class SurveyItem(SpecModel):
+    id: Id = Field(description="Unique within the survey.")
+    kind: Literal["likert", "single_choice", "free_text"] = Field(description="How it is answered.")
+    prompt: str = Field(description="The question.")
+    scale: list[str] | None = Field(
+        default=None, description="Labels of a likert scale, lowest first (default: 5 agreement levels)."
+    )
+    options: list[str] | None = Field(default=None, description="Options of a single_choice item.")
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> SurveyItem:
+        if self.kind == "single_choice" and not self.options:
+            raise ValueError("a single_choice item needs `options`")
+        if self.kind != "single_choice" and self.options:
+            raise ValueError(f"`options` belong to single_choice items, not {self.kind}")
+        if self.kind != "likert" and self.scale:
+            raise ValueError(f"`scale` belongs to likert items, not {self.kind}")
+        return self
+
+
+class Survey(SpecModel):
+    type: Literal["survey"]
+    id: Id = Field(description="Unique in the course.")
+    title: str | None = Field(default=None, description="Heading shown above the survey.")
+    items: list[SurveyItem] = Field(min_length=1, description="The questions; never scored.")
+
+
+Activity = Annotated[Quiz | Scenario | Survey, Field(discriminator="type")]

@@ -1,0 +1,163 @@
+"""Spec models of a course: modules of pages of content blocks and activities."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from scormkit.spec.activities import Activity
+from scormkit.spec.base import Id, SpecModel
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+# BCP 47 language tag: a primary language subtag, then optional subtags.
+Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+
+
+class Text(SpecModel):
+    type: Literal["text"]
+    markdown: str = Field(description="Body text in Markdown.")
+
+
+class Image(SpecModel):
+    type: Literal["image"]
+    src: str = Field(description="Image file, relative to the spec file.")
+    alt: str = Field(min_length=1, description="Read aloud by screen readers; required.")
+    caption: str | None = Field(default=None, description="Shown under the image.")
+
+
+class Media(SpecModel):
+    src: str = Field(description="Media file, relative to the spec file.")
+    captions: str | None = Field(
+        default=None, description="WebVTT captions file, relative to the spec file."
+    )
+    title: str = Field(description="Accessible name of the player.")
+
+
+class Video(Media):
+    type: Literal["video"]
+    poster: str | None = Field(default=None, description="Still image shown before playing.")
+
+    @model_validator(mode="after")
+    def _needs_captions(self) -> Video:
+        if self.captions is None:
+            raise ValueError("a video needs `captions` (a WebVTT file) so every learner can follow it")
+        return self
+
+
+class Audio(Media):
+    type: Literal["audio"]
+    transcript: str | None = Field(default=None, description="Full text of the recording (Markdown).")
+
+
+class Callout(SpecModel):
+    type: Literal["callout"]
+    style: Literal["note", "tip", "warning", "important"] = Field(
+        default="note", description="How the box looks and what it is announced as."
+    )
+    title: str | None = Field(default=None, description="Bold first line.")
+    markdown: str = Field(description="Body of the box in Markdown.")
+
+
+class Panel(SpecModel):
+    title: str = Field(description="Label of the panel's button or tab.")
+    markdown: str = Field(description="What the panel reveals, in Markdown.")
+
+
+class Accordion(SpecModel):
+    type: Literal["accordion"]
+    panels: list[Panel] = Field(min_length=1, description="Panels, each opened on its own.")
+
+
+class Tabs(SpecModel):
+    type: Literal["tabs"]
+    panels: list[Panel] = Field(min_length=2, description="Tabs, one shown at a time.")
+
+
+class Quote(SpecModel):
+    type: Literal["quote"]
+    text: str = Field(description="The words quoted.")
+    attribution: str | None = Field(default=None, description="Who said it.")
+
+
+Block = Annotated[
+    Text | Image | Video | Audio | Callout | Accordion | Tabs | Quote,
+    Field(discriminator="type"),
+]
+
+
+class Page(SpecModel):
+    id: Id = Field(description="Unique in the course; used for bookmarks and reports.")
+    title: str = Field(description="Heading of the page and its name in the menu.")
+    blocks: list[Block] = Field(default_factory=list, description="Content, top to bottom.")
+    activity: Activity | None = Field(
+        default=None, description="A quiz, scenario or survey shown after the blocks."
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Page:
+        if not self.blocks and self.activity is None:
+            raise ValueError("a page needs `blocks`, an `activity` or both")
+        return self
+
+
+class Module(SpecModel):
+    id: Id = Field(description="Unique in the course.")
+    title: str = Field(description="Shown in the menu.")
+    description: str | None = Field(default=None, description="One line under the title.")
+    pages: list[Page] = Field(min_length=1, description="Pages, in reading order.")
+
+
+class Author(SpecModel):
+    name: str = Field(description="Person or organisation.")
+    email: str | None = Field(default=None, description="Contact address.")
+
+
+class Completion(SpecModel):
+    """When the course counts as done, and whether it can be failed."""
+
+    all_pages: bool = Field(default=True, description="Every page must be viewed.")
+    passing_score: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Percent of all scored points needed to pass; unset: the course is not scored.",
+    )
+
+
+class Theme(SpecModel):
+    primary: Colour = Field(default="#1d4f91", description="Headings, buttons and links.")
+    accent: Colour = Field(default="#0b7a75", description="Progress and highlights.")
+    background: Colour = Field(default="#ffffff", description="Page background.")
+    text: Colour = Field(default="#1f2933", description="Body text.")
+    logo: str | None = Field(default=None, description="Logo image, relative to the spec file.")
+    logo_alt: str | None = Field(default=None, description="Text alternative for the logo.")
+
+    @model_validator(mode="after")
+    def _logo_has_alt(self) -> Theme:
+        if self.logo and not self.logo_alt:
+            raise ValueError("a `logo` needs `logo_alt`, read aloud by screen readers")
+        return self
+
+
+class Course(SpecModel):
+    id: Id = Field(description="Unique id; names the package file and every LMS identifier.")
+    title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
+    description: str = Field(default="", description="A paragraph for catalogues.")
+    language: Language = Field(default="en", description="BCP 47 tag, e.g. en or es-MX.")
+    version: str = Field(
+        default="1.0", max_length=20, description="Version of this course, e.g. '1.2' (quoted)."
+    )
+    publisher: str | None = Field(default=None, description="Organisation that issues the course.")
+    authors: list[Author] = Field(default_factory=list, description="Who wrote it.")
+    keywords: list[str] = Field(default_factory=list, description="Catalogue search terms.")
+    iri: str = Field(
+        default="https://example.com/courses",
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="IRI base under which activity ids are made; use a domain you own.",
+    )
+    completion: Completion = Field(
+        default_factory=Completion, description="When the course is complete, passed or failed."
+    )
+    theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
+    modules: list[Module] = Field(min_length=1, description="Modules, in order.")
