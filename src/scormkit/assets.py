@@ -1,0 +1,48 @@
+"""Copy the local files a course uses into the package, under safe, stable names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from scormkit.archive import PackageFile
+from scormkit.spec.checks import asset_refs
+from scormkit.spec.models import Course
+
+ASSET_DIR = "assets"
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def collect_assets(course: Course, base_dir: Path) -> tuple[dict[str, str], list[PackageFile]]:
+    """Map each asset reference of the spec to its href in the package, and the files to add.
+
+    Hrefs keep the author's folders and names where those are URL-safe; anything else
+    (spaces, accents) becomes '-', because LMS servers differ in how they decode paths.
+    """
+    hrefs: dict[str, str] = {}
+    files: list[PackageFile] = []
+    taken: set[str] = set()
+    for _, ref in asset_refs(course):
+        if ref in hrefs:
+            continue
+        href = _free_href(_safe_href(ref), taken)
+        taken.add(href)
+        hrefs[ref] = href
+        files.append(PackageFile(href, (base_dir / ref).read_bytes()))
+    return hrefs, files
+
+
+def _safe_href(ref: str) -> str:
+    parts = [p for p in PurePosixPath(ref).parts if p not in (".", "")]
+    return "/".join([ASSET_DIR, *(_UNSAFE.sub("-", p).strip("-") or "file" for p in parts)])
+
+
+def _free_href(href: str, taken: set[str]) -> str:
+    stem, dot, suffix = href.rpartition(".")
+    if not dot:
+        stem, suffix = href, ""
+    candidate, n = href, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        candidate = f"{stem}-{n}{dot}{suffix}"
+        n += 1
+    return candidate

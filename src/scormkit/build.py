@@ -1,0 +1,109 @@
+"""Build a package: spec -> assets and pages -> plan -> descriptor -> zip."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+
+from scormkit.archive import PackageFile, write_zip
+from scormkit.assets import collect_assets
+from scormkit.errors import BuildError, Location, SpecError
+from scormkit.plan import make_plan
+from scormkit.render import render_course
+from scormkit.spec import Course, check_course, load_course
+from scormkit.targets import TARGETS, Target
+
+Step = Callable[[str], None]
+
+
+def build(
+    spec: Path | str | Course,
+    target: str = "scorm12",
+    out_dir: Path | str = "dist",
+    *,
+    templates: Path | str | None = None,
+    control_documents: Path | str | None = None,
+    base_dir: Path | str | None = None,
+    on_step: Step | None = None,
+) -> Path:
+    """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
+
+    Assets of a Course made in code are looked up under `base_dir` (default: the current
+    folder). `on_step` is told the name of each stage as it starts.
+    """
+    step = on_step or (lambda _name: None)
+    chosen = find_target(target)
+    templates_dir = _existing_dir(templates, "templates")
+    documents_dir = _existing_dir(control_documents, "control documents")
+    step("checking the spec")
+    course, assets_dir = _course_and_folder(spec, base_dir)
+    step("copying assets")
+    asset_hrefs, asset_files = collect_assets(course, assets_dir)
+    step("rendering pages")
+    pages = _render(course, chosen, asset_hrefs, templates_dir)
+    support = read_control_documents(documents_dir) if documents_dir else []
+    step(f"writing the {chosen.label} descriptor")
+    plan = make_plan(course, [*asset_files, *pages], support)
+    descriptor = chosen.manifest(plan)
+    dest = Path(out_dir) / f"{course.id}-{chosen.name}.zip"
+    step(f"writing {dest}")
+    try:
+        write_zip(plan.all_files(descriptor), dest)
+    except OSError as exc:
+        raise BuildError(f"{dest}: cannot write the package: {exc.strerror or exc}") from None
+    return dest
+
+
+def find_target(name: str) -> Target:
+    """The target called `name`, or a BuildError naming the ones that exist."""
+    if name in TARGETS:
+        return TARGETS[name]
+    close = difflib.get_close_matches(name, list(TARGETS), n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    raise BuildError(f"unknown target '{name}'{hint}; choose from {', '.join(TARGETS)}")
+
+
+def _course_and_folder(spec: Path | str | Course, base_dir: Path | str | None) -> tuple[Course, Path]:
+    if isinstance(spec, Course):
+        folder = Path(base_dir or ".")
+        problems = check_course(spec, folder, lambda _path: Location("<course>"))
+        if problems:
+            raise SpecError(problems)
+        return spec, folder
+    path = Path(spec)
+    return load_course(path), Path(base_dir) if base_dir else path.parent
+
+
+def _render(
+    course: Course, target: Target, asset_hrefs: dict[str, str], templates: Path | None
+) -> list[PackageFile]:
+    try:
+        return render_course(course, tracker=target.tracker, asset_hrefs=asset_hrefs, templates=templates)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"template error: {exc.message or exc}") from None
+
+
+def _existing_dir(value: Path | str | None, what: str) -> Path | None:
+    if value is None:
+        return None
+    path = Path(value)
+    if not path.is_dir():
+        raise BuildError(f"{path}: no such folder for {what}")
+    return path
+
+
+def read_control_documents(folder: Path) -> list[PackageFile]:
+    """The schema files (.xsd, .dtd) under `folder`, to ship at the package root."""
+    files = [
+        PackageFile(p.relative_to(folder).as_posix(), p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in (".xsd", ".dtd")
+    ]
+    if not files:
+        raise BuildError(f"{folder}: no .xsd or .dtd files to use as control documents")
+    return files

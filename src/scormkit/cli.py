@@ -1,0 +1,122 @@
+"""The `scormkit` command: a thin shell over the library that prints and sets exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from scormkit.build import build, find_target
+from scormkit.errors import ScormkitError, SpecError
+from scormkit.spec import load_course
+from scormkit.spec.schema import course_schema_text
+from scormkit.targets import TARGETS
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="scormkit")
+def main() -> None:
+    """Compile course specs into e-learning packages any LMS can run."""
+
+
+@main.command("build")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-t", "--target", default="scorm12", show_default=True,
+              help=f"Package standard: {', '.join(TARGETS)}.")
+@click.option("-o", "--out", "out_dir", default="dist", show_default=True,
+              type=click.Path(path_type=Path), help="Folder the zips are written to.")
+@click.option("--templates", type=click.Path(path_type=Path),
+              help="Folder of templates that replace the built-in ones of the same name.")
+@click.option("--control-documents", type=click.Path(path_type=Path),
+              help="Folder of XSD/DTD control documents to ship at the package root.")
+def build_command(
+    specs: tuple[Path, ...], target: str, out_dir: Path, templates: Path | None,
+    control_documents: Path | None,
+) -> None:
+    """Build each SPEC into a zip in the output folder."""
+    with _errors_exit():
+        find_target(target)
+    failed = 0
+    for spec in specs:
+        try:
+            with err.status(f"{spec}: starting") as status:
+                zip_path = build(
+                    spec, target, out_dir, templates=templates,
+                    control_documents=control_documents,
+                    on_step=lambda name, spec=spec: status.update(f"{spec}: {name}"),
+                )
+        except ScormkitError as exc:
+            _report(exc)
+            failed += 1
+            continue
+        size = zip_path.stat().st_size
+        click.echo(f"built {zip_path} ({size / 1024:.1f} KB)")
+    if failed:
+        err.print(f"{failed} of {len(specs)} spec(s) failed", style="bold red")
+        sys.exit(1)
+
+
+@main.command("validate")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate_command(specs: tuple[Path, ...]) -> None:
+    """Check each SPEC without building; list every problem."""
+    failed = 0
+    for spec in specs:
+        try:
+            course = load_course(spec)
+        except ScormkitError as exc:
+            _report(exc)
+            failed += 1
+            continue
+        pages = sum(len(m.pages) for m in course.modules)
+        click.echo(f"{spec}: ok ({len(course.modules)} modules, {pages} pages)")
+    if failed:
+        sys.exit(1)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of course specs (for editor autocompletion)."""
+    click.echo(course_schema_text(), nl=False)
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+def init_command(folder: Path) -> None:
+    """Create a starter course in FOLDER that builds as it is."""
+    starter = resources.files("scormkit") / "starter"
+    names = sorted(entry.name for entry in starter.iterdir() if entry.is_file())
+    clashes = [n for n in names if (folder / n).exists()]
+    if clashes:
+        err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", style="red")
+        sys.exit(1)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_bytes((starter / name).read_bytes())
+    click.echo(f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}")
+
+
+def _report(exc: ScormkitError) -> None:
+    if isinstance(exc, SpecError):
+        for problem in exc.problems:
+            err.print(str(problem), markup=False)
+        count = len(exc.problems)
+        err.print(f"{count} problem{'s' if count != 1 else ''}", style="bold red")
+    else:
+        err.print(f"error: {exc}", markup=False)
+
+
+@contextmanager
+def _errors_exit() -> Iterator[None]:
+    try:
+        yield
+    except ScormkitError as exc:
+        _report(exc)
+        sys.exit(1)
