@@ -92,14 +92,17 @@ def schema_command() -> None:
 def init_command(folder: Path) -> None:
     """Create a starter course in FOLDER that builds as it is."""
     starter = resources.files("scormkit") / "starter"
-    names = sorted(entry.name for entry in starter.iterdir() if entry.is_file())
-    clashes = [n for n in names if (folder / n).exists()]
+    files = {
+        entry.name: entry.read_bytes() for entry in starter.iterdir() if entry.name.endswith(".yaml")
+    }
+    files["course.schema.json"] = course_schema_text().encode()
+    clashes = sorted(n for n in files if (folder / n).exists())
     if clashes:
-        err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", style="red")
+        err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", markup=False)
         sys.exit(1)
     folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        (folder / name).write_bytes((starter / name).read_bytes())
+    for name, data in sorted(files.items()):
+        (folder / name).write_bytes(data)
     click.echo(f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}")
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+# Written by hand: lxml's own declaration uses single quotes, which a few LMS importers
+# that sniff the prolog with a regular expression do not accept.
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+
 
 def element(
     parent: etree._Element | None,
@@ -21,5 +25,5 @@ def element(
 def serialize(root: etree._Element) -> bytes:
     """The document as indented UTF-8 bytes with an XML declaration; stable for equal trees."""
     etree.indent(root, space="  ")
-    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    return data
+    body: bytes = etree.tostring(root, encoding="UTF-8", pretty_print=True)
+    return DECLARATION + body

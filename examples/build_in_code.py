@@ -1,0 +1,71 @@
+"""Build a small course from Python code instead of a YAML file.
+
+Run:  python examples/build_in_code.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import scormkit
+from scormkit.spec.activities import Choice, Quiz, SingleChoice, TrueFalse
+from scormkit.spec.models import Callout, Completion, Module, Page, Text
+
+
+def greeting_course() -> scormkit.Course:
+    """A one-module course on greeting patients, made entirely in code."""
+    welcome = Page(
+        id="greeting",
+        title="The first ten seconds",
+        blocks=[
+            Text(
+                type="text",
+                markdown="Patients decide how they feel about a visit before they reach the desk.\n\n"
+                "Look up, smile, and say your name.",
+            ),
+            Callout(type="callout", style="tip", markdown="Use the patient's name once you have confirmed it."),
+        ],
+    )
+    check = Page(
+        id="greeting-check",
+        title="Check your understanding",
+        activity=Quiz(
+            type="quiz",
+            id="greeting-quiz",
+            passing_score=50,
+            questions=[
+                SingleChoice(
+                    type="single_choice",
+                    id="first-thing",
+                    prompt="A patient walks up while you are on the phone. What do you do first?",
+                    choices=[
+                        Choice(text="Make eye contact and signal you will be right with them", correct=True),
+                        Choice(text="Finish the call without looking up"),
+                    ],
+                ),
+                TrueFalse(
+                    type="true_false",
+                    id="name-badge",
+                    prompt="Introducing yourself by name helps patients trust you.",
+                    answer=True,
+                ),
+            ],
+        ),
+    )
+    return scormkit.Course(
+        id="greeting-patients",
+        title="Greeting Patients",
+        completion=Completion(all_pages=True, passing_score=50),
+        modules=[Module(id="greeting-module", title="Greeting patients", pages=[welcome, check])],
+    )
+
+
+def main() -> None:
+    out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("dist")
+    zip_path = scormkit.build(greeting_course(), target="scorm12", out_dir=out_dir)
+    print(f"built {zip_path}")
+
+
+if __name__ == "__main__":
+    main()
