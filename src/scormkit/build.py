@@ -6,8 +6,6 @@ import difflib
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2
-
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets
 from scormkit.errors import BuildError, Location, SpecError
@@ -43,7 +41,9 @@ def build(
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
-    pages = _render(course, chosen, asset_hrefs, templates_dir)
+    pages = render_course(
+        course, tracker=chosen.tracker, asset_hrefs=asset_hrefs, templates=templates_dir
+    )
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} descriptor")
     plan = make_plan(course, [*asset_files, *pages], support)
@@ -75,17 +75,6 @@ def _course_and_folder(spec: Path | str | Course, base_dir: Path | str | None) -
         return spec, folder
     path = Path(spec)
     return load_course(path), Path(base_dir) if base_dir else path.parent
-
-
-def _render(
-    course: Course, target: Target, asset_hrefs: dict[str, str], templates: Path | None
-) -> list[PackageFile]:
-    try:
-        return render_course(course, tracker=target.tracker, asset_hrefs=asset_hrefs, templates=templates)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(f"{exc.filename or exc.name}:{exc.lineno}: template error: {exc.message}") from None
-    except jinja2.TemplateError as exc:
-        raise BuildError(f"template error: {exc.message or exc}") from None
 
 
 def _existing_dir(value: Path | str | None, what: str) -> Path | None:

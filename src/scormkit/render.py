@@ -1,0 +1,275 @@
+"""Render a course into its launch page and the player files it runs on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import nh3
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+)
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+
+from scormkit.archive import PackageFile
+from scormkit.errors import BuildError
+from scormkit.spec.activities import (
+    FillIn,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Question,
+    Quiz,
+    Sequencing,
+    SingleChoice,
+    TrueFalse,
+)
+from scormkit.spec.models import Course
+
+T = TypeVar("T")
+
+LETTERS = string.ascii_lowercase
+
+# Markdown is the author's; what survives is formatting and links, never scripts, styles,
+# frames or event handlers. h1/h2 are the course and page titles, so Markdown headings start
+# at h3 or below (see _shift_headings).
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h3", "h4",
+    "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+_ATTRIBUTES = {"a": {"href", "title", "target"}, "abbr": {"title"}, "ol": {"start"}}
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    attributes=_ATTRIBUTES,
+    url_schemes={"http", "https", "mailto", "tel"},
+    link_rel="noopener noreferrer",
+)
+
+
+def _markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    # Images belong in `image` blocks, whose files are packaged; a Markdown image could point
+    # anywhere, so `![alt](src)` stays a plain link.
+    md.disable("image")
+    return md
+
+
+_MD = _markdown_parser()
+
+
+def _shift_headings(tokens: list[Token]) -> None:
+    """Move headings down so the text's top level is at most h3, keeping their hierarchy."""
+    headings = [t for t in tokens if t.type in ("heading_open", "heading_close")]
+    if not headings:
+        return
+    shift = max(0, 3 - min(int(t.tag[1]) for t in headings))
+    for token in headings:
+        token.tag = f"h{min(int(token.tag[1]) + shift, 6)}"
+
+
+def _open_links_outside(tokens: Iterable[Token]) -> None:
+    """A link leaving the course opens a new window, so the LMS session stays alive."""
+    for token in tokens:
+        if token.children:
+            _open_links_outside(token.children)
+        href = token.attrGet("href")
+        if token.type == "link_open" and str(href).startswith(("http:", "https:", "//")):
+            token.attrSet("target", "_blank")
+
+
+def markdown(text: str) -> Markup:
+    """Sanitised HTML of Markdown `text`, headings starting at h3."""
+    tokens = _MD.parse(text)
+    _shift_headings(tokens)
+    _open_links_outside(tokens)
+    return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
+
+
+def inline_markdown(text: str) -> Markup:
+    """Sanitised HTML of one paragraph of Markdown, without the paragraph element."""
+    tokens = _MD.parseInline(text)
+    _open_links_outside(tokens)
+    return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
+
+
+def lettered(items: Sequence[T]) -> list[tuple[str, T]]:
+    """Pair each item with its letter, a, b, c… in spec order: the answer the player records."""
+    return list(zip(LETTERS, items, strict=False))
+
+
+def scramble(items: Iterable[T], seed: str) -> list[T]:
+    """`items` in an order that looks random but is the same in every build."""
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda pair: hashlib.sha256(f"{seed}:{pair[0]}".encode()).digest())
+    return [item for _, item in indexed]
+
+
+def _targets(question: Matching) -> list[str]:
+    return list(dict.fromkeys(pair.target for pair in question.pairs))
+
+
+def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type,
+        "quiz": quiz.id,
+        "weight": question.weight,
+        "attempts": question.attempts,
+        "correctFeedback": question.correct_feedback,
+        "incorrectFeedback": question.incorrect_feedback,
+    }
+    if isinstance(question, SingleChoice | MultipleChoice):
+        data["options"] = len(question.choices)
+        data["correct"] = [letter for letter, c in lettered(question.choices) if c.correct]
+        data["feedback"] = {
+            letter: c.feedback for letter, c in lettered(question.choices) if c.feedback
+        }
+    elif isinstance(question, TrueFalse):
+        data["correct"] = ["t" if question.answer else "f"]
+        data["feedback"] = {
+            key: text
+            for key, text in (("t", question.true_feedback), ("f", question.false_feedback))
+            if text
+        }
+    elif isinstance(question, FillIn):
+        data["accepted"] = question.accepted
+        data["caseSensitive"] = question.case_sensitive
+        data["normalizeWhitespace"] = question.normalize_whitespace
+    elif isinstance(question, Numeric):
+        data.update(answer=question.answer, tolerance=question.tolerance)
+        data.update(min=question.min, max=question.max)
+    elif isinstance(question, Matching):
+        targets = _targets(question)
+        data["options"] = len(targets)
+        data["correct"] = [LETTERS[targets.index(pair.target)] for pair in question.pairs]
+    elif isinstance(question, Sequencing):
+        data["options"] = len(question.steps)
+        data["correct"] = list(LETTERS[: len(question.steps)])
+    return data
+
+
+def course_data(course: Course, tracker: str) -> dict[str, Any]:
+    """What the player needs to run `course`: its order, answers, weights and rules."""
+    pages: list[dict[str, Any]] = []
+    quizzes: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
+    for module in course.modules:
+        for page in module.pages:
+            pages.append({"id": page.id, "module": module.id, "title": page.title})
+            if isinstance(page.activity, Quiz):
+                quiz = page.activity
+                quizzes.append(
+                    {
+                        "id": quiz.id,
+                        "page": page.id,
+                        "passingScore": quiz.passing_score,
+                        "questions": [q.id for q in quiz.questions],
+                    }
+                )
+                questions.extend(_question_data(q, quiz) for q in quiz.questions)
+    return {
+        "id": course.id,
+        "title": course.title,
+        "language": course.language,
+        "tracker": tracker,
+        "completion": {
+            "allPages": course.completion.all_pages,
+            "passingScore": course.completion.passing_score,
+        },
+        "modules": [
+            {"id": m.id, "title": m.title, "pages": [p.id for p in m.pages]} for m in course.modules
+        ],
+        "pages": pages,
+        "quizzes": quizzes,
+        "questions": questions,
+    }
+
+
+def script_json(data: object) -> Markup:
+    """`data` as JSON safe inside a <script> element: no `<` can end or reopen it."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c"))
+
+
+def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Environment:
+    loaders: list[FileSystemLoader | PackageLoader] = [PackageLoader("scormkit", "templates")]
+    if templates is not None:
+        if not templates.is_dir():
+            raise BuildError(f"{templates}: templates folder not found")
+        loaders.insert(0, FileSystemLoader(templates))
+
+    def asset(ref: str) -> str:
+        try:
+            return asset_hrefs[ref]
+        except KeyError:
+            raise BuildError(f"asset '{ref}' was not packaged") from None
+
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=markdown,
+        inline_markdown=inline_markdown,
+        asset=asset,
+        lettered=lettered,
+        scramble=scramble,
+    )
+    env.globals["targets"] = _targets
+    return env
+
+
+def _runtime_files(tracker: str) -> list[PackageFile]:
+    runtime = resources.files("scormkit") / "runtime"
+    track = runtime / "track"
+    known = sorted(f.name.removesuffix(".js") for f in track.iterdir() if f.name.endswith(".js"))
+    if tracker not in known:
+        raise BuildError(f"no player tracker '{tracker}'; known: {', '.join(known)}")
+    names = sorted(f.name for f in runtime.iterdir() if f.name.endswith((".js", ".css")))
+    files = [PackageFile(f"runtime/{name}", (runtime / name).read_bytes()) for name in names]
+    files.append(PackageFile(f"runtime/track/{tracker}.js", (track / f"{tracker}.js").read_bytes()))
+    return files
+
+
+def render_course(
+    course: Course,
+    *,
+    tracker: str,
+    asset_hrefs: Mapping[str, str],
+    templates: Path | None = None,
+) -> list[PackageFile]:
+    """`index.html` showing the whole course, plus the player files it loads."""
+    files = _runtime_files(tracker)
+    env = _environment(templates, asset_hrefs)
+    try:
+        page = env.get_template("index.html").render(
+            course=course, data=script_json(course_data(course, tracker))
+        )
+    except TemplateNotFound as exc:
+        raise BuildError(f"template '{exc.name}' not found") from None
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise BuildError(f"{where}: template error: {exc.message}") from None
+    except TemplateError as exc:
+        # Most often an override naming something the template context does not have.
+        raise BuildError(f"template error: {exc.message}") from None
+    return [PackageFile("index.html", page.encode()), *files]

@@ -1,0 +1,35 @@
+// The learner's progress through a course and the course status it adds up to. Pure.
+//
+// progress = { page: index of the open page, seen: [bool per page], answers: Map(question id →
+// { response, tries, correct }) }
+
+/** Progress of a learner who has not started. */
+export function startProgress(course) {
+  return { page: 0, seen: course.pages.map(() => false), answers: new Map() };
+}
+
+/** The pages the learner has viewed, counted. */
+export function seenCount(progress) {
+  return progress.seen.filter(Boolean).length;
+}
+
+/**
+ * Where the course stands: complete once every required page is viewed and every scored
+ * question answered; score (0-100) once every scored question is answered; passed only when
+ * the course has a passing score.
+ */
+export function courseStatus(course, progress) {
+  const scored = course.questions.filter((q) => q.weight > 0);
+  const total = scored.reduce((sum, q) => sum + q.weight, 0);
+  const right = scored.filter((q) => progress.answers.get(q.id)?.correct);
+  const points = right.reduce((sum, q) => sum + q.weight, 0);
+  const unanswered = scored.filter((q) => !progress.answers.has(q.id)).length;
+  const unseen = course.completion.allPages ? progress.seen.filter((s) => !s).length : 0;
+  const score = total > 0 && unanswered === 0 ? Math.round((points / total) * 10000) / 100 : null;
+  const complete = unseen === 0 && unanswered === 0;
+  const { passingScore } = course.completion;
+  // Scenarios do not count towards the score yet, so a course scored only by scenarios
+  // completes without a verdict rather than failing.
+  const passed = complete && passingScore !== null && score !== null ? score >= passingScore : null;
+  return { complete, passed, score, unseen, unanswered };
+}

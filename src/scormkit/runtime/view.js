@@ -1,0 +1,188 @@
+// The player's DOM: pages, menu, navigation, notices. Questions are drawn by questionview.js.
+//
+// Stable hooks (browser tests and template overrides rely on them; keep them when editing):
+//   script#sk-course                  course data as JSON
+//   section[data-page-id="<id>"]      one per page; the open page is the one not [hidden]
+//   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page"
+//   #sk-prev, #sk-next                previous/next page buttons
+//   #sk-finish                        Finish button, shown on the last page
+//   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
+//   #sk-learner                       the learner's name, when the LMS gives one
+//   #sk-progress, #sk-progress-text   pages viewed
+//   #sk-done                          message shown after Finish
+//   [data-question="<id>"]            a question, holding:
+//     input[name="<id>"] / select[name="<id>"]   its inputs; value is the choice letter (a, b…
+//                                      in spec order; true/false: t, f)
+//     [data-action="check"]           Check answer button
+//     [data-action="hint"], [data-hint]   hint button and hint text, when there is a hint
+//     [data-feedback]                 feedback (aria-live)
+//     [data-tries]                    tries left, when there is more than one
+//   [data-quiz="<id>"] [data-quiz-result]  quiz score, once every question is answered
+//   [data-tabs]                       panels the player turns into tabs
+
+import { questionView } from "./questionview.js";
+
+const TEXT = {
+  pageOf: (n, total) => `Page ${n} of ${total}`,
+  seen: (n, total) => `${n} of ${total} pages viewed`,
+  viewed: "viewed",
+  finished: "You have finished this course.",
+  passed: (score) => `You passed with a score of ${score}%.`,
+  failed: (score, needed) => `Your score is ${score}%; ${needed}% is needed to pass.`,
+  open: (pages, questions) =>
+    `Not finished yet: ${pages} page(s) not viewed and ${questions} question(s) not answered.`,
+  saved: "Your progress has been saved. You can close this window.",
+  notSaved: "Progress was not saved because this course is not running in a learning system.",
+};
+
+/** The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response), finish(). */
+export function createView(doc, course, on) {
+  const byId = (id) => doc.getElementById(id);
+  const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
+  const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
+  const menuToggle = byId("sk-menu-toggle");
+  const questions = questionView(doc, course, on);
+  let current = 0;
+
+  prev.addEventListener("click", () => on.go(current - 1));
+  next.addEventListener("click", () => on.go(current + 1));
+  finish.addEventListener("click", () => on.finish());
+  links.forEach((link, index) =>
+    link?.addEventListener("click", (event) => {
+      event.preventDefault();
+      setMenu(false);
+      on.go(index);
+    }),
+  );
+  menuToggle?.addEventListener("click", () =>
+    setMenu(menuToggle.getAttribute("aria-expanded") !== "true"),
+  );
+  doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
+
+  function span(className, text) {
+    const element = doc.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  function setMenu(open) {
+    menuToggle?.setAttribute("aria-expanded", String(open));
+    doc.body.classList.toggle("sk-menu-open", open);
+  }
+
+  return {
+    ...questions,
+
+    /** Show page `index` alone; move focus to its heading when the learner navigated. */
+    showPage(index, { focus }) {
+      current = index;
+      sections.forEach((section, i) => {
+        section.hidden = i !== index;
+        if (links[i]) {
+          if (i === index) links[i].setAttribute("aria-current", "page");
+          else links[i].removeAttribute("aria-current");
+        }
+      });
+      const last = index === sections.length - 1;
+      prev.disabled = index === 0;
+      next.hidden = last;
+      finish.hidden = !last;
+      byId("sk-position").textContent = TEXT.pageOf(index + 1, sections.length);
+      if (focus) {
+        doc.defaultView.scrollTo(0, 0);
+        sections[index].querySelector("h2")?.focus();
+      }
+    },
+
+    showProgress(seen) {
+      const count = seen.filter(Boolean).length;
+      const bar = byId("sk-progress");
+      bar.max = seen.length;
+      bar.value = count;
+      byId("sk-progress-text").textContent = TEXT.seen(count, seen.length);
+      links.forEach((link, i) => {
+        if (link && seen[i] && !link.querySelector(".sk-viewed")) {
+          const tick = span("sk-viewed", "✓");
+          tick.setAttribute("aria-hidden", "true");
+          link.append(tick, span("sk-sr", ` (${TEXT.viewed})`));
+        }
+      });
+    },
+
+    /** Show the "not tracked" notice without an LMS, and the learner's name with one. */
+    showSession({ tracked, learner }) {
+      byId("sk-tracking").hidden = tracked;
+      const name = byId("sk-learner");
+      if (name && learner) {
+        name.textContent = learner;
+        name.hidden = false;
+      }
+    },
+
+    /** After Finish: what the course status is and whether it was saved. */
+    showDone(status, tracked) {
+      const done = byId("sk-done");
+      const needed = course.completion.passingScore;
+      const outcome = !status.complete
+        ? TEXT.open(status.unseen, status.unanswered)
+        : status.passed === null
+          ? TEXT.finished
+          : status.passed
+            ? TEXT.passed(status.score)
+            : TEXT.failed(status.score, needed);
+      const lines = [outcome, tracked ? TEXT.saved : TEXT.notSaved];
+      done.replaceChildren(
+        ...lines.map((line) => {
+          const p = doc.createElement("p");
+          p.textContent = line;
+          return p;
+        }),
+      );
+      done.hidden = false;
+      finish.disabled = true;
+      done.focus();
+    },
+  };
+}
+
+function makeTabs(box) {
+  const doc = box.ownerDocument;
+  const panels = [...box.querySelectorAll(":scope > [data-tab-title]")];
+  const list = doc.createElement("div");
+  list.setAttribute("role", "tablist");
+  const tabs = panels.map((panel, i) => {
+    const tab = doc.createElement("button");
+    tab.type = "button";
+    tab.id = `${panel.id}-tab`;
+    tab.setAttribute("role", "tab");
+    tab.setAttribute("aria-controls", panel.id);
+    tab.textContent = panel.dataset.tabTitle;
+    tab.addEventListener("click", () => select(i, false));
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("aria-labelledby", tab.id);
+    panel.tabIndex = 0;
+    panel.querySelector(".sk-tab-heading")?.setAttribute("hidden", "");
+    return tab;
+  });
+  list.append(...tabs);
+  box.prepend(list);
+  list.addEventListener("keydown", (event) => {
+    const at = tabs.indexOf(doc.activeElement);
+    const moves = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 };
+    if (at < 0 || !(event.key in moves)) return;
+    event.preventDefault();
+    select((moves[event.key] + tabs.length) % tabs.length, true);
+  });
+
+  function select(index, focus) {
+    tabs.forEach((tab, i) => {
+      tab.setAttribute("aria-selected", String(i === index));
+      tab.tabIndex = i === index ? 0 : -1;
+      panels[i].hidden = i !== index;
+    });
+    if (focus) tabs[index].focus();
+  }
+  select(0, false);
+}
