@@ -26,22 +26,33 @@ def generated_spec(pages: int) -> dict[str, object]:
     for m in range(0, pages, PAGES_PER_MODULE):
         module_pages = []
         for p in range(m, min(m + PAGES_PER_MODULE, pages)):
-            module_pages.append({
-                "id": f"page-{p}",
-                "title": f"Page {p}",
-                "blocks": [{"type": "text", "markdown": f"Paragraph {p} with **bold** text.\n\n- a\n- b"}],
-                "activity": {
-                    "type": "quiz",
-                    "id": f"quiz-{p}",
-                    "questions": [{
-                        "id": f"question-{p}",
-                        "type": "single_choice",
-                        "prompt": f"Question {p}?",
-                        "choices": [{"text": "Right", "correct": True}, {"text": "Wrong"}],
-                    }],
-                },
-            })
-        modules.append({"id": f"module-{m // PAGES_PER_MODULE}", "title": f"Module {m}", "pages": module_pages})
+            module_pages.append(
+                {
+                    "id": f"page-{p}",
+                    "title": f"Page {p}",
+                    "blocks": [
+                        {
+                            "type": "text",
+                            "markdown": f"Paragraph {p} with **bold** text.\n\n- a\n- b",
+                        }
+                    ],
+                    "activity": {
+                        "type": "quiz",
+                        "id": f"quiz-{p}",
+                        "questions": [
+                            {
+                                "id": f"question-{p}",
+                                "type": "single_choice",
+                                "prompt": f"Question {p}?",
+                                "choices": [{"text": "Right", "correct": True}, {"text": "Wrong"}],
+                            }
+                        ],
+                    },
+                }
+            )
+        modules.append(
+            {"id": f"module-{m // PAGES_PER_MODULE}", "title": f"Module {m}", "pages": module_pages}
+        )
     return {"id": f"bench-{pages}", "title": f"Benchmark {pages}", "modules": modules}
 
 
@@ -62,7 +73,9 @@ def measure(pages: int, work: Path) -> tuple[float, float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(spec), str(work / "out")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     seconds, size = result.stdout.split()
@@ -78,7 +91,8 @@ def main() -> None:
             started = time.perf_counter()
             seconds, peak_mb, size = measure(pages, Path(tmp))
             wall = time.perf_counter() - started
-            print(f"{pages:>6} {wall:>8.2f} {peak_mb:>8.1f} {size / 1024:>8.1f}   (in-process build {seconds:.2f} s)")
+            figures = f"{pages:>6} {wall:>8.2f} {peak_mb:>8.1f} {size / 1024:>8.1f}"
+            print(f"{figures}   (in-process build {seconds:.2f} s)")
 
 
 if __name__ == "__main__":

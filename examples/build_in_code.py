@@ -21,10 +21,14 @@ def greeting_course() -> scormkit.Course:
         blocks=[
             Text(
                 type="text",
-                markdown="Patients decide how they feel about a visit before they reach the desk.\n\n"
+                markdown="Patients decide how a visit feels before they reach the desk.\n\n"
                 "Look up, smile, and say your name.",
             ),
-            Callout(type="callout", style="tip", markdown="Use the patient's name once you have confirmed it."),
+            Callout(
+                type="callout",
+                style="tip",
+                markdown="Use the patient's name once you have confirmed it.",
+            ),
         ],
     )
     check = Page(
@@ -40,7 +44,10 @@ def greeting_course() -> scormkit.Course:
                     id="first-thing",
                     prompt="A patient walks up while you are on the phone. What do you do first?",
                     choices=[
-                        Choice(text="Make eye contact and signal you will be right with them", correct=True),
+                        Choice(
+                            text="Make eye contact and signal you will be right with them",
+                            correct=True,
+                        ),
                         Choice(text="Finish the call without looking up"),
                     ],
                 ),

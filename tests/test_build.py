@@ -44,7 +44,9 @@ def test_the_course_specs_folder_holds_the_flagship_and_the_minimal_course() -> 
 
 @needs_shared
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
-def test_every_spec_builds_a_package_valid_with_zero_errors_and_warnings(spec: Path, tmp_path: Path) -> None:
+def test_every_spec_builds_a_package_valid_with_zero_errors_and_warnings(
+    spec: Path, tmp_path: Path
+) -> None:
     zip_path = build(spec, "scorm12", tmp_path, control_documents=SHARED / "schemas" / "scorm12")
     result = validate(zip_path)
     assert result.returncode == 0, result.stdout
@@ -52,11 +54,15 @@ def test_every_spec_builds_a_package_valid_with_zero_errors_and_warnings(spec: P
 
 
 @needs_shared
-def test_without_control_documents_the_only_warning_is_that_they_are_missing(tmp_path: Path) -> None:
+def test_without_control_documents_the_only_warning_is_that_they_are_missing(
+    tmp_path: Path,
+) -> None:
     zip_path = build(ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path)
     result = validate(zip_path)
     assert result.returncode == 0, result.stdout
-    findings = [line for line in result.stdout.splitlines() if ": warning:" in line or ": error:" in line]
+    findings = [
+        line for line in result.stdout.splitlines() if ": warning:" in line or ": error:" in line
+    ]
     assert len(findings) == 1 and "lacks XSD control document(s)" in findings[0], result.stdout
 
 
@@ -73,14 +79,18 @@ def test_the_zip_is_named_after_the_course_and_target(tmp_path: Path) -> None:
 
 
 def test_the_manifest_lists_exactly_the_files_of_the_zip(tmp_path: Path) -> None:
-    zip_path = build(ROOT / "course_specs" / "healthcare-customer-service.yaml", "scorm12", tmp_path)
+    zip_path = build(
+        ROOT / "course_specs" / "healthcare-customer-service.yaml", "scorm12", tmp_path
+    )
     with zipfile.ZipFile(zip_path) as zf:
         names = set(zf.namelist())
     listed = set(manifest_of(zip_path).xpath("//cp:resource/cp:file/@href", namespaces=NS))
     assert names - listed == {"imsmanifest.xml"}
     assert listed <= names
     assert {"index.html", "runtime/player.js", "runtime/track/scorm12.js"} <= names
-    assert not any(n.startswith("runtime/track/") and n != "runtime/track/scorm12.js" for n in names)
+    assert not any(
+        n.startswith("runtime/track/") and n != "runtime/track/scorm12.js" for n in names
+    )
 
 
 def test_the_manifest_describes_one_sco_launched_from_index_html(tmp_path: Path) -> None:
@@ -156,15 +166,21 @@ def test_control_documents_are_shipped_at_the_package_root(tmp_path: Path) -> No
     docs.mkdir()
     (docs / "imscp_rootv1p1p2.xsd").write_text("<xs:schema/>")
     (docs / "notes.txt").write_text("not a schema")
-    zip_path = build(ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, control_documents=docs)
+    zip_path = build(
+        ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, control_documents=docs
+    )
     with zipfile.ZipFile(zip_path) as zf:
         assert zf.read("imscp_rootv1p1p2.xsd") == b"<xs:schema/>"
         assert "notes.txt" not in zf.namelist()
 
 
-def test_a_user_templates_folder_replaces_the_built_in_template_of_the_same_name(tmp_path: Path) -> None:
+def test_a_user_templates_folder_replaces_the_built_in_template_of_the_same_name(
+    tmp_path: Path,
+) -> None:
     zip_path = build(
-        ROOT / "course_specs" / "healthcare-customer-service.yaml", "scorm12", tmp_path,
+        ROOT / "course_specs" / "healthcare-customer-service.yaml",
+        "scorm12",
+        tmp_path,
         templates=ROOT / "templates",
     )
     override = (ROOT / "templates" / "blocks" / "callout.html").read_text()
@@ -175,4 +191,6 @@ def test_a_user_templates_folder_replaces_the_built_in_template_of_the_same_name
 
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="no such folder for templates"):
-        build(ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, templates=tmp_path / "nope")
+        build(
+            ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, templates=tmp_path / "nope"
+        )

@@ -47,7 +47,10 @@ def test_a_bad_spec_prints_every_problem_exits_1_and_writes_nothing(tmp_path: Pa
     spec.write_text("id: Bad Id\ntitel: x\nmodules: []\n")
     result = subprocess.run(
         [sys.executable, "-m", "scormkit", "build", "bad.yaml", "-o", "out"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 1
     assert result.stdout == ""
@@ -67,7 +70,10 @@ def test_a_bad_spec_prints_every_problem_exits_1_and_writes_nothing(tmp_path: Pa
 def test_an_unknown_target_exits_1_with_a_suggestion(tmp_path: Path) -> None:
     result = run("build", str(MINIMAL), "-t", "scrom12", "-o", str(tmp_path))
     assert result.returncode == 1
-    assert result.stderr == "error: unknown target 'scrom12' (did you mean 'scorm12'?); choose from scorm12\n"
+    assert (
+        result.stderr
+        == "error: unknown target 'scrom12' (did you mean 'scorm12'?); choose from scorm12\n"
+    )
 
 
 def test_a_missing_spec_file_is_reported_not_a_traceback(tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """scormkit: compile declarative course specs into e-learning packages any LMS can run.
 
-    import scormkit
-    course = scormkit.load_course("course_specs/minimal.yaml")
-    zip_path = scormkit.build("course_specs/minimal.yaml", target="scorm12", out_dir="dist")
+import scormkit
+course = scormkit.load_course("course_specs/minimal.yaml")
+zip_path = scormkit.build("course_specs/minimal.yaml", target="scorm12", out_dir="dist")
 """
 
 from scormkit.build import build

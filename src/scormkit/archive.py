@@ -31,7 +31,9 @@ def write_zip(files: Iterable[PackageFile], dest: Path) -> None:
             for file in sorted(files, key=lambda f: f.href):
                 info = zipfile.ZipInfo(file.href, date_time=ZIP_EPOCH)
                 info.external_attr = 0o644 << 16
-                info.create_system = 3  # Unix, so the permission bits above are read the same everywhere
+                info.create_system = (
+                    3  # Unix, so the permission bits above are read the same everywhere
+                )
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, file.data, compresslevel=9)
         temp.chmod(0o644)

@@ -66,7 +66,9 @@ def find_target(name: str) -> Target:
     raise BuildError(f"unknown target '{name}'{hint}; choose from {', '.join(TARGETS)}")
 
 
-def _course_and_folder(spec: Path | str | Course, base_dir: Path | str | None) -> tuple[Course, Path]:
+def _course_and_folder(
+    spec: Path | str | Course, base_dir: Path | str | None
+) -> tuple[Course, Path]:
     if isinstance(spec, Course):
         folder = Path(base_dir or ".")
         problems = check_course(spec, folder, lambda _path: Location("<course>"))

@@ -28,16 +28,37 @@ def main() -> None:
 
 @main.command("build")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-t", "--target", default="scorm12", show_default=True,
-              help=f"Package standard: {', '.join(TARGETS)}.")
-@click.option("-o", "--out", "out_dir", default="dist", show_default=True,
-              type=click.Path(path_type=Path), help="Folder the zips are written to.")
-@click.option("--templates", type=click.Path(path_type=Path),
-              help="Folder of templates that replace the built-in ones of the same name.")
-@click.option("--control-documents", type=click.Path(path_type=Path),
-              help="Folder of XSD/DTD control documents to ship at the package root.")
+@click.option(
+    "-t",
+    "--target",
+    default="scorm12",
+    show_default=True,
+    help=f"Package standard: {', '.join(TARGETS)}.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    default="dist",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder the zips are written to.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path),
+    help="Folder of templates that replace the built-in ones of the same name.",
+)
+@click.option(
+    "--control-documents",
+    type=click.Path(path_type=Path),
+    help="Folder of XSD/DTD control documents to ship at the package root.",
+)
 def build_command(
-    specs: tuple[Path, ...], target: str, out_dir: Path, templates: Path | None,
+    specs: tuple[Path, ...],
+    target: str,
+    out_dir: Path,
+    templates: Path | None,
     control_documents: Path | None,
 ) -> None:
     """Build each SPEC into a zip in the output folder."""
@@ -47,10 +68,17 @@ def build_command(
     for spec in specs:
         try:
             with err.status(f"{spec}: starting") as status:
+
+                def show(name: str, spec: Path = spec) -> None:
+                    status.update(f"{spec}: {name}")
+
                 zip_path = build(
-                    spec, target, out_dir, templates=templates,
+                    spec,
+                    target,
+                    out_dir,
+                    templates=templates,
                     control_documents=control_documents,
-                    on_step=lambda name, spec=spec: status.update(f"{spec}: {name}"),
+                    on_step=show,
                 )
         except ScormkitError as exc:
             _report(exc)
@@ -93,7 +121,9 @@ def init_command(folder: Path) -> None:
     """Create a starter course in FOLDER that builds as it is."""
     starter = resources.files("scormkit") / "starter"
     files = {
-        entry.name: entry.read_bytes() for entry in starter.iterdir() if entry.name.endswith(".yaml")
+        entry.name: entry.read_bytes()
+        for entry in starter.iterdir()
+        if entry.name.endswith(".yaml")
     }
     files["course.schema.json"] = course_schema_text().encode()
     clashes = sorted(n for n in files if (folder / n).exists())
@@ -103,7 +133,9 @@ def init_command(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in sorted(files.items()):
         (folder / name).write_bytes(data)
-    click.echo(f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}")
+    click.echo(
+        f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
+    )
 
 
 def _report(exc: ScormkitError) -> None:

@@ -16,7 +16,11 @@ def element(
     attrib: dict[str, str] | None = None,
 ) -> etree._Element:
     """A new element (a child of `parent` when given) with optional text and attributes."""
-    node = etree.Element(tag, attrib or {}) if parent is None else etree.SubElement(parent, tag, attrib or {})
+    node = (
+        etree.Element(tag, attrib or {})
+        if parent is None
+        else etree.SubElement(parent, tag, attrib or {})
+    )
     if text is not None:
         node.text = text
     return node

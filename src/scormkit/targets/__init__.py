@@ -21,7 +21,5 @@ class Target:
 
 TARGETS = {
     t.name: t
-    for t in (
-        Target("scorm12", "SCORM 1.2", "scorm12", scorm12.manifest, scorm12.STATE_BUDGET),
-    )
+    for t in (Target("scorm12", "SCORM 1.2", "scorm12", scorm12.manifest, scorm12.STATE_BUDGET),)
 }

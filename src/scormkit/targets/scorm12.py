@@ -27,8 +27,13 @@ def manifest(plan: PackagePlan) -> PackageFile:
     course = plan.course
     root = etree.Element(
         f"{{{CP}}}manifest",
-        {"identifier": plan.identifier, "version": course.version, f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS},
-        nsmap={None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI},
+        {
+            "identifier": plan.identifier,
+            "version": course.version,
+            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+        },
+        # lxml-stubs does not allow None, lxml's key for the default namespace.
+        nsmap={None: CP, "adlcp": ADLCP, "imsmd": IMSMD, "xsi": XSI},  # type: ignore[dict-item]
     )
     metadata = element(root, f"{{{CP}}}metadata")
     element(metadata, f"{{{CP}}}schema", "ADL SCORM")
