@@ -55,12 +55,11 @@ def test_a_bad_spec_prints_every_problem_exits_1_and_writes_nothing(tmp_path: Pa
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == (
-        "bad.yaml:1:1: title: missing required field 'title'\n"
-        "bad.yaml:1:5: id: 'Bad Id' is not a valid id: use up to 64 lowercase letters, digits, "
-        "'-' or '_', starting with a letter\n"
+        "bad.yaml:1:5: id: 'Bad Id' is not a valid id (e.g. 'bad-id'): use up to 64 lowercase "
+        "letters, digits, '-' or '_', starting with a letter\n"
         "bad.yaml:2:1: titel: unknown field 'titel' (did you mean 'title'?)\n"
-        "bad.yaml:3:10: modules: needs at least 1 items, has 0\n"
-        "4 problems\n"
+        "bad.yaml:3:10: modules: must not be empty: give at least 1 item\n"
+        "3 problems\n"
         "1 of 1 spec(s) failed\n"
     )
     assert "Traceback" not in result.stderr
@@ -93,7 +92,8 @@ def test_validate_exits_1_for_a_bad_spec(tmp_path: Path) -> None:
     spec.write_text("id: x\ntitle: X\nmodules:\n  - id: m\n    title: M\n    pages: []\n")
     result = run("validate", str(spec))
     assert result.returncode == 1
-    assert f"{spec}:6:12: modules[0].pages: needs at least 1 items, has 0\n" in result.stderr
+    expected = f"{spec}:6:12: modules[0].pages: must not be empty: give at least 1 item\n"
+    assert expected in result.stderr
 
 
 def test_schema_prints_the_committed_json_schema() -> None:

@@ -99,7 +99,9 @@ class Numeric(QuestionBase):
     @model_validator(mode="after")
     def _answer_or_range(self) -> Numeric:
         if self.answer is None and (self.min is None or self.max is None):
-            raise ValueError("give either `answer` (with optional `tolerance`) or both `min` and `max`")
+            raise ValueError(
+                "give either `answer` (with optional `tolerance`) or both `min` and `max`"
+            )
         if self.answer is not None and (self.min is not None or self.max is not None):
             raise ValueError("give `answer` or a `min`/`max` range, not both")
         if self.min is not None and self.max is not None and self.min > self.max:
@@ -167,7 +169,9 @@ class Scene(SpecModel):
     speaker: str | None = Field(default=None, description="Who is talking, e.g. 'Mrs. Alvarez'.")
     line: str = Field(description="What happens or is said in this scene (Markdown).")
     mood: str | None = Field(default=None, description="How the speaker feels, e.g. 'anxious'.")
-    image: str | None = Field(default=None, description="Picture for the scene, relative to the spec.")
+    image: str | None = Field(
+        default=None, description="Picture for the scene, relative to the spec."
+    )
     image_alt: str | None = Field(default=None, description="Text alternative for `image`.")
     timer: int | None = Field(
         default=None, ge=5, le=600, description="Seconds to choose before `timeout_goto` applies."
@@ -205,12 +209,16 @@ class Scenario(SpecModel):
     title: str = Field(description="Name of the role-play.")
     start: Id = Field(description="Id of the first scene.")
     variables: dict[str, int] = Field(
-        default_factory=dict, description="Hidden values and their starting amounts, e.g. {trust: 2}."
+        default_factory=dict,
+        description="Hidden values and their starting amounts, e.g. {trust: 2}.",
     )
     dimensions: list[str] = Field(
-        default_factory=list, description="Named kinds of points shown to the learner, e.g. [empathy]."
+        default_factory=list,
+        description="Named kinds of points shown to the learner, e.g. [empathy].",
     )
-    lives: int | None = Field(default=None, ge=1, le=9, description="Lives; at 0 the role-play fails.")
+    lives: int | None = Field(
+        default=None, ge=1, le=9, description="Lives; at 0 the role-play fails."
+    )
     pass_at: Literal["success", "partial"] = Field(
         default="success", description="The worst ending that still counts as passing."
     )
@@ -225,7 +233,8 @@ class SurveyItem(SpecModel):
     kind: Literal["likert", "single_choice", "free_text"] = Field(description="How it is answered.")
     prompt: str = Field(description="The question.")
     scale: list[str] | None = Field(
-        default=None, description="Labels of a likert scale, lowest first (default: 5 agreement levels)."
+        default=None,
+        description="Labels of a likert scale, lowest first (default: 5 agreement levels).",
     )
     options: list[str] | None = Field(default=None, description="Options of a single_choice item.")
 

@@ -16,4 +16,4 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 class SpecModel(BaseModel):
     """Strict: YAML's `yes` is not true and `"3"` is not 3. Closed: unknown keys are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)

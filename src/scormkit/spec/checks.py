@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 from scormkit.errors import Location, Problem
 from scormkit.spec.activities import MultipleChoice, Quiz, Scenario, SingleChoice, Survey
+from scormkit.spec.document import PathKey, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
-from scormkit.spec.source import PathKey, format_path
 
 Locate = Callable[[PathKey], Location]
+Report = Callable[[PathKey, str], None]
 
 
 def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem]:
@@ -21,9 +22,10 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     def report(path: PathKey, message: str) -> None:
         problems.append(Problem(locate(path), format_path(path), message))
 
-    _check_unique_ids(course, report)
+    _check_unique_ids(course, report, locate)
     _check_questions(course, report)
-    _check_scenarios(course, report)
+    for path, scenario in _scenarios(course):
+        _check_scenario(path, scenario, report)
     _check_scoring(course, report)
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
@@ -32,18 +34,15 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     return problems
 
 
-Report = Callable[[PathKey, str], None]
-
-
-def _check_unique_ids(course: Course, report: Report) -> None:
+def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
     """Modules, pages and activities/questions share one id space: they all name LMS records."""
-    seen: dict[str, str] = {}
+    seen: dict[str, PathKey] = {}
 
     def claim(path: PathKey, ident: str) -> None:
-        if ident in seen:
-            report(path, f"id '{ident}' is already used at {seen[ident]}")
-        else:
-            seen[ident] = format_path(path)
+        first = seen.setdefault(ident, path)
+        if first != path:
+            owner = format_path(first[:-1])
+            report(path, f"id '{ident}' is already used by {owner} (line {locate(first).line})")
 
     for m, module in enumerate(course.modules):
         claim(("modules", m, "id"), module.id)
@@ -53,33 +52,27 @@ def _check_unique_ids(course: Course, report: Report) -> None:
             activity = page.activity
             if activity is None:
                 continue
-            claim((*base, "activity", "id"), activity.id)
+            here = (*base, "activity")
+            claim((*here, "id"), activity.id)
             if isinstance(activity, Quiz):
                 for q, question in enumerate(activity.questions):
-                    claim((*base, "activity", "questions", q, "id"), question.id)
+                    claim((*here, "questions", q, "id"), question.id)
             if isinstance(activity, Scenario):
-                _unique_within(
-                    [s.id for s in activity.scenes], (*base, "activity", "scenes"), "scene", report
-                )
-                _unique_within(
-                    [b.id for b in activity.badges], (*base, "activity", "badges"), "badge", report
-                )
+                _unique_within([s.id for s in activity.scenes], (*here, "scenes"), "scene", report)
+                _unique_within([b.id for b in activity.badges], (*here, "badges"), "badge", report)
                 for s, scene in enumerate(activity.scenes):
-                    _unique_within(
-                        [c.id for c in scene.choices],
-                        (*base, "activity", "scenes", s, "choices"),
-                        "choice",
-                        report,
-                    )
+                    choices = (*here, "scenes", s, "choices")
+                    _unique_within([c.id for c in scene.choices], choices, "choice", report)
             if isinstance(activity, Survey):
-                _unique_within([i.id for i in activity.items], (*base, "activity", "items"), "item", report)
+                _unique_within([i.id for i in activity.items], (*here, "items"), "item", report)
 
 
 def _unique_within(ids: list[str], path: PathKey, noun: str, report: Report) -> None:
     first: dict[str, int] = {}
     for index, ident in enumerate(ids):
         if ident in first:
-            report((*path, index, "id"), f"{noun} id '{ident}' is already used at {format_path((*path, first[ident]))}")
+            used = format_path((*path, first[ident]))
+            report((*path, index, "id"), f"{noun} id '{ident}' is already used by {used}")
         else:
             first[ident] = index
 
@@ -101,64 +94,101 @@ def _scenarios(course: Course) -> Iterator[tuple[PathKey, Scenario]]:
 def _check_questions(course: Course, report: Report) -> None:
     for path, quiz in _quizzes(course):
         for q, question in enumerate(quiz.questions):
-            here = (*path, "questions", q)
-            if isinstance(question, SingleChoice | MultipleChoice):
-                right = sum(c.correct for c in question.choices)
-                if isinstance(question, SingleChoice) and right != 1:
-                    report((*here, "choices"), f"a single_choice question needs exactly one correct choice, has {right}")
-                if isinstance(question, MultipleChoice) and right == 0:
-                    report((*here, "choices"), "a multiple_choice question needs at least one correct choice")
+            here = (*path, "questions", q, "choices")
+            if isinstance(question, SingleChoice):
+                right = [str(c) for c, choice in enumerate(question.choices) if choice.correct]
+                if not right:
+                    report(here, "no choice has `correct: true`; mark the one right answer")
+                elif len(right) > 1:
+                    report(
+                        here,
+                        f"choices {' and '.join([', '.join(right[:-1]), right[-1]])} have "
+                        "`correct: true`; a single_choice question has one right answer "
+                        "(use multiple_choice for more)",
+                    )
+            if isinstance(question, MultipleChoice) and not any(
+                c.correct for c in question.choices
+            ):
+                report(here, "no choice has `correct: true`; mark every right answer")
         if quiz.draw is not None and quiz.draw > len(quiz.questions):
-            report((*path, "draw"), f"cannot draw {quiz.draw} questions from a pool of {len(quiz.questions)}")
+            report(
+                (*path, "draw"),
+                f"cannot draw {quiz.draw} questions from a pool of {len(quiz.questions)}",
+            )
 
 
-def _check_scenarios(course: Course, report: Report) -> None:
-    for path, scenario in _scenarios(course):
-        scenes = [s.id for s in scenario.scenes]
-        known = set(scenario.variables) | set(scenario.dimensions) | {"lives"}
+def _check_scenario(path: PathKey, scenario: Scenario, report: Report) -> None:
+    scenes = [s.id for s in scenario.scenes]
+    names = {*scenario.variables, *scenario.dimensions}
+    if scenario.lives is not None:
+        names.add("lives")
 
-        def scene_ref(where: PathKey, target: str) -> None:
-            if target not in scenes:
-                close = difflib.get_close_matches(target, scenes, n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                report(where, f"no scene '{target}'{hint}")
+    def scene_ref(where: PathKey, target: str) -> None:
+        if target not in scenes:
+            report(where, f"no scene '{target}'{_did_you_mean(target, scenes)}")
 
-        def condition_refs(where: PathKey, names: list[str]) -> None:
-            for c, name in enumerate(names):
-                if name not in known:
-                    report((*where, c, "of"), _unknown_name(name, known))
+    def conditions(where: PathKey, tested: Iterable[str]) -> None:
+        for c, name in enumerate(tested):
+            if name not in names:
+                report((*where, c, "of"), _unknown_name(name, names))
 
-        scene_ref((*path, "start"), scenario.start)
-        for s, scene in enumerate(scenario.scenes):
-            here = (*path, "scenes", s)
-            if scene.timeout_goto:
-                scene_ref((*here, "timeout_goto"), scene.timeout_goto)
-            if scene.ending and scene.choices:
-                report((*here, "choices"), f"scene '{scene.id}' is an ending ({scene.ending}) and cannot have choices")
-            if not scene.ending and not scene.choices:
-                report(here, f"scene '{scene.id}' has no choices and is not an ending: give it `choices` or `ending`")
-            for c, choice in enumerate(scene.choices):
-                there = (*here, "choices", c)
-                scene_ref((*there, "goto"), choice.goto)
-                for name in choice.points:
-                    if name not in scenario.dimensions:
-                        report((*there, "points", name), _unknown_name(name, set(scenario.dimensions), "dimension"))
-                for name in choice.effects:
-                    if name not in scenario.variables:
-                        report((*there, "effects", name), _unknown_name(name, set(scenario.variables), "variable"))
-                condition_refs((*there, "requires"), [r.of for r in choice.requires])
-                if choice.lose_life and scenario.lives is None:
-                    report((*there, "lose_life"), "the scenario has no `lives` to lose")
-        for b, badge in enumerate(scenario.badges):
-            condition_refs((*path, "badges", b, "when"), [w.of for w in badge.when])
-        if not any(s.ending for s in scenario.scenes):
-            report((*path, "scenes"), "the scenario has no ending scene")
+    scene_ref((*path, "start"), scenario.start)
+    for s, scene in enumerate(scenario.scenes):
+        here = (*path, "scenes", s)
+        if scene.timeout_goto:
+            scene_ref((*here, "timeout_goto"), scene.timeout_goto)
+        if scene.ending and scene.choices:
+            report(
+                (*here, "choices"),
+                f"scene '{scene.id}' is an ending ({scene.ending}), so it cannot have choices",
+            )
+        if not scene.ending and not scene.choices:
+            report(
+                here,
+                f"scene '{scene.id}' has no choices and is not an ending: "
+                "give it `choices` or `ending`",
+            )
+        for c, choice in enumerate(scene.choices):
+            there = (*here, "choices", c)
+            scene_ref((*there, "goto"), choice.goto)
+            for name in choice.points:
+                if name not in scenario.dimensions:
+                    report(
+                        (*there, "points", name),
+                        _undeclared(name, scenario.dimensions, "dimensions"),
+                    )
+            for name in choice.effects:
+                if name not in scenario.variables:
+                    report(
+                        (*there, "effects", name),
+                        _undeclared(name, scenario.variables, "variables"),
+                    )
+            conditions((*there, "requires"), (r.of for r in choice.requires))
+            if choice.lose_life and scenario.lives is None:
+                report(
+                    (*there, "lose_life"), "the scenario has no `lives` to lose; give it `lives`"
+                )
+    for b, badge in enumerate(scenario.badges):
+        conditions((*path, "badges", b, "when"), (w.of for w in badge.when))
+    if not any(s.ending for s in scenario.scenes):
+        report((*path, "scenes"), "no scene is an ending; give at least one scene `ending`")
 
 
-def _unknown_name(name: str, known: set[str], noun: str = "variable, dimension or `lives`") -> str:
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"no {noun} '{name}'{hint}"
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean {quote(close[0])}?)" if close else ""
+
+
+def _undeclared(name: str, declared: Iterable[str], field: str) -> str:
+    return f"{quote(name)} is not one of the scenario's `{field}`{_did_you_mean(name, declared)}"
+
+
+def _unknown_name(name: str, known: set[str]) -> str:
+    if name == "lives":
+        return "the scenario has no `lives`; give it `lives` or test something else"
+    return (
+        f"{quote(name)} is not a variable or dimension of the scenario{_did_you_mean(name, known)}"
+    )
 
 
 def _check_scoring(course: Course, report: Report) -> None:
@@ -167,17 +197,30 @@ def _check_scoring(course: Course, report: Report) -> None:
         points = sum(q.weight for q in quiz.questions)
         scored += points
         if quiz.passing_score and points == 0:
-            report((*path, "passing_score"), "the quiz cannot be passed: all its questions have weight 0")
+            report(
+                (*path, "passing_score"),
+                "the quiz cannot be passed: all its questions have weight 0",
+            )
     for path, scenario in _scenarios(course):
         if scenario.scored:
             scored += scenario.weight
-        if not any(_counts_as_pass(s.ending, scenario.pass_at) for s in scenario.scenes):
-            report((*path, "pass_at"), f"no ending is at least '{scenario.pass_at}', so the scenario cannot be passed")
+        endings: list[str] = [s.ending for s in scenario.scenes if s.ending]
+        if endings and not any(_counts_as_pass(e, scenario.pass_at) for e in endings):
+            report((*path, "pass_at"), _cannot_pass(scenario.pass_at, endings))
     if course.completion.passing_score and scored == 0:
         report(
             ("completion", "passing_score"),
             "the course cannot be passed: it has no scored questions or scenarios",
         )
+
+
+def _cannot_pass(pass_at: str, endings: list[str]) -> str:
+    if pass_at == "partial":
+        return (
+            "no scene has `ending: success` or `ending: partial`, so the scenario cannot be passed"
+        )
+    fix = "add one, or set `pass_at: partial`" if "partial" in endings else "add one"
+    return f"no scene has `ending: success`, so the scenario cannot be passed; {fix}"
 
 
 def _counts_as_pass(ending: str | None, pass_at: str) -> bool:
@@ -209,20 +252,37 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
 
 def asset_problem(base_dir: Path, ref: str) -> str | None:
     """Why `ref` cannot be packaged from `base_dir`, or None when it can."""
-    pure = PurePosixPath(ref)
+    if not ref.strip():
+        return "the path is empty; name a file relative to the spec file"
     if "\\" in ref:
-        return f"'{ref}': use forward slashes in paths"
+        return f"{quote(ref)}: use forward slashes in paths: {quote(ref.replace(chr(92), '/'))}"
+    pure = PurePosixPath(ref)
     if pure.is_absolute() or (len(ref) > 1 and ref[1] == ":"):
-        return f"'{ref}' is an absolute path; give a path relative to the spec file"
+        return f"{quote(ref)} is an absolute path; give a path relative to the spec file"
     if ".." in pure.parts:
-        return f"'{ref}' leaves the spec's folder; keep assets beside or below the spec"
+        return f"{quote(ref)} leaves the spec's folder; keep assets beside or below the spec"
+    if "\0" in ref:
+        return f"{quote(ref)} contains a NUL character"
     target = base_dir / ref
     try:
         resolved = target.resolve(strict=True)
-    except (FileNotFoundError, RuntimeError):
-        return f"file '{ref}' not found next to the spec"
+    except (OSError, RuntimeError):
+        return f"file {quote(ref)} not found next to the spec{_similar_file(base_dir, pure)}"
     if not resolved.is_relative_to(base_dir.resolve()):
-        return f"'{ref}' is a link to a file outside the spec's folder"
+        return f"{quote(ref)} is a link to a file outside the spec's folder"
+    if resolved.is_dir():
+        return f"{quote(ref)} is a folder; name a file in it"
     if not resolved.is_file():
-        return f"'{ref}' is not a file"
+        return f"{quote(ref)} is not a regular file"
     return None
+
+
+def _similar_file(base_dir: Path, ref: PurePosixPath) -> str:
+    """A "did you mean" naming a file beside where `ref` points, when one is close."""
+    folder = base_dir.joinpath(*ref.parent.parts)
+    try:
+        names = sorted(entry.name for entry in folder.iterdir() if entry.is_file())
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.6)
+    return f" (did you mean {quote(str(ref.parent / close[0]))}?)" if close else ""

@@ -41,13 +41,17 @@ class Video(Media):
     @model_validator(mode="after")
     def _needs_captions(self) -> Video:
         if self.captions is None:
-            raise ValueError("a video needs `captions` (a WebVTT file) so every learner can follow it")
+            raise ValueError(
+                "a video needs `captions` (a WebVTT file) so every learner can follow it"
+            )
         return self
 
 
 class Audio(Media):
     type: Literal["audio"]
-    transcript: str | None = Field(default=None, description="Full text of the recording (Markdown).")
+    transcript: str | None = Field(
+        default=None, description="Full text of the recording (Markdown)."
+    )
 
 
 class Callout(SpecModel):

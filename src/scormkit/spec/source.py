@@ -1,137 +1,302 @@
-"""Read YAML or JSON into plain data while remembering where every value came from."""
+"""Read a spec file, YAML or JSON, into a Document that remembers where every value came from."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scormkit.errors import Location, Problem, SpecError
-
-PathKey = tuple[str | int, ...]
+from scormkit.spec.document import (
+    MAX_DEPTH,
+    MAX_VALUES,
+    Document,
+    PathKey,
+    SourceMap,
+    check_text,
+    duplicate_key,
+    format_path,
+    line_column,
+    quote,
+    refuse_empty,
+)
+from scormkit.spec.json_source import parse_json
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and no timestamps.
+    """SafeLoader reading booleans and numbers as YAML 1.2 (and JSON) do, and no timestamps.
 
     YAML 1.1 reads `yes`, `no`, `on`, `off`, `y` and `n` as booleans, so a fill-in answer
-    `no` or a country code `NO` would silently become False. Only true/false are booleans
-    here; dates stay text.
+    `no` or a country code `NO` would silently become False; `1:30` as the number 90, `012` as
+    10 and `1e3` as text. Here only true/false are booleans, numbers are decimal with an
+    optional exponent, and dates stay text.
     """
 
 
+_REPLACED = {f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")}
 _Loader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?[0-9]+[eE][-+]?[0-9]+"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
 )
 
 
-@dataclass
-class SourceMap:
-    """Where each value (and each mapping key) of a loaded document starts."""
-
-    file: str
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[PathKey, str] = field(default_factory=dict)  # scalar text as written
-
-    def locate(self, path: PathKey, *, key: bool = False) -> Location:
-        """The start of the value at `path` (or of its key), else of its nearest ancestor."""
-        if key and path in self.keys:
-            return Location(self.file, *self.keys[path])
-        for end in range(len(path), -1, -1):
-            found = self.values.get(path[:end])
-            if found:
-                return Location(self.file, *found)
-        return Location(self.file)
+def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    return int(loader.construct_scalar(node))  # `012` is 12, not YAML 1.1's octal 10
 
 
-def read_document(path: Path, shown_as: str) -> tuple[Any, SourceMap]:
-    """Parse a YAML or JSON file; raise SpecError for unreadable or malformed input."""
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal)
+
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
+_MERGE_TAG = f"{_TAG}merge"
+
+
+def read_document(path: Path, shown_as: str) -> Document:
+    """Parse a YAML or JSON (by suffix) file; raise SpecError when it cannot be read at all."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise SpecError([Problem(Location(shown_as), "", "no such file")]) from None
     except IsADirectoryError:
         raise SpecError([Problem(Location(shown_as), "", "is a folder, not a spec file")]) from None
+    except OSError as exc:
+        message = f"cannot be read: {exc.strerror}"
+        raise SpecError([Problem(Location(shown_as), "", message)]) from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise SpecError(
-            [Problem(Location(shown_as), "", f"not UTF-8 text (byte {exc.start})")]
-        ) from None
-    return parse_text(text, shown_as)
+        before = data[: exc.start].decode("utf-8", "replace")
+        line, column = line_column(before, len(before))
+        message = f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8"
+        raise SpecError([Problem(Location(shown_as, line, column), "", message)]) from None
+    if path.suffix.lower() == ".json":
+        return parse_json(text, shown_as)
+    return parse_yaml(text, shown_as)
 
 
 def parse_text(text: str, shown_as: str) -> tuple[Any, SourceMap]:
-    """Parse YAML (JSON is read as YAML) into plain data and its SourceMap."""
-    source = SourceMap(shown_as)
-    loader = _Loader(text)
+    """Parse YAML text (a spec quoted in docs, say) to data and its SourceMap; raise SpecError
+    for anything wrong in reading it."""
+    document = parse_yaml(text, shown_as)
+    if document.problems:
+        raise SpecError(document.problems)
+    return document.data, document.source
+
+
+def parse_yaml(text: str, shown_as: str) -> Document:
+    """Parse YAML text into plain data, its SourceMap and the problems stepped over."""
+    refuse_empty(text.lstrip("\ufeff"), shown_as)
+    try:
+        loader = _Loader(text)  # checks every character is allowed in YAML
+    except yaml.reader.ReaderError as exc:
+        line, column = line_column(text, exc.position)
+        message = f"the character U+{exc.character:04X} is not allowed in YAML; remove it"
+        raise SpecError([Problem(Location(shown_as, line, column), "", message)]) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
-        raise SpecError([Problem(where, "", f"not valid YAML or JSON: {exc.problem}")]) from None
+        raise SpecError([_yaml_syntax_problem(exc, text, shown_as)]) from None
     except yaml.YAMLError as exc:
-        raise SpecError([Problem(Location(shown_as), "", f"not valid YAML or JSON: {exc}")]) from None
+        raise SpecError([Problem(Location(shown_as), "", f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise SpecError([Problem(Location(shown_as), "", "nested too deeply to read")]) from None
     finally:
         loader.dispose()
     if node is None:
-        raise SpecError([Problem(Location(shown_as), "", "the file is empty")])
-    problems: list[Problem] = []
-    data = _convert(node, (), source, loader.construct_object, problems)
-    if problems:
-        raise SpecError(problems)
-    return data, source
+        message = "the file has only comments; a spec starts with `id:`"
+        raise SpecError([Problem(Location(shown_as), "", message)])
+    reader = _YamlReader(SourceMap(shown_as), loader)
+    data = reader.convert(node, ())
+    return Document(data, reader.source, reader.problems, reader.stand_ins)
 
 
-def _convert(
-    node: yaml.Node,
-    path: PathKey,
-    source: SourceMap,
-    construct: Callable[[yaml.Node], Any],
-    problems: list[Problem],
-) -> Any:
-    source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+def _yaml_syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
+    """PyYAML's complaint in an author's words, placed where the fix is most likely needed."""
+    problem, mark, start = exc.problem or "", exc.problem_mark, exc.context_mark
+    context = re.fullmatch(r"while (?:parsing|scanning) an? (.+)", exc.context or "")
+    inside = _YAML_WORDS.get(context[1], context[1]) if context else ""
+    opened = f" (the {inside} starts at line {start.line + 1})" if context and start else ""
+    message = f"{problem}{opened}"
+    if "'\\t'" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
+        message = "a tab; indent with spaces, never tabs"
+    elif problem == "mapping values are not allowed here":
+        message = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+    elif problem == "could not find expected ':'" and start:
+        mark, message = start, "expected 'key: value'; check the indentation, or quote the text"
+    elif problem == "found unexpected end of stream" and start:
+        mark, message = start, f"this {inside} is never closed"
+    elif found := re.fullmatch(r"found character '(.)' that cannot start any token", problem):
+        message = f"a value cannot start with '{found[1]}'; put the text in quotes"
+    elif alias := re.fullmatch(r"found undefined alias '(.*)'", problem):
+        message = (
+            f"'*{alias[1]}' names no '&{alias[1]}' anchor; put text that starts with '*' in quotes"
+        )
+    elif problem.startswith("expected <block end>, but found "):
+        found_token = _YAML_WORDS.get(problem.split("found ", 1)[1].strip("'"), problem.split()[-1])
+        message = f"{found_token} is out of place; check the indentation{opened}"
+    elif expected := re.fullmatch(r"expected (.+), but (?:got|found) '(.+)'", problem):
+        wanted = _YAML_WORDS.get(expected[1], expected[1])
+        got = _YAML_WORDS.get(expected[2], f"'{expected[2]}'")
+        message = f"expected {wanted}, found {got}{opened}"
+        if context and context[1].startswith("flow ") and start:
+            closer = "]" if context[1] == "flow sequence" else "}"
+            message = (
+                f"expected {wanted}, found {got}: close the {inside} that starts at line "
+                f"{start.line + 1} with '{closer}', or put text that contains , : ? [ ] {{ }} "
+                "in quotes"
+            )
+    elif problem == "sequence entries are not allowed here":
+        message = "a '-' list item is not allowed here; check the indentation"
+    elif exc.context == "expected a single document in the stream":
+        message = "a second document; a spec file holds one, so remove the second '---'"
+    where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
+    return Problem(where, "", f"not valid YAML: {message}")
+
+
+# PyYAML's names for what it was reading, in the words an author uses.
+_YAML_WORDS = {
+    "flow sequence": "[ ] list",
+    "flow mapping": "{ } mapping",
+    "block mapping": "mapping",
+    "block collection": "list",
+    "quoted scalar": "quoted text",
+    "simple key": "key",
+    "<stream end>": "the end of the file",
+    "<scalar>": "text",
+    "<block mapping start>": "a key",
+    "<block sequence start>": "a list item",
+    "<block end>": "the end of the block",
+    "-": "a list item '-'",
+    "flow node": "value",
+    "the node content": "a value",
+}
+
+
+class _YamlReader:
+    """Turns a composed YAML node tree into plain data, recording positions and problems."""
+
+    def __init__(self, source: SourceMap, loader: _Loader) -> None:
+        self.source = source
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.stand_ins: set[PathKey] = set()
+        self.count = 0
+        self.open: set[int] = set()  # ids of nodes being converted, to catch self-references
+        self.flattened: dict[int, tuple[list[Any], int]] = {}
+
+    def report(self, node: yaml.Node, path: PathKey, message: str) -> None:
+        where = Location(self.source.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        self.problems.append(Problem(where, format_path(path), message))
+
+    def stand_in(self, node: yaml.Node, path: PathKey, message: str, value: Any = None) -> Any:
+        """Report why the value at `path` cannot be read, and return `value` in its place."""
+        self.report(node, path, message)
+        self.stand_ins.add(path)
+        return value
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.source.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.count += 1
+        if self.count == MAX_VALUES:
+            message = f"more than {MAX_VALUES} values; are aliases repeating?"
+            return self.stand_in(node, path, message)
+        if self.count > MAX_VALUES:
+            self.stand_ins.add(path)
+            return None
+        if len(path) > MAX_DEPTH:
+            return self.stand_in(node, path, f"nested more than {MAX_DEPTH} levels deep")
+        if id(node) in self.open:
+            return self.stand_in(node, path, "an alias refers to the value that contains it")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
+        if node.tag not in (f"{_TAG}map", f"{_TAG}seq"):
+            self.report(node, path, _unsupported_tag(node.tag))
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node, path)
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        self.source.raw[path] = node.value
+        if node.tag not in _SCALAR_TAGS:
+            return self.stand_in(node, path, _unsupported_tag(node.tag), node.value)
+        try:
+            value = self.loader.construct_object(node)
+        except (yaml.YAMLError, ValueError):
+            message = f"{quote(node.value)} cannot be read as {node.tag.removeprefix(_TAG)}"
+            return self.stand_in(node, path, message, node.value)
+        if isinstance(value, str):
+            check_text(value, lambda message: self.report(node, path, message))
+        return value
+
+    def mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        entries, merged = self.flatten(node, path)
+        own_keys = {k.value for k, _ in entries[merged:] if isinstance(k, yaml.ScalarNode)}
+        # Of merged keys the last wins: PyYAML lists `<<: [*a, *b]` as b's then a's.
+        last = {k.value: i for i, (k, _) in enumerate(entries[:merged]) if k.tag == f"{_TAG}str"}
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            where = Location(source.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            shown = format_path(path)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                problems.append(Problem(where, shown, f"key {key_node.value!r} must be text"))
+        for index, (key_node, value_node) in enumerate(entries):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_TAG}str":
+                self.report(key_node, path, _key_problem(key_node))
                 continue
             key = key_node.value
+            if index < merged and (key in own_keys or last[key] != index):
+                continue  # a merged default, overridden
+            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key in result:
-                problems.append(Problem(where, shown, f"duplicate key '{key}'"))
+                message = duplicate_key(key, self.source.keys[(*path, key)], key_at)
+                self.report(key_node, (*path, key), message)
                 continue
-            source.keys[(*path, key)] = (where.line, where.column)
-            result[key] = _convert(value_node, (*path, key), source, construct, problems)
+            self.source.keys[(*path, key)] = key_at
+            result[key] = self.convert(value_node, (*path, key))
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, index), source, construct, problems)
-            for index, item in enumerate(node.value)
-        ]
-    source.raw[path] = node.value
-    return construct(node)
+
+    def flatten(self, node: yaml.MappingNode, path: PathKey) -> tuple[list[Any], int]:
+        """The entries of `node` with `<<: *defaults` merged in first, and how many were merged.
+
+        PyYAML merges in place, so a mapping reached again through an alias is flattened once.
+        """
+        if id(node) not in self.flattened:
+            own = [pair for pair in node.value if pair[0].tag != _MERGE_TAG]
+            try:
+                self.loader.flatten_mapping(node)
+            except yaml.MarkedYAMLError as exc:
+                self.report(node, path, f"cannot merge: {exc.problem}")
+                node.value = own
+            self.flattened[id(node)] = (node.value, len(node.value) - len(own))
+        return self.flattened[id(node)]
 
 
-def format_path(path: PathKey) -> str:
-    """`("modules", 0, "title")` -> `modules[0].title`."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
+def _unsupported_tag(tag: str) -> str:
+    shown = f"!!{tag.removeprefix(_TAG)}" if tag.startswith(_TAG) else tag
+    return f"YAML tag '{shown}' is not supported here; remove it"
+
+
+def _key_problem(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+        kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
+        return f"a key must be text, not a {kind}"
+    if node.tag == f"{_TAG}null":
+        return "a key must be text, not empty"
+    return f"key {node.value} must be text; put it in quotes: '{node.value}'"
