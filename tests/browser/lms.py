@@ -1,0 +1,155 @@
+"""A test LMS: launches packages in Chromium against scorm-again and reports what happened."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Frame, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .packages import read_launch, unpack
+from .server import StaticServer
+from .watch import ErrorWatch
+
+HERE = Path(__file__).resolve().parent
+# What the test LMS knows about its learner; an LMS fills these before every launch.
+LEARNER = {
+    "cmi.core.student_id": "learner-1",
+    "cmi.core.student_name": "Learner, Test",
+    "cmi.core.credit": "credit",
+    "cmi.core.lesson_mode": "normal",
+}
+# What an LMS keeps between sessions (SCORM 1.2 RTE 3.4): everything the course may read back.
+# Not kept: exit and session_time (write-only, per session), entry (set anew at each launch) and
+# interactions (write-only: a journal for reports that the course cannot read).
+KEPT = (
+    "cmi.core.student_id",
+    "cmi.core.student_name",
+    "cmi.core.lesson_location",
+    "cmi.core.credit",
+    "cmi.core.lesson_status",
+    "cmi.core.score.",
+    "cmi.core.total_time",
+    "cmi.core.lesson_mode",
+    "cmi.suspend_data",
+    "cmi.launch_data",
+    "cmi.comments",
+    "cmi.objectives.",
+    "cmi.student_data.",
+    "cmi.student_preference.",
+)
+FINISH_TIMEOUT_MS = 5_000
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """One call the course made to the LMS's API object, and how the LMS answered."""
+
+    name: str  # "LMSSetValue"
+    args: list[Any]  # ["cmi.core.lesson_status", "passed"]; strings unless the course erred
+    result: Any  # "true", "false" or the value read
+    error: str  # LMSGetLastError() right after the call: "0" when it succeeded
+
+
+def start_lms_server(scorm_again: Path) -> StaticServer:
+    """A server for the LMS page (`/lms/lms.html`) and scorm-again's `dist/` (`/scorm-again/`)."""
+    server = StaticServer()
+    server.mount("lms", HERE / "lms_page")
+    server.mount("scorm-again", scorm_again)
+    return server
+
+
+class LmsSession:
+    """One learner's sessions with packages, from one browser page: the LMS's.
+
+    `launch()` plays a package in an iframe under the LMS page (or in a window it opens), as an
+    LMS does; `close()` ends the session like closing the course window and returns what the
+    LMS saved, ready for the next `launch(..., saved=...)`.
+    """
+
+    _numbers = itertools.count(1)
+
+    def __init__(self, page: Page, server: StaticServer, workdir: Path) -> None:
+        self.page = page
+        self.server = server
+        self.watch = ErrorWatch(page.context)
+        self._workdir = workdir
+        self._mounts: list[str] = []
+
+    def launch(
+        self, zip_path: Path, saved: dict[str, str] | None = None, *, new_window: bool = False
+    ) -> Frame:
+        """Start a session with the package at `zip_path`; return the course's frame, loaded.
+
+        `saved` is what `close()` returned after an earlier session; without it this is the
+        learner's first attempt (cmi.core.entry "ab-initio"). With `new_window` the course
+        opens in a window of its own, to find the LMS through `window.opener`.
+        """
+        base_url, package_dir = self._serve(zip_path)
+        launch = read_launch(package_dir)
+        data = {"cmi.core.entry": "ab-initio", **LEARNER, **launch.data, **(saved or {})}
+        config = {"launchUrl": base_url + launch.href, "data": data, "newWindow": new_window}
+        self.page.goto(f"{self.server.url}/lms/lms.html")
+        if new_window:
+            with self.page.expect_popup() as opened:
+                self.page.evaluate("config => startLms(config)", config)
+            opened.value.wait_for_load_state()
+            return opened.value.main_frame
+        self.page.evaluate("config => startLms(config)", config)
+        frame = self.page.frame(name="course")
+        assert frame is not None, "the LMS page has no course frame"
+        return frame
+
+    def open_without_lms(self, zip_path: Path) -> Frame:
+        """Open the package's launch file as its own page, with no LMS API anywhere above it."""
+        base_url, package_dir = self._serve(zip_path)
+        self.page.goto(base_url + read_launch(package_dir).href)
+        return self.page.main_frame
+
+    def calls(self) -> list[ApiCall]:
+        """Every API call of the current session, in order."""
+        return [ApiCall(**call) for call in self.page.evaluate("() => window.lmsCalls")]
+
+    def data_model(self) -> dict[str, str]:
+        """The cmi data model as the LMS holds it now, e.g. {"cmi.core.lesson_status": "passed"}."""
+        flattened = self.page.evaluate("() => lmsDataModel()")
+        # Empty arrays (objectives, interactions' lists) flatten to {}: not values.
+        return {key: value for key, value in flattened.items() if isinstance(value, str)}
+
+    def close(self) -> dict[str, str]:
+        """Close the course window, wait for its LMSFinish and return what the LMS saved.
+
+        Like an LMS, the next session gets cmi.core.entry "resume" only when the course exited
+        with cmi.core.exit "suspend" (SCORM 1.2 RTE 3.4, cmi.core.entry).
+        """
+        self.page.evaluate("() => closeCourse()")
+        try:
+            self.page.wait_for_function(
+                "() => lmsCalls.some(call => call.name === 'LMSFinish')", timeout=FINISH_TIMEOUT_MS
+            )
+        except PlaywrightTimeout as exc:
+            raise AssertionError("the course did not call LMSFinish as its window closed") from exc
+        data = self.data_model()
+        saved = {key: value for key, value in data.items() if key.startswith(KEPT)}
+        saved["cmi.core.entry"] = "resume" if data.get("cmi.core.exit") == "suspend" else ""
+        return saved
+
+    def problems(self) -> list[str]:
+        """Console errors, uncaught exceptions, failed, refused or outside requests so far."""
+        return self.watch.problems()
+
+    def dispose(self) -> None:
+        """Stop serving the packages this session unpacked."""
+        for prefix in self._mounts:
+            self.server.unmount(prefix)
+        self._mounts.clear()
+
+    def _serve(self, zip_path: Path) -> tuple[str, Path]:
+        number = next(self._numbers)
+        package_dir = unpack(zip_path, self._workdir / f"package-{number}")
+        prefix = f"pkg/{number}"
+        self._mounts.append(prefix)
+        return self.server.mount(prefix, package_dir), package_dir
