@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 
 from scormkit.build import build, find_target
+from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
@@ -136,6 +137,31 @@ def init_command(folder: Path) -> None:
     click.echo(
         f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
     )
+
+
+@main.command("check")
+@click.argument("package", type=click.Path(path_type=Path))
+@click.option(
+    "--schemas",
+    type=click.Path(path_type=Path),
+    help="Folder of XSD control documents to validate the descriptor against "
+    "(default: the XSDs inside the package, if any).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for CI.")
+def check_command(package: Path, schemas: Path | None, as_json: bool) -> None:
+    """Check any SCORM 1.2/2004, xAPI or cmi5 PACKAGE zip before uploading it.
+
+    Exit status: 0 clean (warnings allowed), 1 errors found, 2 the zip cannot be read.
+    """
+    report = check_package(package, schemas)
+    if as_json:
+        click.echo(report.to_json(), nl=False)
+    else:
+        for finding in report.sorted_findings():
+            click.echo(str(finding))
+        if not report.unreadable:
+            click.echo(report.summary())
+    sys.exit(report.exit_status)
 
 
 def _report(exc: ScormkitError) -> None:

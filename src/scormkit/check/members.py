@@ -1,0 +1,133 @@
+"""Reading a zip from an untrusted source: members in memory, within limits, never extracted.
+
+Each refusal raises `UnsafePackage` with a message saying what was refused and why, so a
+hostile or broken zip gives exit status 2 and a clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from scormkit.errors import ScormkitError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a zip `PackageZip` accepts; the defaults fit the largest real courses."""
+
+    members: int = 20_000
+    total_size: int = 2 * 1024**3  # uncompressed bytes of all members together
+    member_size: int = 1024**3  # uncompressed bytes of any one member
+    ratio: int = 200  # uncompressed / compressed size, for members over `ratio_floor`
+    ratio_floor: int = 1024**2
+    read_size: int = 16 * 1024**2  # bytes read into memory of one member (manifests, pages)
+
+
+class UnsafePackage(ScormkitError):
+    """The zip cannot be read, or was refused because reading it could harm the machine."""
+
+    def __init__(self, file: str, message: str) -> None:
+        super().__init__(f"{file}: {message}")
+        self.file = file
+        self.message = message
+
+
+class PackageZip:
+    """The members of one zip, read in memory on request; opened only if it looks safe."""
+
+    def __init__(self, path: Path, limits: Limits | None = None) -> None:
+        self.path = path
+        self.limits = limits or Limits()
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise UnsafePackage(str(path), "no such file") from None
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise UnsafePackage(path.name, f"not a readable zip file ({exc})") from None
+        try:
+            self.infos = self._screen()
+        except UnsafePackage:
+            self._zip.close()
+            raise
+
+    def _screen(self) -> dict[str, zipfile.ZipInfo]:
+        entries = self._zip.infolist()
+        limits = self.limits
+        if len(entries) > limits.members:
+            raise UnsafePackage(
+                self.path.name, f"refused: {len(entries)} members, more than {limits.members}"
+            )
+        infos: dict[str, zipfile.ZipInfo] = {}
+        total = 0
+        for info in entries:
+            name = info.filename
+            refusal = _refusal(info, limits)
+            if refusal:
+                raise UnsafePackage(self.path.name, f"refused: '{name}' {refusal}")
+            total += info.file_size
+            if total > limits.total_size:
+                raise UnsafePackage(
+                    self.path.name,
+                    f"refused: members unpack to more than {limits.total_size} bytes (zip bomb?)",
+                )
+            if not info.is_dir():
+                infos.setdefault(name, info)
+        return infos
+
+    @property
+    def names(self) -> list[str]:
+        """The file members' names, sorted."""
+        return sorted(self.infos)
+
+    def size(self, name: str) -> int:
+        """The uncompressed size the zip declares for `name`."""
+        return self.infos[name].file_size
+
+    def read(self, name: str, limit: int | None = None) -> bytes:
+        """The bytes of member `name`, refusing more than `limit` (default: Limits.read_size)."""
+        cap = self.limits.read_size if limit is None else limit
+        info = self.infos[name]
+        if info.file_size > cap:
+            raise UnsafePackage(name, f"refused: {info.file_size} bytes, more than {cap}")
+        if info.flag_bits & 0x1:
+            raise UnsafePackage(name, "cannot be read: the member is encrypted")
+        try:
+            with self._zip.open(info) as stream:
+                # Read one byte past the declared size: a member whose header lies about its
+                # size is caught here instead of filling memory.
+                data = stream.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            raise UnsafePackage(name, f"cannot be read: {exc}") from None
+        if len(data) > info.file_size:
+            raise UnsafePackage(name, "refused: holds more bytes than its header declares")
+        return data
+
+    def close(self) -> None:
+        """Close the zip file."""
+        self._zip.close()
+
+
+def _refusal(info: zipfile.ZipInfo, limits: Limits) -> str:
+    """Why `info` makes the whole zip unsafe to read, or ""."""
+    name = info.filename
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return "is an absolute path (zip-slip)"
+    if ".." in parts:
+        return "climbs out of the package with '..' (zip-slip)"
+    if "\x00" in name:
+        return "has a NUL character in its name"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "is a symbolic link"
+    if info.file_size > limits.member_size:
+        return f"unpacks to {info.file_size} bytes, more than {limits.member_size} (zip bomb?)"
+    big = info.file_size > limits.ratio_floor
+    if big and info.file_size > limits.ratio * max(info.compress_size, 1):
+        return (
+            f"is compressed {info.file_size // max(info.compress_size, 1)} to 1, more than "
+            f"{limits.ratio} to 1 (zip bomb?)"
+        )
+    return ""

@@ -1,0 +1,74 @@
+"""One package under check: its zip, its report and the member paths its descriptor lists."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from scormkit.check.members import PackageZip, UnsafePackage
+from scormkit.check.report import CheckReport
+
+TEXT_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass
+class Package:
+    """What the rules share: the zip, the report they add to and what the descriptor lists."""
+
+    zip: PackageZip
+    report: CheckReport
+    descriptor: str = ""  # the member holding the manifest, cmi5.xml or tincan.xml
+    listed: set[str] = field(default_factory=set)  # members the descriptor names
+    _texts: dict[str, str] = field(default_factory=dict)
+
+    def text_files(self) -> list[str]:
+        """The members that browsers run or render as text: pages, scripts, styles, SVG."""
+        return [n for n in self.zip.names if n.lower().endswith(TEXT_SUFFIXES)]
+
+    def text(self, name: str) -> str:
+        """The member `name` decoded as UTF-8 (undecodable bytes replaced); "" if too large."""
+        if name not in self._texts:
+            try:
+                data = self.zip.read(name)
+            except UnsafePackage:
+                data = b""
+            self._texts[name] = data.decode("utf-8", errors="replace")
+        return self._texts[name]
+
+    def mentions(self, needle: str) -> bool:
+        """Whether any page or script of the package contains `needle`."""
+        return any(needle in self.text(name) for name in self.text_files())
+
+    def check_href(self, href: str, line: int, what: str, *, base: str = "") -> str | None:
+        """Report a bad `href` (of `what`, at `line`); return the member it names, if local."""
+        report, where = self.report, self.descriptor
+        if "\\" in href:
+            report.error(where, line, f"{what} '{href}' uses backslashes; use '/'")
+            return None
+        if href.startswith("/"):
+            report.error(where, line, f"{what} '{href}' is absolute; make it package-relative")
+            return None
+        if SCHEME.match(href):
+            report.warning(where, line, f"{what} '{href}' is on another host, not in the package")
+            return None
+        path = unquote(urlsplit(base + href).path)
+        member = posixpath.normpath(posixpath.join(posixpath.dirname(self.descriptor), path))
+        if member.startswith("../"):
+            report.error(where, line, f"{what} '{href}' points outside the package")
+            return None
+        if member not in self.zip.infos:
+            report.error(where, line, f"{what} '{href}' is not in the zip{self._case_hint(member)}")
+            return None
+        if " " in href:
+            report.warning(where, line, f"{what} '{href}' has a space; write it as %20")
+        return member
+
+    def _case_hint(self, member: str) -> str:
+        lowered = member.lower()
+        same = [n for n in self.zip.names if n.lower() == lowered]
+        if same:
+            return f" (the zip has '{same[0]}'; LMS servers are case-sensitive)"
+        return ""
