@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -14,6 +16,7 @@ from rich.console import Console
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
+from scormkit.preview import Preview
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.targets import TARGETS
@@ -162,6 +165,37 @@ def check_command(package: Path, schemas: Path | None, as_json: bool) -> None:
         if not report.unreadable:
             click.echo(report.summary())
     sys.exit(report.exit_status)
+
+
+@main.command("preview")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-t", "--target", default="scorm12", show_default=True, help="Target to build a spec for."
+)
+@click.option("--templates", type=click.Path(path_type=Path), help="Folder of template overrides.")
+@click.option(
+    "--watch", is_flag=True, help="Rebuild and reload when the spec, assets or templates change."
+)
+@click.option("--port", default=0, type=int, help="Port on 127.0.0.1 (default: any free port).")
+def preview_command(
+    source: Path, target: str, templates: Path | None, watch: bool, port: int
+) -> None:
+    """Play SOURCE (a spec or a package zip) in a local LMS with a live inspector."""
+    with _errors_exit():
+        find_target(target)
+        preview = Preview(source, target, templates=templates, watch=watch, port=port)
+    click.echo(f"previewing {source} at {preview.url} (Ctrl-C stops)")
+    if preview.error:
+        err.print(f"error: {preview.error}", markup=False)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.stop()
+    click.echo("preview stopped")
 
 
 def _report(exc: ScormkitError) -> None:

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .lms import ApiCall
+    from scormkit.testing import ApiCall
 
 CMI_TIMESPAN = re.compile(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?")
 CMI_TIME = re.compile(r"\d{2}:\d{2}:\d{2}(\.\d{1,2})?")

@@ -23,25 +23,11 @@ from .requirements import (
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-    from .lms import LmsSession
-    from .server import StaticServer
+    from scormkit.testing import LmsSession, TestLms
 
 if browser_required():
     # Test modules skip themselves when playwright is missing; under CI that must be an error.
     import playwright.sync_api  # noqa: F401
-
-# Chromium as root needs --no-sandbox; the rest keep it from calling home on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Long enough for a slow CI machine, short enough that a broken player fails fast.
-ACTION_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
@@ -52,8 +38,10 @@ def browser() -> Iterator[Browser]:
         skip_or_fail(missing)
     from playwright.sync_api import sync_playwright
 
+    from scormkit.testing import launch_chromium
+
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright, CHROMIUM)
         yield chromium
         chromium.close()
 
@@ -61,6 +49,8 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A page in a fresh browser context: no cookies, storage or cache from other tests."""
+    from scormkit.testing.player import ACTION_TIMEOUT_MS
+
     context = browser.new_context()
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     yield context.new_page()
@@ -68,21 +58,21 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture(scope="session")
-def lms_server() -> Iterator[StaticServer]:
+def lms_server() -> Iterator[TestLms]:
     """The server of the LMS page, scorm-again and the packages under test."""
     if not (SCORM_AGAIN / "scorm12.js").is_file():
         skip_or_fail(missing_requirements())
-    from .lms import start_lms_server
+    from scormkit.testing import TestLms
 
-    server = start_lms_server(SCORM_AGAIN)
+    server = TestLms(SCORM_AGAIN)
     yield server
     server.stop()
 
 
 @pytest.fixture
-def lms(page: Page, lms_server: StaticServer, tmp_path: Path) -> Iterator[LmsSession]:
+def lms(page: Page, lms_server: TestLms, tmp_path: Path) -> Iterator[LmsSession]:
     """A test LMS in this test's page: `lms.launch(zip_path)` plays a package."""
-    from .lms import LmsSession
+    from scormkit.testing import LmsSession
 
     session = LmsSession(page, lms_server, tmp_path / "lms")
     yield session

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
 from pathlib import Path
 from typing import NoReturn
 
@@ -12,7 +11,8 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCORM_AGAIN = REPO_ROOT / "node_modules" / "scorm-again" / "dist"
-CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+# $SCORMKIT_CHROMIUM, else /usr/bin/chromium: the same default as scormkit.testing.
+CHROMIUM = Path(os.environ.get("SCORMKIT_CHROMIUM") or "/usr/bin/chromium")
 # CI sets this, so a machine without Chromium or node_modules fails the run instead of
 # quietly skipping the tests that matter most.
 REQUIRE_ENV = "SCORMKIT_REQUIRE_BROWSER"

@@ -14,7 +14,7 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from playwright.sync_api import expect
 
 if TYPE_CHECKING:
-    from .lms import LmsSession
+    from scormkit.testing import LmsSession
 
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="tiny" version="1.0"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from .packages import UnsafePackage, read_launch, unpack
-from .server import StaticServer
+from scormkit.preview.server import LocalServer
+from scormkit.testing.packages import UnsafePackage, launch_of, unpack
 
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -71,7 +71,7 @@ def test_the_launch_is_the_default_organizations_first_item_with_a_resource(
 ) -> None:
     (tmp_path / "imsmanifest.xml").write_text(MANIFEST)
 
-    launch = read_launch(tmp_path)
+    launch = launch_of(tmp_path)
 
     assert launch.href == "content/two.html?lang=en&page=intro"
     assert launch.data == {
@@ -94,7 +94,7 @@ def test_the_server_serves_mounted_folders_and_nothing_else(tmp_path: Path) -> N
     (tmp_path / "public" / "page.html").write_text("hello")
     (tmp_path / "secret.txt").write_text("secret")
 
-    with StaticServer() as server:
+    with LocalServer() as server:
         base = server.mount("pkg/1", tmp_path / "public")
         assert fetch(base + "page.html") == (200, b"hello")
         assert fetch(base + "..%2Fsecret.txt")[0] == 404

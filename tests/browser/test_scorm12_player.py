@@ -16,16 +16,22 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from playwright.sync_api import expect
 
 from scormkit.spec import Course, load_course
+from scormkit.testing.learner import (
+    Answer,
+    Learner,
+    pages_of,
+    questions_of,
+    questions_on,
+    wrong_response,
+)
 
 from .cmi12 import CMI_TIMESPAN, interactions, nonconforming, reported
-from .learner import Answer, Learner, pages_of, questions_of, questions_on, wrong_response
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from scormkit.spec.activities import Question
-
-    from .lms import ApiCall, LmsSession
+    from scormkit.testing import ApiCall, LmsSession
 
 COURSE_SPECS = Path(__file__).resolve().parents[2] / "course_specs"
 # The flagship and the smallest course are named so that a missing one fails, not shrinks, the

@@ -1,9 +1,15 @@
-"""A static file server on 127.0.0.1 that serves folders mounted under URL prefixes."""
+"""A small HTTP server on 127.0.0.1: folders and handlers mounted under URL prefixes.
+
+The preview serves its LMS page and packages with it; `scormkit.testing` serves the test LMS
+and unpacked packages with it.
+"""
 
 from __future__ import annotations
 
 import mimetypes
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,17 +32,41 @@ TYPES = {
 }
 
 
-class StaticServer:
-    """Serves each mounted folder under its prefix, e.g. `/pkg/1/index.html`, until `stop()`.
+@dataclass(frozen=True)
+class Request:
+    """What a mounted handler is asked: the method, the path below its prefix, the body."""
+
+    method: str  # "GET", "HEAD", "POST" or "PUT"
+    path: str  # below the prefix, without query, e.g. "index.html"; "" for the prefix itself
+    query: str
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Response:
+    """What a mounted handler answers."""
+
+    body: bytes
+    content_type: str = "application/octet-stream"
+    status: int = HTTPStatus.OK
+
+
+Handler = Callable[[Request], Response | None]  # None: 404
+
+
+class LocalServer:
+    """Serves mounted folders and handlers under their prefixes, e.g. `/pkg/1/index.html`.
 
     Only what is mounted is reachable: paths with `..`, empty or hidden segments get 404.
+    Runs in a thread from construction until `stop()`.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self._mounts: dict[str, Path] = {}
+        self._handlers: dict[str, Handler] = {}
         self._lock = threading.Lock()
         handler = _handler_for(self)
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name="static-server", daemon=True
         )
@@ -55,10 +85,39 @@ class StaticServer:
             self._mounts[key] = folder.resolve()
         return f"{self.url}/{key}/"
 
+    def handle(self, prefix: str, handler: Handler) -> str:
+        """Answer requests under `prefix` ("" for any path nothing else serves) with `handler`."""
+        key = prefix.strip("/")
+        with self._lock:
+            self._handlers[key] = handler
+        return f"{self.url}/{key}/" if key else f"{self.url}/"
+
     def unmount(self, prefix: str) -> None:
         """Stop serving what was mounted at `prefix`."""
         with self._lock:
             self._mounts.pop(prefix.strip("/"), None)
+            self._handlers.pop(prefix.strip("/"), None)
+
+    def answer(self, method: str, url_path: str, body: bytes) -> Response | None:
+        """The response to a request for `url_path`, or None for 404."""
+        parts = urlsplit(url_path)
+        segments = unquote(parts.path).split("/")[1:]
+        if any(s in (".", "..") or s.startswith(".") or "\\" in s for s in segments):
+            return None
+        with self._lock:
+            handlers = dict(self._handlers)
+        # Handlers at a prefix, longest first; then mounted folders; then the catch-all.
+        for length in range(len(segments), 0, -1):
+            handler = handlers.get("/".join(segments[:length]))
+            if handler is not None:
+                return handler(Request(method, "/".join(segments[length:]), parts.query, body))
+        path = self.file_for(url_path) if method in ("GET", "HEAD") else None
+        if path is not None:
+            return Response(path.read_bytes(), content_type(path.name))
+        fallback = handlers.get("")
+        if fallback is not None:
+            return fallback(Request(method, "/".join(segments), parts.query, body))
+        return None
 
     def file_for(self, url_path: str) -> Path | None:
         """The file that `url_path` names inside a mount, or None."""
@@ -84,7 +143,7 @@ class StaticServer:
         self._httpd.server_close()
         self._thread.join()
 
-    def __enter__(self) -> StaticServer:
+    def __enter__(self) -> LocalServer:
         return self
 
     def __exit__(
@@ -96,37 +155,49 @@ class StaticServer:
         self.stop()
 
 
-def _handler_for(server: StaticServer) -> type[BaseHTTPRequestHandler]:
+def content_type(name: str) -> str:
+    """The Content-Type a browser needs for a file called `name`."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         # HTTP/1.0 closes each connection after its response, so no idle keep-alive socket
         # outlives a test and `stop()` never waits on one.
         protocol_version = "HTTP/1.0"
 
         def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
-            self._respond(with_body=True)
+            self._respond("GET")
 
         def do_HEAD(self) -> None:  # noqa: N802
-            self._respond(with_body=False)
+            self._respond("HEAD")
 
-        def _respond(self, *, with_body: bool) -> None:
+        def do_POST(self) -> None:  # noqa: N802
+            self._respond("POST")
+
+        def do_PUT(self) -> None:  # noqa: N802
+            self._respond("PUT")
+
+        def _respond(self, method: str) -> None:
             if urlsplit(self.path).path == "/favicon.ico":
                 # Chromium asks every origin for this; it belongs to no package.
                 self.send_response(HTTPStatus.NO_CONTENT)
                 self.end_headers()
                 return
-            path = server.file_for(self.path)
-            if path is None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            response = server.answer(method, self.path, body)
+            if response is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            data = path.read_bytes()
-            kind = TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", kind or "application/octet-stream")
-            self.send_header("Content-Length", str(len(data)))
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(response.body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            if with_body:
-                self.wfile.write(data)
+            if method != "HEAD":
+                self.wfile.write(response.body)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             """Quiet: the browser-side watch reports failed requests where tests can see them."""

@@ -156,6 +156,11 @@ class Learner:
         """Enter a right (or wrong) answer, press Check and wait for the feedback."""
         entered = right_response(question) if right else wrong_response(question)
         assert entered is not None, f"question '{question.id}' cannot be answered wrong"
+        return self.enter(question, entered, correct=right)
+
+    def enter(self, question: Question, entered: list[str], *, correct: bool) -> Answer:
+        """Enter `entered` (letters to check or choose in order, or the text to type), press
+        Check and wait for the feedback."""
         box = self.question(question)
         match question:
             case FillIn() | Numeric():
@@ -169,7 +174,7 @@ class Learner:
                     box.locator(f'input[name="{question.id}"][value="{letter}"]').check()
         box.locator('[data-action="check"]').click()
         expect(box.locator("[data-feedback]")).not_to_be_empty()
-        answer = Answer(question, entered, correct=right)
+        answer = Answer(question, entered, correct=correct)
         self.answers.append(answer)
         return answer
 

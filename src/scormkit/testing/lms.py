@@ -1,4 +1,9 @@
-"""A test LMS: launches packages in Chromium against scorm-again and reports what happened."""
+"""A test LMS: launches packages in Chromium and reports every API call and the data model.
+
+The LMS side is either scorm-again (npm; give the folder holding its `dist/` files) or, with
+no folder, scormkit's own preview LMS (`scormkit/preview/assets/lms-api.js`), which needs
+nothing installed. Both pages keep the same contract, so `LmsSession` works with either.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,48 @@ from typing import Any
 from playwright.sync_api import Frame, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .packages import read_launch, unpack
-from .server import StaticServer
-from .watch import ErrorWatch
+from scormkit.preview import ASSETS
+from scormkit.preview.server import LocalServer
+from scormkit.testing.packages import launch_of, unpack
+from scormkit.testing.watch import ErrorWatch
 
 HERE = Path(__file__).resolve().parent
 # What the test LMS knows about its learner; an LMS fills these before every launch.
 LEARNER = {
-    "cmi.core.student_id": "learner-1",
-    "cmi.core.student_name": "Learner, Test",
-    "cmi.core.credit": "credit",
-    "cmi.core.lesson_mode": "normal",
+    "scorm12": {
+        "cmi.core.student_id": "learner-1",
+        "cmi.core.student_name": "Learner, Test",
+        "cmi.core.credit": "credit",
+        "cmi.core.lesson_mode": "normal",
+        "cmi.core.entry": "ab-initio",
+    },
+    "scorm2004": {
+        "cmi.learner_id": "learner-1",
+        "cmi.learner_name": "Learner, Test",
+        "cmi.credit": "credit",
+        "cmi.mode": "normal",
+        "cmi.entry": "ab-initio",
+        "cmi.completion_status": "unknown",
+        "cmi.success_status": "unknown",
+    },
 }
+# SCORM 2004 RTE 4.2: what the LMS keeps and the course may read back.
+KEPT_2004 = (
+    "cmi.learner_id",
+    "cmi.learner_name",
+    "cmi.location",
+    "cmi.credit",
+    "cmi.mode",
+    "cmi.completion_status",
+    "cmi.success_status",
+    "cmi.score.",
+    "cmi.progress_measure",
+    "cmi.total_time",
+    "cmi.suspend_data",
+    "cmi.launch_data",
+    "cmi.objectives.",
+    "cmi.learner_preference.",
+)
 # What an LMS keeps between sessions (SCORM 1.2 RTE 3.4): everything the course may read back.
 # Not kept: exit and session_time (write-only, per session), entry (set anew at each launch) and
 # interactions (write-only: a journal for reports that the course cannot read).
@@ -54,12 +89,27 @@ class ApiCall:
     error: str  # LMSGetLastError() right after the call: "0" when it succeeded
 
 
-def start_lms_server(scorm_again: Path) -> StaticServer:
-    """A server for the LMS page (`/lms/lms.html`) and scorm-again's `dist/` (`/scorm-again/`)."""
-    server = StaticServer()
-    server.mount("lms", HERE / "lms_page")
-    server.mount("scorm-again", scorm_again)
-    return server
+class TestLms:
+    """The server of a test LMS page and the packages played in it, until `stop()`."""
+
+    def __init__(self, scorm_again: Path | None = None) -> None:
+        self.server = LocalServer()
+        self.server.mount("lms", HERE / "lms_page")
+        if scorm_again is None:
+            self.server.mount("preview", ASSETS)
+            self.page_path = "/lms/builtin.html"
+        else:
+            self.server.mount("scorm-again", scorm_again)
+            self.page_path = "/lms/lms.html"
+
+    @property
+    def page_url(self) -> str:
+        """The address of the LMS page."""
+        return self.server.url + self.page_path
+
+    def stop(self) -> None:
+        """Stop the server."""
+        self.server.stop()
 
 
 class LmsSession:
@@ -72,9 +122,11 @@ class LmsSession:
 
     _numbers = itertools.count(1)
 
-    def __init__(self, page: Page, server: StaticServer, workdir: Path) -> None:
+    def __init__(self, page: Page, lms: TestLms, workdir: Path) -> None:
         self.page = page
-        self.server = server
+        self.lms = lms
+        self.server = lms.server
+        self.standard = "scorm12"
         self.watch = ErrorWatch(page.context)
         self._workdir = workdir
         self._mounts: list[str] = []
@@ -89,10 +141,11 @@ class LmsSession:
         opens in a window of its own, to find the LMS through `window.opener`.
         """
         base_url, package_dir = self._serve(zip_path)
-        launch = read_launch(package_dir)
-        data = {"cmi.core.entry": "ab-initio", **LEARNER, **launch.data, **(saved or {})}
+        launch = launch_of(package_dir)
+        self.standard = launch.standard
+        data = {**LEARNER[launch.standard], **launch.data, **(saved or {})}
         config = {"launchUrl": base_url + launch.href, "data": data, "newWindow": new_window}
-        self.page.goto(f"{self.server.url}/lms/lms.html")
+        self.page.goto(self.lms.page_url)
         if new_window:
             with self.page.expect_popup() as opened:
                 self.page.evaluate("config => startLms(config)", config)
@@ -106,7 +159,7 @@ class LmsSession:
     def open_without_lms(self, zip_path: Path) -> Frame:
         """Open the package's launch file as its own page, with no LMS API anywhere above it."""
         base_url, package_dir = self._serve(zip_path)
-        self.page.goto(base_url + read_launch(package_dir).href)
+        self.page.goto(base_url + launch_of(package_dir).href)
         return self.page.main_frame
 
     def calls(self) -> list[ApiCall]:
@@ -120,21 +173,26 @@ class LmsSession:
         return {key: value for key, value in flattened.items() if isinstance(value, str)}
 
     def close(self) -> dict[str, str]:
-        """Close the course window, wait for its LMSFinish and return what the LMS saved.
+        """Close the course window, wait for it to end its session and return what the LMS saved.
 
-        Like an LMS, the next session gets cmi.core.entry "resume" only when the course exited
-        with cmi.core.exit "suspend" (SCORM 1.2 RTE 3.4, cmi.core.entry).
+        Like an LMS, the next session gets entry "resume" only when the course exited with exit
+        "suspend" (SCORM 1.2 RTE 3.4, cmi.core.entry; SCORM 2004 RTE 4.2.8, cmi.entry).
         """
+        is_12 = self.standard == "scorm12"
+        finish = "LMSFinish" if is_12 else "Terminate"
         self.page.evaluate("() => closeCourse()")
         try:
             self.page.wait_for_function(
-                "() => lmsCalls.some(call => call.name === 'LMSFinish')", timeout=FINISH_TIMEOUT_MS
+                f"() => lmsCalls.some(call => call.name === '{finish}')", timeout=FINISH_TIMEOUT_MS
             )
         except PlaywrightTimeout as exc:
-            raise AssertionError("the course did not call LMSFinish as its window closed") from exc
+            raise AssertionError(f"the course did not call {finish} as its window closed") from exc
         data = self.data_model()
-        saved = {key: value for key, value in data.items() if key.startswith(KEPT)}
-        saved["cmi.core.entry"] = "resume" if data.get("cmi.core.exit") == "suspend" else ""
+        saved = {key: v for key, v in data.items() if key.startswith(KEPT if is_12 else KEPT_2004)}
+        exit_key, entry_key = (
+            ("cmi.core.exit", "cmi.core.entry") if is_12 else ("cmi.exit", "cmi.entry")
+        )
+        saved[entry_key] = "resume" if data.get(exit_key) == "suspend" else ""
         return saved
 
     def problems(self) -> list[str]:
