@@ -191,13 +191,17 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
             if response is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            self.send_response(response.status)
-            self.send_header("Content-Type", response.content_type)
-            self.send_header("Content-Length", str(len(response.body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if method != "HEAD":
-                self.wfile.write(response.body)
+            try:
+                self.send_response(response.status)
+                self.send_header("Content-Type", response.content_type)
+                self.send_header("Content-Length", str(len(response.body)))
+                self.send_header("Cache-Control", "no-store")
+                self.end_headers()
+                if method != "HEAD":
+                    self.wfile.write(response.body)
+            except (BrokenPipeError, ConnectionResetError):
+                # The browser gave up on the request (navigated away, relaunched the course).
+                return
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             """Quiet: the browser-side watch reports failed requests where tests can see them."""

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from playwright.sync_api import Browser, Frame, Playwright, sync_playwright
+from playwright.sync_api import Browser, Frame, Playwright, expect, sync_playwright
 
 from scormkit.build import build
 from scormkit.spec import Course, load_course
@@ -126,6 +126,8 @@ class CoursePlayer:
             out = Path(self._workdir.name) / f"build-{len(self._packages)}"
             self._packages[path] = build(path, self.target, out)
         frame = self._session.launch(self._packages[path], saved)
+        # The player has started (and read what the LMS kept) once it shows a page.
+        expect(frame.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
         return CourseRun(self._session, frame, load_course(path))
 
     def close(self) -> None:
