@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -34,6 +35,17 @@ def scorm_edition(root: etree._Element) -> tuple[str, str]:
     return "scorm2004", EDITIONS.get(version, "")
 
 
+@dataclass(frozen=True)
+class _Manifest:
+    """What every manifest rule reads: the package, the manifest and its dialect."""
+
+    package: Package
+    root: etree._Element
+    cp: str  # the IMS CP namespace of the standard
+    standard: str  # "scorm12" or "scorm2004"
+    resources: dict[str, etree._Element]  # by identifier
+
+
 def check_manifest(package: Package, root: etree._Element, standard: str) -> None:
     """Report every structural problem of the manifest `root` of a SCORM `standard` package."""
     cp = CP12 if standard == "scorm12" else CP2004
@@ -46,8 +58,9 @@ def check_manifest(package: Package, root: etree._Element, standard: str) -> Non
     resources = {
         r.get("identifier", ""): r for r in root.iterfind(f"{{{cp}}}resources/{{*}}resource")
     }
-    _check_organizations(package, root, cp, standard, resources)
-    _check_resources(package, root, cp, standard, resources)
+    manifest = _Manifest(package, root, cp, standard, resources)
+    _check_organizations(manifest)
+    _check_resources(manifest)
 
 
 def _check_metadata(package: Package, root: etree._Element, cp: str, standard: str) -> None:
@@ -88,13 +101,8 @@ def _check_identifiers(package: Package, root: etree._Element) -> None:
             )
 
 
-def _check_organizations(
-    package: Package,
-    root: etree._Element,
-    cp: str,
-    standard: str,
-    resources: dict[str, etree._Element],
-) -> None:
+def _check_organizations(manifest: _Manifest) -> None:
+    package, root, cp, standard = manifest.package, manifest.root, manifest.cp, manifest.standard
     report, where = package.report, package.descriptor
     organizations = root.find(f"{{{cp}}}organizations")
     found = [] if organizations is None else organizations.findall(f"{{{cp}}}organization")
@@ -113,16 +121,16 @@ def _check_organizations(
     for organization in found:
         _check_title(package, organization, cp, standard)
         for item in organization.iter(f"{{{cp}}}item"):
-            _check_item(package, item, cp, standard, resources)
+            _check_item(manifest, item)
 
 
-def _check_item(
-    package: Package,
-    item: etree._Element,
-    cp: str,
-    standard: str,
-    resources: dict[str, etree._Element],
-) -> None:
+def _check_item(manifest: _Manifest, item: etree._Element) -> None:
+    package, cp, standard, resources = (
+        manifest.package,
+        manifest.cp,
+        manifest.standard,
+        manifest.resources,
+    )
     report, where = package.report, package.descriptor
     line = line_of(item)
     name = item.get("identifier", "")
@@ -160,13 +168,9 @@ def _check_title(package: Package, element: etree._Element, cp: str, standard: s
         )
 
 
-def _check_resources(
-    package: Package,
-    root: etree._Element,
-    cp: str,
-    standard: str,
-    resources: dict[str, etree._Element],
-) -> None:
+def _check_resources(manifest: _Manifest) -> None:
+    package, root, cp, standard = manifest.package, manifest.root, manifest.cp, manifest.standard
+    resources = manifest.resources
     report, where = package.report, package.descriptor
     adlcp = ADLCP12 if standard == "scorm12" else ADLCP2004
     scorm_type = f"{{{adlcp}}}{'scormtype' if standard == 'scorm12' else 'scormType'}"

@@ -95,8 +95,8 @@ class TestLms:
     def __init__(self, scorm_again: Path | None = None) -> None:
         self.server = LocalServer()
         self.server.mount("lms", HERE / "lms_page")
+        self.server.mount("preview", ASSETS)  # course-frame.js, and scormkit's LMS side
         if scorm_again is None:
-            self.server.mount("preview", ASSETS)
             self.page_path = "/lms/builtin.html"
         else:
             self.server.mount("scorm-again", scorm_again)

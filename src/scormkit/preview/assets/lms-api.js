@@ -8,8 +8,9 @@
 //   startLms({launchUrl, data, newWindow})  load `data` (flattened elements), open the course
 //   lmsCalls                                every call: {name, args, result, error}
 //   lmsDataModel()                          the data model now, flattened
-//   closeCourse()                           close the course window (it gets pagehide)
+//   closeCourse()                           close the course window (course-frame.js)
 //   onLmsCall = fn                          optional: called after each call (the inspector)
+// Needs course-frame.js loaded first.
 (function () {
   window.lmsCalls = [];
   let model = {};
@@ -126,32 +127,10 @@
       "LMSCommit", "LMSGetLastError", "LMSGetErrorString", "LMSGetDiagnostic"], "1.2", CODES_12);
     window.API_1484_11 = makeApi(["Initialize", "Terminate", "GetValue", "SetValue", "Commit",
       "GetLastError", "GetErrorString", "GetDiagnostic"], "2004", CODES_2004);
-    if (config.newWindow) {
-      window.courseWindow = window.open(config.launchUrl, "course");
-      return Promise.resolve();
-    }
-    const old = document.getElementById("course");
-    if (old) old.remove();
-    const frame = document.createElement("iframe");
-    frame.id = "course";
-    frame.name = "course";
-    frame.title = "Course";
-    const loaded = new Promise((resolve) => frame.addEventListener("load", resolve, { once: true }));
-    frame.src = config.launchUrl;
-    (document.getElementById("course-area") || document.body).append(frame);
-    return loaded;
+    return window.openCourse(config.launchUrl, config.newWindow);
   };
 
   window.lmsDataModel = function () {
     return { ...model };
-  };
-
-  window.closeCourse = function () {
-    if (window.courseWindow) {
-      window.courseWindow.close();
-    } else {
-      const frame = document.getElementById("course");
-      if (frame) frame.src = "about:blank";
-    }
   };
 })();
