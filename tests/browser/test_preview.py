@@ -42,6 +42,13 @@ def state(preview: Preview) -> dict[str, object]:
     return data
 
 
+def launch_url(preview: Preview) -> str:
+    status, body = fetch(preview.url + "api/launch", b"")
+    assert status == 200
+    url: str = json.loads(body)["url"]
+    return url
+
+
 @pytest.fixture
 def preview() -> Iterator[Preview]:
     running = Preview(MINIMAL)
@@ -54,11 +61,11 @@ def test_the_preview_serves_the_lms_page_and_the_package_built_from_the_spec(
 ) -> None:
     now = state(preview)
     assert now["standard"] == "scorm12"
-    assert now["launch"] == "/pkg/1/index.html"
+    assert launch_url(preview) == "/pkg/1/index.html"
     assert now["data"] == {"cmi.student_data.mastery_score": "50"}
     status, page = fetch(preview.url)
     assert status == 200 and b"<title>scormkit preview</title>" in page
-    status, launch = fetch(preview.server.url + str(now["launch"]))
+    status, launch = fetch(preview.server.url + launch_url(preview))
     assert status == 200 and b"Minimal Course" in launch
     assert fetch(preview.server.url + "/pkg/1/../imsmanifest.xml")[0] == 404
     assert fetch(preview.server.url + "/lms/lms-api.js")[0] == 200
@@ -109,7 +116,7 @@ def test_watch_rebuilds_when_the_spec_changes(tmp_path: Path) -> None:
             time.sleep(0.1)
         now = state(running)
         assert now["version"] == 2 and now["error"] == ""
-        assert b"Changed Course" in fetch(running.server.url + str(now["launch"]))[1]
+        assert b"Changed Course" in fetch(running.server.url + launch_url(running))[1]
         spec.write_text("id: [")
         while state(running)["version"] == 2 and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -118,15 +125,86 @@ def test_watch_rebuilds_when_the_spec_changes(tmp_path: Path) -> None:
         running.stop()
 
 
-def test_an_xapi_package_gets_the_statement_viewer_unavailable_notice(tmp_path: Path) -> None:
-    zip_path = tmp_path / "x.zip"
+TINCAN_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<tincan xmlns="http://projecttincan.com/tincan.xsd"><activities>
+  <activity id="https://example.org/course" type="http://adlnet.gov/expapi/activities/course">
+    <name>Course</name><launch lang="en">index.html</launch>
+  </activity>
+</activities></tincan>
+"""
+CMI5_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="https://example.org/course">
+    <title><langstring lang="en">C</langstring></title>
+    <description><langstring lang="en">C</langstring></description>
+  </course>
+  <au id="https://example.org/au" moveOn="Completed">
+    <title><langstring lang="en">AU</langstring></title>
+    <description><langstring lang="en">AU</langstring></description>
+    <url>index.html</url>
+  </au>
+</courseStructure>
+"""
+# A course page that sends one statement the way tincan (auth in the URL) or cmi5 (a token from
+# the fetch URL, the context template from LMS.LaunchData) says to.
+SENDER = """<!doctype html><title>sender</title><p id="out">sending</p><script type="module">
+const q = new URLSearchParams(location.search);
+const actor = JSON.parse(q.get("actor"));
+let auth = q.get("auth"), context = {}, object = q.get("activity_id") || q.get("activityId");
+if (q.get("fetch")) {
+  const token = await (await fetch(q.get("fetch"), { method: "POST" })).json();
+  auth = "Basic " + token["auth-token"];
+  const state = new URLSearchParams({ stateId: "LMS.LaunchData", activityId: object,
+    agent: JSON.stringify(actor), registration: q.get("registration") });
+  context = (await (await fetch(q.get("endpoint") + "activities/state?" + state)).json())
+    .contextTemplate;
+}
+const statement = { actor, object: { id: object }, context,
+  verb: { id: "http://adlnet.gov/expapi/verbs/initialized", display: { en: "initialized" } } };
+const sent = await fetch(q.get("endpoint") + "statements", { method: "POST", body:
+  JSON.stringify(statement), headers: { Authorization: auth, "X-Experience-API-Version": "1.0.3",
+  "Content-Type": "application/json" } });
+document.getElementById("out").textContent = "sent " + sent.status;
+</script>
+"""
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "text", "verbs"),
+    [
+        ("tincan.xml", TINCAN_XML, ["initialized"]),
+        ("cmi5.xml", CMI5_XML, ["initialized", "launched"]),
+    ],
+    ids=["xapi", "cmi5"],
+)
+def test_the_statement_viewer_lists_what_an_xapi_or_cmi5_course_sends(
+    descriptor: str, text: str, verbs: list[str], tmp_path: Path, page: Page
+) -> None:
+    from playwright.sync_api import expect
+
+    zip_path = tmp_path / "course.zip"
     with zipfile.ZipFile(zip_path, "w") as zf:
-        zf.writestr("tincan.xml", "<tincan/>")
+        zf.writestr(descriptor, text)
+        zf.writestr("index.html", SENDER)
     running = Preview(zip_path)
     try:
-        now = state(running)
-        assert (now["launch"], now["targets"]) == ("", [])
-        assert str(now["notice"]).startswith("This package is xapi: the statement viewer needs")
+        page.goto(running.url)
+        frame = page.wait_for_selector("iframe#course").content_frame()
+        assert frame is not None
+        expect(frame.locator("#out")).to_have_text("sent 200")
+        items = page.locator("#statements li")
+        expect(items).to_have_count(len(verbs))
+        assert [items.nth(i).get_attribute("data-verb") for i in range(len(verbs))] == verbs
+        statement = running.statements.statements[-1]
+        assert statement["actor"] == {
+            "objectType": "Agent",
+            "name": "Learner, Preview",
+            "account": {"homePage": "https://scormkit.invalid", "name": "learner-1"},
+        }
+        if descriptor == "cmi5.xml":
+            context = statement["context"]
+            assert isinstance(context, dict)
+            assert context["contextActivities"] == {"grouping": [{"id": "https://example.org/au"}]}
     finally:
         running.stop()
 

@@ -1,7 +1,9 @@
 """`Preview`: a package, or a spec built on the fly, running in a local LMS page on 127.0.0.1.
 
 The LMS page (assets/) provides the SCORM 1.2 and 2004 API objects and a side panel with the
-live data model and every API call. Packages are served from the zip in memory, never unpacked.
+live data model and every API call; xAPI and cmi5 courses send their statements to a tiny
+endpoint on the same server (lrs.py), which the panel lists. Packages are served from the zip
+in memory, never unpacked.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
+import uuid
 from pathlib import Path
 
 from scormkit.build import build
@@ -16,16 +19,13 @@ from scormkit.check.members import PackageZip, UnsafePackage
 from scormkit.check.xmlread import MalformedXml, parse_xml
 from scormkit.errors import BuildError, ScormkitError
 from scormkit.preview.launch import Launch, NoLaunch, read_launch
+from scormkit.preview.lrs import StatementStore, XapiLaunch, read_xapi_launch
 from scormkit.preview.server import LocalServer, Request, Response, content_type
 from scormkit.preview.watch import Watch
 from scormkit.targets import TARGETS
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-NO_STATEMENT_VIEWER = (
-    "This package is {standard}: the statement viewer needs scormkit's xapi and cmi5 targets, "
-    "which this version does not have, so it is unavailable and the package is not launched."
-)
 
 __all__ = ["Preview"]
 
@@ -56,14 +56,18 @@ class Preview:
         self.version = 0
         self._lock = threading.Lock()
         self._zip: PackageZip | None = None
-        self._launch: Launch | None = None
+        self._launch: Launch | XapiLaunch | None = None
         self._standard = ""
+        self.statements = StatementStore()
+        # One registration per preview, so a relaunch continues the same attempt.
+        self._registration = str(uuid.uuid4())
         self._error = ""
         self._build_dir = tempfile.TemporaryDirectory(prefix="scormkit-preview-")
         self.load()
         self.server = LocalServer(port)
         self.server.mount("lms", ASSETS)
         self.server.handle("api", self._api)
+        self.server.handle("xapi", self.statements.handle)
         self.server.handle("pkg", self._package_file)
         self.server.handle("", self._page)
         self._watch = Watch(self._watched, self.load) if watch and self.is_spec else None
@@ -117,29 +121,43 @@ class Preview:
         return [self.source, *folders]
 
     def state(self) -> dict[str, object]:
-        """What the LMS page needs to launch the current package."""
+        """What the LMS page needs to know about the current package."""
         with self._lock:
             launch = self._launch
             label = f"{self.source.name}" + (f" → {self.target}" if self.is_spec else "")
-            notice = ""
-            if self._standard in ("xapi", "cmi5"):
-                notice = NO_STATEMENT_VIEWER.format(standard=self._standard)
             return {
                 "version": self.version,
                 "source": str(self.source.resolve()),
                 "label": label,
-                "standard": launch.standard if launch else self._standard,
-                "launch": f"/pkg/{self.version}/{launch.href}" if launch else "",
-                "data": launch.data if launch else {},
+                "standard": self._standard,
+                "data": launch.data if isinstance(launch, Launch) else {},
+                "statements": isinstance(launch, XapiLaunch),
                 "targets": sorted(TARGETS) if self.is_spec else [],
                 "target": self.target,
                 "error": self._error,
-                "notice": notice,
             }
+
+    def launch_url(self) -> str:
+        """The address to launch the current package at ("" if none); starts a cmi5 session."""
+        with self._lock:
+            launch, version = self._launch, self.version
+        if launch is None:
+            return ""
+        url = f"/pkg/{version}/{launch.href}"
+        if isinstance(launch, Launch):
+            return url
+        endpoint = f"{self.server.url}/xapi/"
+        query = self.statements.launch_query(launch, endpoint, self._registration)
+        return f"{url}{'&' if '?' in url else '?'}{query}"
 
     def _api(self, request: Request) -> Response | None:
         if request.path == "state":
             return Response(json.dumps(self.state()).encode(), "application/json")
+        if request.path == "launch" and request.method == "POST":
+            return Response(json.dumps({"url": self.launch_url()}).encode(), "application/json")
+        if request.path == "reset" and request.method == "POST":
+            self.statements.reset()
+            return Response(b"ok", "text/plain")
         if request.path == "target" and request.method == "POST" and self.is_spec:
             target = request.body.decode("utf-8", errors="replace").strip()
             if target not in TARGETS:
@@ -165,13 +183,15 @@ class Preview:
         return None
 
 
-def _launch_of(package: PackageZip) -> tuple[Launch | None, str]:
-    """The package's launch (SCORM) and standard; xAPI and cmi5 packages get no launch."""
+def _launch_of(package: PackageZip) -> tuple[Launch | XapiLaunch, str]:
+    """The package's launch and standard, from its descriptor."""
     if "imsmanifest.xml" in package.infos:
         launch = read_launch(parse_xml(package.read("imsmanifest.xml"), "imsmanifest.xml"))
         return launch, launch.standard
-    if "cmi5.xml" in package.infos:
-        return None, "cmi5"
-    if any(name.endswith("tincan.xml") for name in package.infos):
-        return None, "xapi"
-    raise NoLaunch(f"{package.path.name}: no imsmanifest.xml, cmi5.xml or tincan.xml")
+    for name in ("cmi5.xml", "tincan.xml"):
+        if name in package.infos:
+            found = read_xapi_launch(parse_xml(package.read(name), name))
+            if found is None:
+                raise NoLaunch(f"{name} names nothing to launch")
+            return found, found.standard
+    raise NoLaunch(f"{package.path.name}: no imsmanifest.xml, cmi5.xml or tincan.xml at its root")

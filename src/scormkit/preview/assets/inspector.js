@@ -20,17 +20,37 @@
   const storeKey = () => `scormkit-preview:${state.source}`;
   const saved = () => JSON.parse(localStorage.getItem(storeKey()) || "null");
 
-  function launch() {
-    $("notice").textContent = state.error || state.notice || "";
-    if (!state.launch) return;
+  async function launch() {
+    $("notice").textContent = state.error || "";
+    $("statements-section").hidden = !state.statements;
+    const response = await fetch("/api/launch", { method: "POST" });
+    const { url } = await response.json();
+    if (!url) return;
     const entryKey = state.standard === "scorm12" ? "cmi.core.entry" : "cmi.entry";
     const before = saved();
     const data = { ...LEARNER[state.standard], ...state.data, [entryKey]: "ab-initio", ...(before || {}) };
     open = true;
-    window.startLms({ launchUrl: state.launch, data, newWindow: false });
+    window.startLms({ launchUrl: url, data, newWindow: false });
     render();
   }
 
+  // xAPI and cmi5 courses send statements to the preview's endpoint: list them, newest first.
+  async function showStatements() {
+    if (state && state.statements) {
+      const response = await fetch("/xapi/statements", { cache: "no-store" });
+      const { statements } = await response.json();
+      $("statements").replaceChildren(...statements.map((statement) => {
+        const item = document.createElement("li");
+        const verb = statement.verb || {};
+        const name = (verb.display && Object.values(verb.display)[0]) || verb.id || "?";
+        item.dataset.verb = name;
+        item.textContent = `${name} ${(statement.object || {}).id || ""}`;
+        item.title = JSON.stringify(statement, null, 2);
+        return item;
+      }));
+      $("statement-count").textContent = `(${statements.length})`;
+    }
+  }
   function close() {
     if (!open) return;
     window.closeCourse();
@@ -87,6 +107,7 @@
 
   async function poll() {
     try {
+      await showStatements();
       const next = await fetchState();
       if (next.version !== state.version) {
         // Rebuilt (watch or target switch): start the new package where the learner was.
@@ -107,7 +128,11 @@
   $("relaunch").addEventListener("click", () => { close(); setTimeout(launch, 250); });
   $("reset").addEventListener("click", () => {
     close();
-    setTimeout(() => { localStorage.removeItem(storeKey()); launch(); }, 250);
+    setTimeout(async () => {
+      localStorage.removeItem(storeKey());
+      await fetch("/api/reset", { method: "POST" });
+      launch();
+    }, 250);
   });
   $("target").addEventListener("change", async () => {
     $("notice").textContent = `Building for ${$("target").value}…`;
