@@ -125,6 +125,33 @@ def test_watch_rebuilds_when_the_spec_changes(tmp_path: Path) -> None:
         running.stop()
 
 
+def test_the_page_relaunches_the_rebuilt_course_and_reset_starts_afresh(
+    tmp_path: Path, page: Page
+) -> None:
+    from playwright.sync_api import expect
+
+    spec = tmp_path / "course.yaml"
+    shutil.copy(MINIMAL, spec)
+    running = Preview(spec, watch=True)
+    try:
+        page.goto(running.url)
+        course = page.frame_locator("iframe#course")
+        expect(course.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
+        spec.write_text(spec.read_text().replace("title: Welcome", "title: Hello again"))
+        expect(course.locator('section[data-page-id="welcome"] h2')).to_contain_text("Hello again")
+
+        course.locator("#sk-next").click()
+        location = page.locator('#data-model tr[data-element="cmi.core.lesson_location"] td').nth(1)
+        expect(location).to_have_text("check")
+        page.locator("#reset").click()
+        expect(page.locator('#calls li[data-call="LMSInitialize"]')).to_have_count(1)
+        expect(course.locator('section[data-page-id="welcome"]')).to_be_visible()
+        status = page.locator('#data-model tr[data-element="cmi.core.entry"] td').nth(1)
+        expect(status).to_have_text("ab-initio")
+    finally:
+        running.stop()
+
+
 TINCAN_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <tincan xmlns="http://projecttincan.com/tincan.xsd"><activities>
   <activity id="https://example.org/course" type="http://adlnet.gov/expapi/activities/course">

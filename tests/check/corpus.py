@@ -42,6 +42,20 @@ def manifest_12(items: str = ITEM, resources: str = RESOURCE) -> str:
     return MANIFEST_12.format(items=items, resources=resources)
 
 
+def manifest_2004(version: str = "2004 4th Edition", **parts: str) -> str:
+    """The same manifest in SCORM 2004 dress: 2004 namespaces and `version`."""
+    return (
+        manifest_12(**parts)
+        .replace(
+            "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+            "http://www.imsglobal.org/xsd/imscp_v1p1",
+        )
+        .replace("http://www.adlnet.org/xsd/adlcp_rootv1p2", "http://www.adlnet.org/xsd/adlcp_v1p3")
+        .replace("adlcp:scormtype", "adlcp:scormType")
+        .replace("<schemaversion>1.2", f"<schemaversion>{version}")
+    )
+
+
 @dataclass(frozen=True)
 class Case:
     """A package to build and the exact output of `scormkit check` for it (summary excluded)."""
@@ -179,6 +193,45 @@ index.html:4: error: loads '//cdn.example.com/jquery.js' from another host; pack
 self-contained (offline LMSs, privacy, cross-domain SCORM)
 s.css:2: error: loads 'https://cdn.example.com/x.css' from another host; packages must be \
 self-contained (offline LMSs, privacy, cross-domain SCORM)
+""",
+    ),
+    "lengths": Case(
+        {
+            "imsmanifest.xml": manifest_12()
+            .replace(
+                "<schemaversion>1.2</schemaversion>",
+                "<schemaversion>1.2</schemaversion>\n"
+                '<lom xmlns="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"><general>'
+                f"<title><langstring>{'t' * 1001}</langstring></title>"
+                f"<description><langstring>{'d' * 2000}</langstring></description>"
+                "</general></lom>",
+            )
+            .replace(
+                "</title></item>",
+                f"</title><adlcp:datafromlms>{'x' * 256}</adlcp:datafromlms></item>",
+            ),
+            "index.html": SCO_PAGE,
+        },
+        """imsmanifest.xml:5: warning: metadata title is 1001 characters; LOM allows 1000
+imsmanifest.xml:9: error: datafromlms is longer than 255 characters
+""",
+    ),
+    "lengths-2004": Case(
+        {
+            "imsmanifest.xml": manifest_2004(
+                items=ITEM.replace("<title>One</title>", f"<title>{'o' * 201}</title>").replace(
+                    'identifierref="r1"', f'identifierref="r1" parameters="?{"p" * 1000}"'
+                )
+            ).replace("<schemaversion>", "<schemaversion>x"),
+            "index.html": "<script>window.API_1484_11</script>",
+        },
+        """imsmanifest.xml:4: error: schemaversion 'x2004 4th Edition' names no SCORM 2004 edition \
+('2004 4th Edition', '2004 3rd Edition', 'CAM 1.3')
+imsmanifest.xml:8: warning: item 'i1' launches a SCO without deliveryControls \
+completionSetByContent and objectiveSetByContent 'true'; sequencing LMSs mark it completed and \
+satisfied as soon as it opens
+imsmanifest.xml:8: warning: parameters is 1001 characters; LMSs may keep only 1000 (SCORM 2004 SPM)
+imsmanifest.xml:8: warning: title is 201 characters; LMSs may keep only 200 (SCORM 2004 SPM)
 """,
     ),
     "lms-pitfalls-12": Case(

@@ -15,7 +15,7 @@ from scormkit.build import build
 from scormkit.check import Limits
 from scormkit.targets import TARGETS
 
-from .corpus import CASES, SCO_PAGE, UNREADABLE, Case, manifest_12
+from .corpus import CASES, SCO_PAGE, UNREADABLE, Case, manifest_12, manifest_2004
 
 COURSE_SPECS = Path(__file__).resolve().parents[2] / "course_specs"
 SPECS = sorted(COURSE_SPECS.glob("*.yaml"))
@@ -128,16 +128,7 @@ def test_the_cli_reports_json_for_ci(tmp_path: Path) -> None:
 def test_the_scorm_2004_edition_is_read_from_schemaversion(
     version: str, edition: str, tmp_path: Path
 ) -> None:
-    manifest = (
-        manifest_12()
-        .replace(
-            "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
-            "http://www.imsglobal.org/xsd/imscp_v1p1",
-        )
-        .replace("http://www.adlnet.org/xsd/adlcp_rootv1p2", "http://www.adlnet.org/xsd/adlcp_v1p3")
-        .replace("adlcp:scormtype", "adlcp:scormType")
-        .replace("<schemaversion>1.2", f"<schemaversion>{version}")
-    )
+    manifest = manifest_2004(version)
     zip_path = tmp_path / "p.zip"
     with zipfile.ZipFile(zip_path, "w") as zf:
         zf.writestr("imsmanifest.xml", manifest)
@@ -149,3 +140,12 @@ def test_the_scorm_2004_edition_is_read_from_schemaversion(
         "completionSetByContent and objectiveSetByContent 'true'; sequencing LMSs mark it "
         "completed and satisfied as soon as it opens"
     ]
+
+
+def test_a_2004_manifest_naming_no_edition_is_reported_as_edition_unknown(tmp_path: Path) -> None:
+    report = check_package(CASES["lengths-2004"].write(tmp_path / "p.zip"))
+    assert (report.standard, report.edition, report.label) == (
+        "scorm2004",
+        "",
+        "SCORM 2004 (edition unknown)",
+    )

@@ -72,9 +72,10 @@ class CheckReport:
     @property
     def label(self) -> str:
         """The standard as people name it, e.g. "SCORM 2004 4th Edition"."""
+        edition = f"{self.edition} Edition" if self.edition else "(edition unknown)"
         return {
             "scorm12": "SCORM 1.2",
-            "scorm2004": f"SCORM 2004 {self.edition} Edition",
+            "scorm2004": f"SCORM 2004 {edition}",
             "xapi": "xAPI (tincan.xml)",
             "cmi5": "cmi5",
         }.get(self.standard, "unknown standard")
