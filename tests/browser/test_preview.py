@@ -256,3 +256,16 @@ def test_the_cli_prints_the_url_and_stops_cleanly_on_ctrl_c() -> None:
             process.kill()
             process.wait()
     assert (process.returncode, out, errors) == (0, "preview stopped\n", "")
+
+
+def test_the_cli_refuses_a_missing_source_with_exit_status_1(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "scormkit", "preview", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=30,
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == f"error: {missing}: no such spec or package\n"

@@ -149,3 +149,15 @@ def test_a_2004_manifest_naming_no_edition_is_reported_as_edition_unknown(tmp_pa
         "",
         "SCORM 2004 (edition unknown)",
     )
+
+
+def test_pages_past_the_scan_budget_are_skipped_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("scormkit.check.package.SCAN_BUDGET", len(SCO_PAGE) + 10)
+    case = Case({"a.html": SCO_PAGE, "b.html": '<script src="https://cdn.example.com/x.js">'}, "")
+    report = check_package(case.write(tmp_path / "p.zip"))
+    assert "b.html: warning: not scanned: pages and scripts past 153 bytes in all" in [
+        str(f) for f in report.findings
+    ]
+    assert not any("cdn.example.com" in f.message for f in report.findings)

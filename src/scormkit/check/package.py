@@ -11,6 +11,9 @@ from scormkit.check.members import PackageZip, UnsafePackage
 from scormkit.check.report import CheckReport
 
 TEXT_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
+# Bytes of pages and scripts read for scanning, in all: bounds memory on a hostile zip of
+# many large, highly compressible pages. Real courses have a few MB of text.
+SCAN_BUDGET = 64 * 1024**2
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -23,6 +26,7 @@ class Package:
     descriptor: str = ""  # the member holding the manifest, cmi5.xml or tincan.xml
     listed: set[str] = field(default_factory=set)  # members the descriptor names
     _texts: dict[str, str] = field(default_factory=dict)
+    _scanned: int = 0
 
     def text_files(self) -> list[str]:
         """The members that browsers run or render as text: pages, scripts, styles, SVG."""
@@ -31,6 +35,15 @@ class Package:
     def text(self, name: str) -> str:
         """The member `name` decoded as UTF-8 (undecodable bytes replaced); "" if too large."""
         if name not in self._texts:
+            size = self.zip.size(name)
+            if self._scanned + size > SCAN_BUDGET:
+                if self._scanned <= SCAN_BUDGET:
+                    self.report.warning(
+                        name, 0, f"not scanned: pages and scripts past {SCAN_BUDGET} bytes in all"
+                    )
+                    self._scanned = SCAN_BUDGET + 1
+                return ""
+            self._scanned += size
             try:
                 data = self.zip.read(name)
             except UnsafePackage:
