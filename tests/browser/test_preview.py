@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -148,6 +149,64 @@ def test_the_page_relaunches_the_rebuilt_course_and_reset_starts_afresh(
         expect(course.locator('section[data-page-id="welcome"]')).to_be_visible()
         status = page.locator('#data-model tr[data-element="cmi.core.entry"] td').nth(1)
         expect(status).to_have_text("ab-initio")
+    finally:
+        running.stop()
+
+
+def test_switching_target_in_the_page_rebuilds_and_relaunches(
+    monkeypatch: pytest.MonkeyPatch, page: Page
+) -> None:
+    from playwright.sync_api import expect
+
+    from scormkit.targets import TARGETS
+
+    # A second target, so the page offers the switch; it builds like SCORM 1.2.
+    monkeypatch.setitem(TARGETS, "second", replace(TARGETS["scorm12"], name="second"))
+    running = Preview(MINIMAL)
+    try:
+        page.goto(running.url)
+        expect(page.locator("#package-label")).to_have_text("minimal.yaml → scorm12")
+        page.locator("#target").select_option("second")
+        expect(page.locator("#package-label")).to_have_text("minimal.yaml → second")
+        course = page.frame_locator("iframe#course")
+        expect(course.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
+        assert state(running)["version"] == 2
+    finally:
+        running.stop()
+
+
+SCO_2004 = """<!doctype html><title>sco</title><p id="out"></p><script>
+const api = window.parent.API_1484_11;
+api.Initialize("");
+document.getElementById("out").textContent =
+  `entry=${api.GetValue("cmi.entry")} suspend=${api.GetValue("cmi.suspend_data")}`;
+api.SetValue("cmi.suspend_data", "page-2");
+api.SetValue("cmi.exit", "suspend");
+api.Commit("");
+window.addEventListener("pagehide", () => api.Terminate(""));
+</script>
+"""
+
+
+def test_a_scorm_2004_package_resumes_when_relaunched_in_the_preview(
+    tmp_path: Path, page: Page
+) -> None:
+    from playwright.sync_api import expect
+
+    from tests.check.corpus import manifest_2004
+
+    zip_path = tmp_path / "sco.zip"
+    with zipfile.ZipFile(zip_path, "w") as zf:
+        zf.writestr("imsmanifest.xml", manifest_2004())
+        zf.writestr("index.html", SCO_2004)
+    running = Preview(zip_path)
+    try:
+        page.goto(running.url)
+        out = page.frame_locator("iframe#course").locator("#out")
+        expect(out).to_have_text("entry=ab-initio suspend=")
+        page.locator("#relaunch").click()
+        expect(out).to_have_text("entry=resume suspend=page-2")
+        expect(page.locator("#calls li.error")).to_have_count(0)
     finally:
         running.stop()
 
