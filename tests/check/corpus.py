@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import stat
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,12 +64,18 @@ class Case:
     members: dict[str, str | bytes]
     expected: str
     symlinks: dict[str, str] = field(default_factory=dict)
+    twice: tuple[str, ...] = ()  # members written a second time, with other bytes
 
     def write(self, path: Path) -> Path:
         """Write the package to `path`."""
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in self.members.items():
                 zf.writestr(name, data)
+            for name in self.twice:
+                with warnings.catch_warnings():
+                    # zipfile warns about the duplicate that this case is about.
+                    warnings.simplefilter("ignore", UserWarning)
+                    zf.writestr(name, b"the second copy")
             for name, target in self.symlinks.items():
                 info = zipfile.ZipInfo(name)
                 info.external_attr = (stat.S_IFLNK | 0o777) << 16
@@ -142,6 +149,11 @@ imsmanifest.xml:18: error: launch file 'C:\\x.html' uses backslashes; use '/'
 imsmanifest.xml:18: warning: resource 'r2' is used by no item or dependency
 index.html: warning: in the zip but not listed in imsmanifest.xml
 """,
+    ),
+    "stored-twice": Case(
+        {"imsmanifest.xml": manifest_12(), "index.html": SCO_PAGE},
+        "index.html: error: stored more than once in the zip; LMSs may unpack either copy\n",
+        twice=("index.html",),
     ),
     "default-organization": Case(
         {

@@ -58,6 +58,8 @@ def check_files(package: Package, *, listed_files: bool) -> None:
             report.warning(
                 file.name, 0, f"{file.size // 1024**2} MB; LMS uploads this large often fail"
             )
+    for name in sorted(set(package.zip.duplicates)):
+        report.error(name, 0, "stored more than once in the zip; LMSs may unpack either copy")
     for name in names:
         if "\\" in name:
             report.error(name, 0, "the zip stores this name with backslashes; use '/' in zip paths")

@@ -47,6 +47,7 @@ class PackageZip:
             raise UnsafePackage(str(path), "no such file") from None
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise UnsafePackage(path.name, f"not a readable zip file ({exc})") from None
+        self.duplicates: list[str] = []  # names stored more than once; the first one counts
         try:
             self.infos = self._screen()
         except UnsafePackage:
@@ -73,8 +74,11 @@ class PackageZip:
                     self.path.name,
                     f"refused: members unpack to more than {limits.total_size} bytes (zip bomb?)",
                 )
-            if not info.is_dir():
-                infos.setdefault(name, info)
+            if info.is_dir():
+                continue
+            if name in infos:
+                self.duplicates.append(name)
+            infos.setdefault(name, info)
         return infos
 
     @property
