@@ -150,6 +150,20 @@ imsmanifest.xml:18: warning: resource 'r2' is used by no item or dependency
 index.html: warning: in the zip but not listed in imsmanifest.xml
 """,
     ),
+    "xml-base": Case(
+        {
+            "imsmanifest.xml": manifest_12(
+                resources=RESOURCE.replace('type="webcontent"', 'type="webcontent" xml:base="sco"')
+            ),
+            "sco/index.html": SCO_PAGE,
+        },
+        """imsmanifest.xml:12: error: launch file 'index.html' (with xml:base, 'scoindex.html') \
+is not in the zip
+imsmanifest.xml:12: error: xml:base 'sco' must be a relative folder ending in '/'
+imsmanifest.xml:13: error: file 'index.html' (with xml:base, 'scoindex.html') is not in the zip
+sco/index.html: warning: in the zip but not listed in imsmanifest.xml
+""",
+    ),
     "stored-twice": Case(
         {"imsmanifest.xml": manifest_12(), "index.html": SCO_PAGE},
         "index.html: error: stored more than once in the zip; LMSs may unpack either copy\n",

@@ -169,3 +169,12 @@ def test_pages_past_the_scan_budget_are_skipped_with_a_warning(
         str(f) for f in report.findings
     ]
     assert not any("cdn.example.com" in f.message for f in report.findings)
+
+
+def test_a_missing_schema_folder_is_reported_with_exit_status_2(tmp_path: Path) -> None:
+    zip_path = CASES["default-organization"].write(tmp_path / "p.zip")
+    result = run_check(zip_path, "--schemas", tmp_path / "nowhere")
+    assert (result.returncode, result.stdout) == (
+        2,
+        f"{tmp_path / 'nowhere'}: error: no such folder of XSD files\n",
+    )

@@ -73,7 +73,8 @@ class Package:
             report.error(where, line, f"{what} '{href}' points outside the package")
             return None
         if member not in self.zip.infos:
-            report.error(where, line, f"{what} '{href}' is not in the zip{self._case_hint(member)}")
+            named = f"{what} '{href}'" + (f" (with xml:base, '{member}')" if base else "")
+            report.error(where, line, f"{named} is not in the zip{self._case_hint(member)}")
             return None
         if " " in href:
             report.warning(where, line, f"{what} '{href}' has a space; write it as %20")

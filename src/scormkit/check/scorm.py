@@ -176,6 +176,12 @@ def _check_resources(manifest: _Manifest) -> None:
     scorm_type = f"{{{adlcp}}}{'scormtype' if standard == 'scorm12' else 'scormType'}"
     used = {i.get("identifierref") for i in root.iter(f"{{{cp}}}item")}
     used |= {d.get("identifierref") for d in root.iter(f"{{{cp}}}dependency")}
+    for element in (root, root.find(f"{{{cp}}}resources"), *resources.values()):
+        value = element.get(XML_BASE) if element is not None else None
+        if value is not None and (not value.endswith("/") or value.startswith("/")):
+            # CAM 3.4.1.17: a relative folder ending in '/', joined to the hrefs below it.
+            line = line_of(element) if element is not None else 1
+            report.error(where, line, f"xml:base '{value}' must be a relative folder ending in '/'")
     for identifier, resource in resources.items():
         line = line_of(resource)
         kind = resource.get(scorm_type)
