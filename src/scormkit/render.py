@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.player_text import player_language, player_text
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -36,6 +37,7 @@ from scormkit.spec.activities import (
     Quiz,
     Sequencing,
     SingleChoice,
+    Survey,
     TrueFalse,
 )
 from scormkit.spec.models import Course
@@ -43,6 +45,9 @@ from scormkit.spec.models import Course
 T = TypeVar("T")
 
 LETTERS = string.ascii_lowercase
+# Longest text a learner can type into a question, by type (the inputs' maxlength); resume
+# state keeps what was typed, so src/scormkit/budget.py counts on these.
+TYPED_MAX = {"fill_in": 120, "numeric": 30}
 
 # Markdown is the author's; what survives is formatting and links, never scripts, styles,
 # frames or event handlers. h1/h2 are the course and page titles, so Markdown headings start
@@ -163,14 +168,39 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     return data
 
 
+def survey_scale(text: Mapping[str, str]) -> list[str]:
+    """The default likert scale: five levels of agreement, in the player's language."""
+    return text["agreement"].split("|")
+
+
+def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[str, Any]:
+    items = []
+    for item in survey.items:
+        labels = item.options or item.scale or survey_scale(text)
+        options = 0 if item.kind == "free_text" else len(labels)
+        items.append(
+            {
+                "key": f"{survey.id}-{item.id}",
+                "kind": item.kind,
+                "options": options,
+                "maxLength": item.max_length,
+            }
+        )
+    return {"id": survey.id, "page": page_id, "items": items}
+
+
 def course_data(course: Course, tracker: str) -> dict[str, Any]:
-    """What the player needs to run `course`: its order, answers, weights and rules."""
+    """What the player needs to run `course`: its order, answers, weights, rules and words."""
+    text = player_text(course)
     pages: list[dict[str, Any]] = []
     quizzes: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
+    surveys: list[dict[str, Any]] = []
     for module in course.modules:
         for page in module.pages:
             pages.append({"id": page.id, "module": module.id, "title": page.title})
+            if isinstance(page.activity, Survey):
+                surveys.append(_survey_data(page.activity, page.id, text))
             if isinstance(page.activity, Quiz):
                 quiz = page.activity
                 quizzes.append(
@@ -197,6 +227,8 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,
+        "surveys": surveys,
+        "text": text,
     }
 
 
@@ -234,7 +266,7 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         lettered=lettered,
         scramble=scramble,
     )
-    env.globals["targets"] = _targets
+    env.globals.update(targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale)
     return env
 
 
@@ -261,8 +293,12 @@ def render_course(
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
     try:
+        data = course_data(course, tracker)
         page = env.get_template("index.html").render(
-            course=course, data=script_json(course_data(course, tracker))
+            course=course,
+            data=script_json(data),
+            text=data["text"],
+            player_language=player_language(course),
         )
     except TemplateNotFound as exc:
         raise BuildError(f"template '{exc.name}' not found") from None

@@ -145,6 +145,19 @@ class Learner:
         self.frame.locator(f'#sk-menu a[data-page="{page_id}"]').click()
         self.expect_on(page_id)
 
+    def continue_where_left_off(self) -> None:
+        """Answer the resume prompt of a relaunched course with Continue."""
+        expect(self.frame.locator("#sk-resume")).to_be_visible()
+        self.frame.locator("#sk-resume-continue").click()
+        expect(self.frame.locator("#sk-resume")).to_be_hidden()
+
+    def start_over(self) -> None:
+        """Answer the resume prompt with Start over, and confirm."""
+        expect(self.frame.locator("#sk-resume")).to_be_visible()
+        self.frame.locator("#sk-resume-restart").click()
+        self.frame.locator("#sk-restart-yes").click()
+        expect(self.frame.locator("#sk-resume")).to_be_hidden()
+
     def finish(self) -> None:
         """Press Finish, on the last page."""
         self.frame.locator("#sk-finish").click()

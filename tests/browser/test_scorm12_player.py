@@ -212,6 +212,7 @@ def test_a_learner_who_leaves_halfway_resumes_on_that_page_with_their_answers(
     assert saved["cmi.suspend_data"] != ""
 
     resumed = Learner(lms.launch(package, saved=saved), course)
+    resumed.continue_where_left_off()
     resumed.expect_on(pages[stop].id)
     for answer in learner.answers:
         resumed.go_to(next(page.id for page in pages if answer.question in questions_on(page)))

@@ -3,6 +3,7 @@
 import { startProgress, courseStatus } from "./progress.js";
 import { answerWith, interaction, isComplete, isLocked, quizResult } from "./quiz.js";
 import { decodeState, encodeState } from "./state.js";
+import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
 const course = JSON.parse(document.getElementById("sk-course").textContent);
@@ -12,15 +13,18 @@ const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 const tracker = createTracker(window);
 const session = tracker.begin();
-const progress = (session.resume && decodeState(course, session.state)) || startProgress(course);
-if (pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
+const saved = session.resume ? decodeState(course, session.state, startProgress) : null;
+let progress = saved || startProgress(course);
+if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
 
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
 
-const view = createView(document, course, { go, check, finish });
+const view = createView(document, course, { go, check, send, finish });
 view.showSession(session);
+// A learner coming back chooses; starting over clears their progress only once confirmed.
+if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
 for (const [id, answer] of progress.answers) {
   const question = questions.get(id);
   view.showAnswer(question, answer, isLocked(question, answer));
@@ -28,7 +32,8 @@ for (const [id, answer] of progress.answers) {
 for (const quiz of course.quizzes) {
   view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
 }
-open(progress.page, false);
+for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
+open(progress.page, Boolean(saved));
 
 function status() {
   return courseStatus(course, progress);
@@ -68,6 +73,22 @@ function check(questionId, response) {
   view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
   tracker.answer(interaction(question, answer, { time: new Date(now), latency }));
   save();
+}
+
+function send(surveyId, entered) {
+  const survey = course.surveys.find((s) => s.id === surveyId);
+  const now = Date.now();
+  let answered = 0;
+  for (const item of survey.items) {
+    const answer = surveyAnswer(item, entered.get(item.key));
+    if (answer === "") continue;
+    answered += 1;
+    if (progress.survey.get(item.key) === answer) continue; // sent before, unchanged
+    progress.survey.set(item.key, answer);
+    tracker.answer(surveyInteraction(item, answer, { time: new Date(now), latency: now - shownAt }));
+  }
+  view.showSurveySent(surveyId, answered > 0);
+  if (answered) save();
 }
 
 function finish() {

@@ -1,11 +1,18 @@
 // The learner's progress through a course and the course status it adds up to. Pure.
 //
 // progress = { page: index of the open page, seen: [bool per page], answers: Map(question id →
-// { response, tries, correct }) }
+// { response, tries, correct }), survey: Map(survey item key → option digit or text typed),
+// unknown: [state sections this player does not read, kept as they are] }
 
 /** Progress of a learner who has not started. */
 export function startProgress(course) {
-  return { page: 0, seen: course.pages.map(() => false), answers: new Map() };
+  return {
+    page: 0,
+    seen: course.pages.map(() => false),
+    answers: new Map(),
+    survey: new Map(),
+    unknown: [],
+  };
 }
 
 /** The pages the learner has viewed, counted. */

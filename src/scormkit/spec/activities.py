@@ -234,9 +234,18 @@ class SurveyItem(SpecModel):
     prompt: str = Field(description="The question.")
     scale: list[str] | None = Field(
         default=None,
+        max_length=35,
         description="Labels of a likert scale, lowest first (default: 5 agreement levels).",
     )
-    options: list[str] | None = Field(default=None, description="Options of a single_choice item.")
+    options: list[str] | None = Field(
+        default=None, max_length=35, description="Options of a single_choice item."
+    )
+    max_length: int = Field(
+        default=200,
+        ge=1,
+        le=1000,
+        description="Most characters a free_text answer may have; it is kept for resuming.",
+    )
 
     @model_validator(mode="after")
     def _options_fit_kind(self) -> SurveyItem:

@@ -149,6 +149,13 @@ class Course(SpecModel):
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
     description: str = Field(default="", description="A paragraph for catalogues.")
     language: Language = Field(default="en", description="BCP 47 tag, e.g. en or es-MX.")
+    player_language: Literal["en", "es"] | None = Field(
+        default=None,
+        description=(
+            "Language of the player's own text (buttons, feedback, notices): en or es. "
+            "Unset: Spanish for a Spanish course language (es, es-MX…), else English."
+        ),
+    )
     version: str = Field(
         default="1.0", max_length=20, description="Version of this course, e.g. '1.2' (quoted)."
     )
