@@ -140,6 +140,7 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     }
     if isinstance(question, SingleChoice | MultipleChoice):
         data["options"] = len(question.choices)
+        data["shuffle"] = question.shuffle
         data["correct"] = [letter for letter, c in lettered(question.choices) if c.correct]
         data["feedback"] = {
             letter: c.feedback for letter, c in lettered(question.choices) if c.feedback
@@ -209,6 +210,10 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
                         "page": page.id,
                         "passingScore": quiz.passing_score,
                         "questions": [q.id for q in quiz.questions],
+                        "attempts": quiz.attempts,
+                        "draw": quiz.draw,
+                        "shuffle": quiz.shuffle,
+                        "review": quiz.review,
                     }
                 )
                 questions.extend(_question_data(q, quiz) for q in quiz.questions)

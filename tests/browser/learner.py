@@ -19,6 +19,7 @@ from scormkit.spec.activities import (
     Quiz,
     Sequencing,
     SingleChoice,
+    Survey,
     TrueFalse,
 )
 from scormkit.spec.models import Course, Page
@@ -185,6 +186,21 @@ class Learner:
         answer = Answer(question, entered, correct=right)
         self.answers.append(answer)
         return answer
+
+    def fill_survey(self, survey: Survey, answers: dict[str, str]) -> None:
+        """Answer survey items (by item id: an option number, or text) and press Send."""
+        box = self.frame.locator(f'[data-survey="{survey.id}"]')
+        for item in survey.items:
+            value = answers.get(item.id)
+            name = f"{survey.id}-{item.id}"
+            if value is None:
+                continue
+            if item.kind == "free_text":
+                box.locator(f'textarea[name="{name}"]').fill(value)
+            else:
+                box.locator(f'input[name="{name}"][value="{value}"]').check()
+        box.locator('[data-action="send"]').click()
+        expect(box.locator("[data-survey-status]")).not_to_be_empty()
 
     def expect_answer_shown(self, answer: Answer) -> None:
         """Check that the question on the open page shows `answer` as entered, with feedback."""

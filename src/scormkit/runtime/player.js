@@ -1,8 +1,18 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
 
 import { startProgress, courseStatus } from "./progress.js";
-import { answerWith, interaction, isComplete, isLocked, quizResult } from "./quiz.js";
-import { decodeState, encodeState } from "./state.js";
+import {
+  answerWith,
+  canRetry,
+  firstRun,
+  interaction,
+  isComplete,
+  isLocked,
+  isQuizDone,
+  quizQuestions,
+  quizResult,
+} from "./quiz.js";
+import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
@@ -21,17 +31,21 @@ let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
 
-const view = createView(document, course, { go, check, send, finish });
+const view = createView(document, course, { go, check, retry, send, finish });
 view.showSession(session);
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
+for (const quiz of course.quizzes) {
+  // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
+  if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
+  const run = progress.runs.get(quiz.id);
+  view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
+}
 for (const [id, answer] of progress.answers) {
   const question = questions.get(id);
   view.showAnswer(question, answer, isLocked(question, answer));
 }
-for (const quiz of course.quizzes) {
-  view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
-}
+course.quizzes.forEach(showQuiz);
 for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
 open(progress.page, Boolean(saved));
 
@@ -69,9 +83,44 @@ function check(questionId, response) {
   const latency = now - Math.max(shownAt, lastCheck.get(questionId) ?? 0);
   lastCheck.set(questionId, now);
   view.showAnswer(question, answer, isLocked(question, answer));
-  const quiz = course.quizzes.find((q) => q.id === question.quiz);
-  view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
+  showQuiz(course.quizzes.find((q) => q.id === question.quiz));
   tracker.answer(interaction(question, answer, { time: new Date(now), latency }));
+  save();
+}
+
+function newSeed() {
+  return Math.floor(Math.random() * SEED_LIMIT);
+}
+
+function showQuiz(quiz) {
+  const run = progress.runs.get(quiz.id);
+  const ids = quizQuestions(quiz, run);
+  const result = quizResult(quiz, questions, progress.answers, ids);
+  const done = isQuizDone(ids, questions, progress.answers);
+  let retriesLeft = 0;
+  if (done && canRetry(quiz, result, run)) {
+    retriesLeft = quiz.attempts === null ? null : quiz.attempts - run.attempt;
+  }
+  view.showQuizResult(quiz, result, { done, retriesLeft, ids, answers: progress.answers });
+}
+
+function retry(quizId) {
+  const quiz = course.quizzes.find((q) => q.id === quizId);
+  const run = progress.runs.get(quizId);
+  const ids = quizQuestions(quiz, run);
+  if (!isQuizDone(ids, questions, progress.answers)) return;
+  if (!canRetry(quiz, quizResult(quiz, questions, progress.answers, ids), run)) return;
+  const next = { attempt: run.attempt + 1, seed: newSeed() };
+  progress.runs.set(quizId, next);
+  for (const id of quiz.questions) {
+    progress.answers.delete(id);
+    lastCheck.delete(id);
+    view.resetQuestion(questions.get(id));
+  }
+  const nextIds = quizQuestions(quiz, next);
+  view.arrangeQuiz(quiz, nextIds, next);
+  showQuiz(quiz);
+  view.focusQuiz(quiz, nextIds);
   save();
 }
 

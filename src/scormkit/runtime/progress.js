@@ -1,8 +1,11 @@
 // The learner's progress through a course and the course status it adds up to. Pure.
 //
 // progress = { page: index of the open page, seen: [bool per page], answers: Map(question id →
-// { response, tries, correct }), survey: Map(survey item key → option digit or text typed),
-// unknown: [state sections this player does not read, kept as they are] }
+// { response, tries, correct }), runs: Map(quiz id → { attempt, seed }) (quiz.js firstRun),
+// survey: Map(survey item key → option digit or text typed), unknown: [state sections this
+// player does not read, kept as they are] }
+
+import { quizQuestions } from "./quiz.js";
 
 /** Progress of a learner who has not started. */
 export function startProgress(course) {
@@ -10,6 +13,7 @@ export function startProgress(course) {
     page: 0,
     seen: course.pages.map(() => false),
     answers: new Map(),
+    runs: new Map(),
     survey: new Map(),
     unknown: [],
   };
@@ -26,7 +30,11 @@ export function seenCount(progress) {
  * the course has a passing score.
  */
 export function courseStatus(course, progress) {
-  const scored = course.questions.filter((q) => q.weight > 0);
+  // Only the questions each quiz asks this time count: a draw leaves the rest of its pool out.
+  const asked = new Set(
+    course.quizzes.flatMap((quiz) => quizQuestions(quiz, progress.runs?.get(quiz.id))),
+  );
+  const scored = course.questions.filter((q) => q.weight > 0 && asked.has(q.id));
   const total = scored.reduce((sum, q) => sum + q.weight, 0);
   const right = scored.filter((q) => progress.answers.get(q.id)?.correct);
   const points = right.reduce((sum, q) => sum + q.weight, 0);

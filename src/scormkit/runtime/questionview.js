@@ -26,6 +26,18 @@ export function questionView(doc, course, on) {
     });
   }
 
+  /** What `response` to `question` says, in the words shown on its controls. */
+  function describeResponse(question, response) {
+    const box = boxes.get(question.id);
+    if (isTyped(question)) return response[0] || say("no_answer");
+    const words = response.map((letter) => {
+      const option = box.querySelector(`option[value="${letter}"]`);
+      const input = box.querySelector(`[data-choice="${letter}"] label`);
+      return (option ?? input)?.textContent.trim() ?? letter;
+    });
+    return words.join("; ") || say("no_answer");
+  }
+
   function triesLeft(n) {
     return n === 1 ? say("tries_left_one") : say("tries_left", { n });
   }
@@ -106,15 +118,27 @@ export function questionView(doc, course, on) {
       feedback?.replaceChildren(paragraph(say("missing"), "sk-verdict"));
     },
 
-    /** Show the quiz's score once every question in it has an answer. */
-    showQuizResult(quiz, result) {
-      const place = doc.querySelector(`[data-quiz="${quiz.id}"] [data-quiz-result]`);
-      if (!place) return;
-      if (result.answered < result.total) return place.replaceChildren();
-      const lines = [say("score", result)];
-      if (result.passed === true) lines.push(say("quiz_passed"));
-      if (result.passed === false) lines.push(say("quiz_not_passed", { needed: quiz.passingScore }));
-      place.replaceChildren(paragraph(lines.join(" ")));
+    /** Empty the question for a new attempt at its quiz: no answer, no marks, tries restored. */
+    resetQuestion(question) {
+      const box = boxes.get(question.id);
+      if (!box) return;
+      writeResponse(box, question, isTyped(question) ? [""] : []);
+      box.querySelectorAll("input, select, button").forEach((control) => (control.disabled = false));
+      box.querySelectorAll("[data-action]").forEach((button) => (button.hidden = false));
+      box.querySelectorAll(".sk-mark").forEach((old) => old.remove());
+      const feedback = box.querySelector("[data-feedback]");
+      feedback.replaceChildren();
+      feedback.className = "sk-feedback";
+      const tries = box.querySelector("[data-tries]");
+      if (tries) tries.textContent = say("tries", { n: question.attempts });
+    },
+
+    describeResponse,
+
+    /** The right answer to `question`, in the words shown on its controls. */
+    describeRightAnswer(question) {
+      if (isTyped(question)) return typedAnswer(question);
+      return describeResponse(question, correctResponse(question));
     },
   };
 }

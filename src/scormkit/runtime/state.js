@@ -10,6 +10,8 @@
 //     a  answers: one entry per question in course order, comma-separated, trailing empties
 //        left out; an entry is the tries used (1-9) then the response: choice letters as they
 //        are ("ac", "t", matching/sequencing one letter per slot), typed text escaped
+//     q  quiz runs: one entry per quiz in course order, the same way: the attempt (base 36, one
+//        digit, at most z) then the seed of its shuffles and draw (four base-36 digits)
 //     s  survey answers: one entry per survey item in course order, the same way: the chosen
 //        option as one base-36 digit from 1, or "~" then the text typed, escaped
 //   Sections a player does not know are kept as they are, so a newer section survives an
@@ -24,6 +26,9 @@ import { isCorrect, isTyped } from "./quiz.js";
 const VERSION = "2";
 const BITS = 5;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const SEED_DIGITS = 4;
+/** Seeds of quiz runs are below this, so they fit their four digits. */
+export const SEED_LIMIT = 36 ** SEED_DIGITS;
 const ESCAPES = { "~": "~~", "|": "~p", ",": "~c", "%": "~e" };
 const UNESCAPES = Object.fromEntries(Object.entries(ESCAPES).map(([k, v]) => [v[1], k]));
 
@@ -144,6 +149,29 @@ export const SECTIONS = [
         const answer = decodeAnswer(course.questions[i], entry);
         if (!answer) return false;
         progress.answers.set(course.questions[i].id, answer);
+      }
+      return true;
+    },
+  },
+  {
+    key: "q",
+    encode: (course, progress) =>
+      joinEntries(
+        course.quizzes.map((quiz) => {
+          const run = progress.runs.get(quiz.id);
+          if (!run) return "";
+          const seed = run.seed.toString(36).padStart(SEED_DIGITS, "0");
+          return Math.min(run.attempt, 35).toString(36) + seed;
+        }),
+      ),
+    decode(course, text, progress) {
+      const entries = splitEntries(text, course.quizzes.length);
+      if (!entries) return false;
+      for (const [i, entry] of entries.entries()) {
+        if (!entry) continue;
+        if (!/^[1-9a-z][0-9a-z]{4}$/.test(entry)) return false;
+        const [attempt, seed] = [parseInt(entry[0], 36), parseInt(entry.slice(1), 36)];
+        progress.runs.set(course.quizzes[i].id, { attempt, seed });
       }
       return true;
     },

@@ -24,7 +24,11 @@
 //     [data-action="hint"], [data-hint]   hint button and hint text, when there is a hint
 //     [data-feedback]                 feedback (aria-live)
 //     [data-tries]                    tries left, when there is more than one
-//   [data-quiz="<id>"] [data-quiz-result]  quiz score, once every question is answered
+//   [data-quiz="<id>"]                a quiz, holding its questions, and:
+//     [data-quiz-questions]           the questions; those a draw left out are [hidden]
+//     [data-quiz-result]              score, once every question is answered
+//     [data-quiz-review]              review of every answer, once the attempt is over
+//     [data-action="retry"]           take the quiz again, while attempts are left
 //   [data-survey="<id>"]              a survey, holding:
 //     [data-survey-item="<survey id>-<item id>"]  one item; input[name=<same>] radio buttons
 //                                      valued 1, 2… (base 36) or a textarea
@@ -36,12 +40,13 @@
 // nothing in a course without scenarios.
 
 import { questionView } from "./questionview.js";
+import { quizView } from "./quizview.js";
 import { surveyView } from "./surveyview.js";
 import { wordsOf } from "./text.js";
 
 /**
  * The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response),
- * send(surveyId, answers) and finish().
+ * retry(quizId), send(surveyId, answers) and finish().
  */
 export function createView(doc, course, on) {
   const say = wordsOf(course);
@@ -51,6 +56,7 @@ export function createView(doc, course, on) {
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
   const questions = questionView(doc, course, on);
+  const quizzes = quizView(doc, course, on, questions);
   const surveys = surveyView(doc, course, on);
   let current = 0;
 
@@ -83,6 +89,7 @@ export function createView(doc, course, on) {
 
   return {
     ...questions,
+    ...quizzes,
     ...surveys,
 
     /** Ask whether to continue or start over; resolves "continue" or "restart". */
