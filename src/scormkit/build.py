@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets
+from scormkit.budget import check_state_budget
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
 from scormkit.render import render_course
@@ -38,6 +39,7 @@ def build(
     documents_dir = _existing_dir(control_documents, "control documents")
     step("checking the spec")
     course, assets_dir = _course_and_folder(spec, base_dir)
+    check_state_budget(course, chosen.state_budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")

@@ -169,6 +169,14 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     return data
 
 
+def quiz_keeps_run(quiz: Quiz) -> bool:
+    """Whether resume state must keep the quiz's attempt and seed: it is random or limited."""
+    shuffled = any(
+        isinstance(q, SingleChoice | MultipleChoice) and q.shuffle for q in quiz.questions
+    )
+    return quiz.shuffle or quiz.draw is not None or shuffled or (quiz.attempts or 1) > 1
+
+
 def survey_scale(text: Mapping[str, str]) -> list[str]:
     """The default likert scale: five levels of agreement, in the player's language."""
     return text["agreement"].split("|")
@@ -214,6 +222,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
                         "draw": quiz.draw,
                         "shuffle": quiz.shuffle,
                         "review": quiz.review,
+                        "keepsRun": quiz_keeps_run(quiz),
                     }
                 )
                 questions.extend(_question_data(q, quiz) for q in quiz.questions)

@@ -138,3 +138,19 @@ test("without a passing score a done course is complete, neither passed nor fail
     unanswered: 0,
   });
 });
+
+test("quiz runs are kept only for quizzes that shuffle, draw or limit attempts", () => {
+  const quizzes = [
+    { ...COURSE.quizzes[0], id: "plain", keepsRun: false },
+    { ...COURSE.quizzes[0], id: "drawn", keepsRun: true, draw: 2 },
+  ];
+  const course = { ...COURSE, quizzes };
+  const progress = startProgress(course);
+  progress.runs.set("plain", { attempt: 3, seed: 99 });
+  progress.runs.set("drawn", { attempt: 2, seed: 36 ** 4 - 1 });
+  const text = encodeState(course, progress);
+  assert.ok(text.endsWith("|q,2zzzz"), text);
+  const back = decodeState(course, text, startProgress);
+  assert.deepEqual(back.runs, new Map([["drawn", { attempt: 2, seed: 36 ** 4 - 1 }]]));
+  assert.equal(decodeState(course, `${text}0`, startProgress), null);
+});

@@ -10,8 +10,9 @@
 //     a  answers: one entry per question in course order, comma-separated, trailing empties
 //        left out; an entry is the tries used (1-9) then the response: choice letters as they
 //        are ("ac", "t", matching/sequencing one letter per slot), typed text escaped
-//     q  quiz runs: one entry per quiz in course order, the same way: the attempt (base 36, one
-//        digit, at most z) then the seed of its shuffles and draw (four base-36 digits)
+//     q  quiz runs: one entry per quiz in course order, the same way, empty unless the quiz
+//        `keepsRun` (it shuffles, draws or limits attempts): the attempt (base 36, one digit,
+//        at most z) then the seed of its shuffles and draw (four base-36 digits)
 //     s  survey answers: one entry per survey item in course order, the same way: the chosen
 //        option as one base-36 digit from 1, or "~" then the text typed, escaped
 //   Sections a player does not know are kept as they are, so a newer section survives an
@@ -159,7 +160,7 @@ export const SECTIONS = [
       joinEntries(
         course.quizzes.map((quiz) => {
           const run = progress.runs.get(quiz.id);
-          if (!run) return "";
+          if (!run || !quiz.keepsRun) return "";
           const seed = run.seed.toString(36).padStart(SEED_DIGITS, "0");
           return Math.min(run.attempt, 35).toString(36) + seed;
         }),
