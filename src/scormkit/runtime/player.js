@@ -33,6 +33,18 @@ let finished = false;
 
 const view = createView(document, course, { go, check, retry, send, finish });
 view.showSession(session);
+// Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
+// end the session on pagehide, the last event browsers reliably deliver. Wired before the
+// resume prompt, since a learner may close the window while it is asking.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden" && !finished) save();
+});
+window.addEventListener("pagehide", () => {
+  if (finished) return;
+  save();
+  tracker.finish();
+  finished = true;
+});
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
 for (const quiz of course.quizzes) {
@@ -147,15 +159,3 @@ function finish() {
   finished = true;
   view.showDone(status(), session.tracked);
 }
-
-// Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
-// end the session on pagehide, the last event browsers reliably deliver.
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "hidden" && !finished) save();
-});
-window.addEventListener("pagehide", () => {
-  if (finished) return;
-  save();
-  tracker.finish();
-  finished = true;
-});

@@ -44,7 +44,7 @@ export function quizView(doc, course, on, questions) {
         const box = list.querySelector(`[data-question="${id}"]`);
         list.append(box);
         const choices = box.querySelector(".sk-choices");
-        if (!choices) return;
+        if (!choices || !byId.get(id).shuffle) return;
         for (const letter of choiceOrder(byId.get(id), run, position)) {
           choices.append(choices.querySelector(`[data-choice="${letter}"]`));
         }
