@@ -108,6 +108,30 @@ def test_a_hint_opens_on_request_and_a_finished_quiz_shows_its_review(
     lms.close()
 
 
+def test_a_question_with_two_tries_takes_a_second_answer_then_shows_the_right_one(
+    build_package: Callable[[Path], Path], lms: LmsSession
+) -> None:
+    path, course = spec("every-question")
+    fill = next(q for q in questions_of(course) if q.id == "q-fill")
+    learner = Learner(lms.launch(build_package(path)), course)
+    learner.next(0)
+    box = learner.question(fill)
+    expect(box.locator("[data-tries]")).to_have_text("2 tries")
+    learner.answer(fill, right=False)
+    expect(box.locator("[data-feedback]")).to_contain_text("Not quite. Try again.")
+    expect(box.locator("[data-tries]")).to_have_text("1 try left")
+    expect(box.locator('[data-action="check"]')).to_be_enabled()
+    learner.answer(fill, right=False)
+    expect(box.locator("[data-feedback]")).to_contain_text("Incorrect.")
+    expect(box.locator("[data-feedback]")).to_contain_text("Right answer: HIPAA")
+    expect(box.locator('[data-action="check"]')).to_be_hidden()
+    expect(box.locator(f'input[name="{fill.id}"]')).to_be_disabled()
+    lms.close()
+
+    rows = interactions(reported(lms.calls()))
+    assert [(r["id"], r["result"]) for r in rows] == [("q-fill", "wrong"), ("q-fill", "wrong")]
+
+
 def test_survey_answers_are_reported_unscored_and_come_back_on_resume(
     build_package: Callable[[Path], Path], lms: LmsSession
 ) -> None:
