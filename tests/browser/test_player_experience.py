@@ -34,6 +34,13 @@ def spec(name: str) -> tuple[Path, Course]:
     return path, load_course(path)
 
 
+@pytest.fixture
+def every_question(build_package: Callable[[Path], Path]) -> tuple[Course, Path]:
+    """The course with every question type and a survey, and its SCORM 1.2 package."""
+    path, course = spec("every-question")
+    return course, build_package(path)
+
+
 def survey_of(course: Course) -> Survey:
     return next(p.activity for p in pages_of(course) if isinstance(p.activity, Survey))
 
@@ -43,10 +50,10 @@ def quiz_of(course: Course) -> Quiz:
 
 
 def test_every_question_type_reports_a_typed_interaction_in_scorm_12_formats(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
-    learner = Learner(lms.launch(build_package(path)), course)
+    course, package = every_question
+    learner = Learner(lms.launch(package), course)
     learner.next(0)
     wrong = {"q-multi", "q-match"}
     for question in questions_of(course):
@@ -89,10 +96,10 @@ def test_every_question_type_reports_a_typed_interaction_in_scorm_12_formats(
 
 
 def test_a_hint_opens_on_request_and_a_finished_quiz_shows_its_review(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
-    learner = Learner(lms.launch(build_package(path)), course)
+    course, package = every_question
+    learner = Learner(lms.launch(package), course)
     learner.next(0)
     box = learner.frame.locator('[data-question="q-single"]')
     expect(box.locator("[data-hint]")).to_be_hidden()
@@ -109,11 +116,11 @@ def test_a_hint_opens_on_request_and_a_finished_quiz_shows_its_review(
 
 
 def test_a_question_with_two_tries_takes_a_second_answer_then_shows_the_right_one(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
+    course, package = every_question
     fill = next(q for q in questions_of(course) if q.id == "q-fill")
-    learner = Learner(lms.launch(build_package(path)), course)
+    learner = Learner(lms.launch(package), course)
     learner.next(0)
     box = learner.question(fill)
     expect(box.locator("[data-tries]")).to_have_text("2 tries")
@@ -133,10 +140,9 @@ def test_a_question_with_two_tries_takes_a_second_answer_then_shows_the_right_on
 
 
 def test_survey_answers_are_reported_unscored_and_come_back_on_resume(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
-    package = build_package(path)
+    course, package = every_question
     survey = survey_of(course)
     learner = Learner(lms.launch(package), course)
     learner.go_to("survey-page")
@@ -168,10 +174,9 @@ def test_survey_answers_are_reported_unscored_and_come_back_on_resume(
 
 
 def test_a_learner_resumes_in_the_middle_of_a_quiz_and_finishes_it(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
-    package = build_package(path)
+    course, package = every_question
     questions = questions_of(course)
     learner = Learner(lms.launch(package), course)
     learner.next(0)
@@ -196,10 +201,9 @@ def test_a_learner_resumes_in_the_middle_of_a_quiz_and_finishes_it(
 
 
 def test_start_over_asks_for_confirmation_then_clears_progress(
-    build_package: Callable[[Path], Path], lms: LmsSession
+    every_question: tuple[Course, Path], lms: LmsSession
 ) -> None:
-    path, course = spec("every-question")
-    package = build_package(path)
+    course, package = every_question
     learner = Learner(lms.launch(package), course)
     learner.next(0)
     first = questions_of(course)[0]
