@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scormkit.player_text import PLAYER_TEXT, player_language
-from scormkit.render import course_data
+from scormkit.render import course_data, render_course
 from scormkit.spec import Course
 
 RUNTIME = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime"
@@ -55,3 +55,17 @@ def test_view_code_holds_no_sentence_of_its_own() -> None:
         code = re.sub(r"^\s*(//|\*|/\*\*).*$", "", view.read_text(), flags=re.M)
         sentences = re.findall(r"[\"'`]([A-Z][a-z]+ [^\"'`]*)[\"'`]", code)
         assert sentences == [], view.name
+
+
+@pytest.mark.parametrize(
+    ("fields", "marked"),
+    [({"language": "es-MX"}, False), ({"language": "de", "player_language": "es"}, True)],
+)
+def test_player_words_in_another_language_than_the_course_say_so(
+    fields: dict[str, str], marked: bool
+) -> None:
+    files = render_course(course(**fields), tracker="scorm12", asset_hrefs={})
+    page = next(f.data for f in files if f.href == "index.html").decode()
+    nav = '<nav class="sk-nav" aria-label="Páginas" lang="es">'
+    assert (nav in page) is marked
+    assert ('lang="es"' in page) is marked

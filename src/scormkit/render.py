@@ -296,6 +296,15 @@ def _runtime_files(tracker: str) -> list[PackageFile]:
     return files
 
 
+def _ui_lang(course: Course) -> Markup:
+    """A `lang` attribute for the player's own words when they are not in the course's
+    language (WCAG 2.1 3.1.2, language of parts); empty when they are."""
+    language = player_language(course)
+    if course.language.split("-")[0].lower() == language:
+        return Markup("")
+    return Markup(' lang="{}"').format(language)
+
+
 def render_course(
     course: Course,
     *,
@@ -312,7 +321,7 @@ def render_course(
             course=course,
             data=script_json(data),
             text=data["text"],
-            player_language=player_language(course),
+            ui_lang=_ui_lang(course),
         )
     except TemplateNotFound as exc:
         raise BuildError(f"template '{exc.name}' not found") from None
