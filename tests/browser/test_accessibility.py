@@ -177,3 +177,25 @@ def test_a_keyboard_only_learner_completes_a_quiz(
     values = reported(lms.calls())
     assert values["cmi.core.lesson_status"] == "incomplete"  # the survey page is not seen yet
     assert [row["result"] for row in interactions(values)] == ["correct"] * 8
+
+
+def test_axe_finds_no_violation_in_a_spanish_drawn_quiz_with_its_retry_and_review(
+    build_package: Callable[[Path], Path], lms: LmsSession
+) -> None:
+    if not AXE.is_file():
+        skip_or_fail([f"axe-core in {AXE.parent.relative_to(REPO_ROOT)} (npm ci)"])
+    spec = REPO_ROOT / "tests" / "specs" / "retry-draw.yaml"
+    course = load_course(spec)
+    by_id = {q.id: q for q in questions_on(pages_of(course)[0])}
+    frame = lms.launch(build_package(spec))
+    learner = Learner(frame, course)
+    learner.expect_on("quiz-page")
+    found = violations(frame, "drawn quiz")
+    shown = frame.locator("[data-question]:not([hidden])")
+    for i in range(shown.count()):
+        learner.answer(by_id[shown.nth(i).get_attribute("data-question") or ""], right=False)
+    expect(frame.locator('[data-action="retry"]')).to_be_visible()
+    found += violations(frame, "drawn quiz with retry and review")
+    screenshot(frame, "quiz-retry")
+    lms.close()
+    assert found == [], "\n".join(found)
