@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -34,6 +35,7 @@ from scormkit.spec.activities import (
     Numeric,
     Question,
     Quiz,
+    Scenario,
     Sequencing,
     SingleChoice,
     TrueFalse,
@@ -168,9 +170,12 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
     pages: list[dict[str, Any]] = []
     quizzes: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
+    scenarios: list[dict[str, Any]] = []
     for module in course.modules:
         for page in module.pages:
             pages.append({"id": page.id, "module": module.id, "title": page.title})
+            if isinstance(page.activity, Scenario):
+                scenarios.append(scenario_data(page.activity, page.id))
             if isinstance(page.activity, Quiz):
                 quiz = page.activity
                 quizzes.append(
@@ -197,6 +202,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,
+        "scenarios": scenarios,
     }
 
 

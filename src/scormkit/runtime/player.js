@@ -2,6 +2,7 @@
 
 import { startProgress, courseStatus } from "./progress.js";
 import { answerWith, interaction, isComplete, isLocked, quizResult } from "./quiz.js";
+import { playScenarios } from "./scenarioview.js";
 import { decodeState, encodeState } from "./state.js";
 import { createView } from "./view.js";
 
@@ -28,6 +29,8 @@ for (const [id, answer] of progress.answers) {
 for (const quiz of course.quizzes) {
   view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
 }
+// Scenarios: their own module draws and plays them; they report through save() and answer().
+playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
 open(progress.page, false);
 
 function status() {

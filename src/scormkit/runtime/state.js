@@ -1,6 +1,6 @@
 // Progress as one short string, for the LMS to keep between sessions. Pure.
 //
-// Format "1|<layout>|<page>|<seen>|<answers>":
+// Format "1|<layout>|<page>|<seen>|<answers>[|<scenarios>]":
 //   1        format version
 //   layout   base-36 hash of the course's page and question ids; a republished course with
 //            another layout starts afresh instead of misreading old progress
@@ -10,9 +10,12 @@
 //            out; an entry is the tries used (1-9) then the response: choice letters as they
 //            are ("ac", "t", matching/sequencing one letter per slot), typed text
 //            URI-encoded (so it never contains "|" or ",")
+//   scenarios  only in courses with scenarios: scenario.js encodeScenarios() (format there;
+//            worst case: scormkit.spec.proof.scenario_state_worst_case)
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";
+import { decodeScenarios, encodeScenarios } from "./scenario.js";
 
 const VERSION = "1";
 const BITS = 5;
@@ -23,6 +26,9 @@ export function layoutHash(course) {
   const parts = [
     ...course.pages.map((p) => p.id),
     ...course.questions.map((q) => `${q.id}:${q.type}:${q.options ?? ""}`),
+    ...(course.scenarios ?? []).map(
+      (s) => `${s.id}:${s.scenes.length}:${s.variables.length}:${s.dimensions.length}`,
+    ),
   ];
   let hash = 0x811c9dc5; // FNV-1a, 32 bit
   for (const ch of parts.join("/")) {
@@ -63,7 +69,9 @@ export function encodeState(course, progress) {
   while (answers.length && answers[answers.length - 1] === "") answers.pop();
   const page = progress.page.toString(36);
   const seen = encodeSeen(progress.seen);
-  return [VERSION, layoutHash(course), page, seen, answers.join(",")].join("|");
+  const fields = [VERSION, layoutHash(course), page, seen, answers.join(",")];
+  if (course.scenarios?.length) fields.push(encodeScenarios(course, progress.scenarios));
+  return fields.join("|");
 }
 
 function decodeAnswer(question, entry) {
@@ -87,7 +95,8 @@ function decodeAnswer(question, entry) {
 /** The progress stored in `text`, or null when it is empty, damaged or for another layout. */
 export function decodeState(course, text) {
   const fields = String(text ?? "").split("|");
-  if (fields.length !== 5 || fields[0] !== VERSION || fields[1] !== layoutHash(course)) return null;
+  const sized = fields.length === 5 || fields.length === 6;
+  if (!sized || fields[0] !== VERSION || fields[1] !== layoutHash(course)) return null;
   const page = parseInt(fields[2], 36);
   const seen = decodeSeen(fields[3], course.pages.length);
   if (!(page >= 0 && page < course.pages.length) || !seen) return null;
@@ -100,5 +109,7 @@ export function decodeState(course, text) {
     if (!answer) return null;
     answers.set(course.questions[i].id, answer);
   }
-  return { page, seen, answers };
+  const scenarios = decodeScenarios(course, fields[5] ?? "");
+  if (!scenarios) return null;
+  return { page, seen, answers, scenarios };
 }

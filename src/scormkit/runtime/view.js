@@ -31,6 +31,7 @@ const TEXT = {
   failed: (score, needed) => `Your score is ${score}%; ${needed}% is needed to pass.`,
   open: (pages, questions) =>
     `Not finished yet: ${pages} page(s) not viewed and ${questions} question(s) not answered.`,
+  unplayed: (n) => ` ${n} role-play(s) not finished.`,
   saved: "Your progress has been saved. You can close this window.",
   notSaved: "Progress was not saved because this course is not running in a learning system.",
 };
@@ -126,7 +127,8 @@ export function createView(doc, course, on) {
       const done = byId("sk-done");
       const needed = course.completion.passingScore;
       const outcome = !status.complete
-        ? TEXT.open(status.unseen, status.unanswered)
+        ? TEXT.open(status.unseen, status.unanswered) +
+          (status.unplayed ? TEXT.unplayed(status.unplayed) : "")
         : status.passed === null
           ? TEXT.finished
           : status.passed

@@ -173,8 +173,9 @@ export function createTracker(win, now = () => Date.now()) {
       set(`${at}id`, record.id);
       set(`${at}type`, record.type);
       set(`${at}time`, cmiTime(record.time));
-      // 1.2 has no numeric range pattern, so a range question reports no correct response.
-      if (record.type !== "numeric" || record.correct.length === 1) {
+      // 1.2 has no numeric range pattern, so a range question reports no correct response;
+      // nor does a scenario choice (correct: []), which has no single right answer.
+      if (record.correct.length && (record.type !== "numeric" || record.correct.length === 1)) {
         set(`${at}correct_responses.0.pattern`, cmiFeedback(record.type, record.correct));
       }
       set(`${at}weighting`, String(record.weight));
