@@ -28,7 +28,7 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     for path, scenario in _scenarios(course):
         before = len(problems)
         _check_scenario(path, scenario, report)
-        if len(problems) == before:
+        if len(problems) == before and _ids_unique(scenario):
             # The proof walks the scenes, so it needs every reference to be sound first.
             for found in prove_scenario(scenario).problems:
                 report((*path, *found.path), found.message)
@@ -71,6 +71,15 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
                     _unique_within([c.id for c in scene.choices], choices, "choice", report)
             if isinstance(activity, Survey):
                 _unique_within([i.id for i in activity.items], (*here, "items"), "item", report)
+
+
+def _ids_unique(scenario: Scenario) -> bool:
+    """Whether scene ids, and choice ids within each scene, name one thing each."""
+    groups = [
+        [s.id for s in scenario.scenes],
+        *([c.id for c in s.choices] for s in scenario.scenes),
+    ]
+    return all(len(set(ids)) == len(ids) for ids in groups)
 
 
 def _unique_within(ids: list[str], path: PathKey, noun: str, report: Report) -> None:

@@ -20,22 +20,11 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from scormkit.spec.activities import Condition, Scenario, ScenarioChoice, Scene
+from scormkit.spec.activities import Scenario
 from scormkit.spec.document import PathKey
+from scormkit.spec.scenariowalk import RANK, State, Walker
 
 MAX_STATES = 100_000
-TIMEOUT = "timeout"  # the step taken when a scene's timer runs out
-RANK = {"failure": 1, "partial": 2, "success": 3}
-
-
-@dataclass(frozen=True)
-class State:
-    """One situation of the role-play: everything a later choice can depend on."""
-
-    scene: int
-    variables: tuple[int, ...]
-    lives: int
-    points: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -72,105 +61,9 @@ class ScenarioProof:
         return not self.problems
 
 
-@dataclass(frozen=True)
-class _Move:
-    step: str
-    choice: ScenarioChoice | None  # None: the timeout
-    goto: str
-    points: Mapping[str, int]
-    effects: Mapping[str, int]
-    lose_life: bool
-
-
-class _Walker:
-    """The scenario's rules over `State`s."""
-
-    def __init__(self, scenario: Scenario) -> None:
-        self.scenario = scenario
-        self.index = {scene.id: i for i, scene in enumerate(scenario.scenes)}
-        self.variables = list(scenario.variables)
-        self.dimensions = list(scenario.dimensions)
-        self.has_lives = scenario.lives is not None
-
-    def start(self) -> State:
-        return State(
-            self.index[self.scenario.start],
-            tuple(self.scenario.variables.values()),
-            self.scenario.lives or 0,
-            tuple(0 for _ in self.dimensions),
-        )
-
-    def scene(self, state: State) -> Scene:
-        return self.scenario.scenes[state.scene]
-
-    def value(self, state: State, name: str) -> int:
-        if name == "lives" and self.has_lives:
-            return state.lives
-        if name in self.dimensions:
-            return state.points[self.dimensions.index(name)]
-        return state.variables[self.variables.index(name)]
-
-    def holds(self, state: State, conditions: Iterable[Condition]) -> bool:
-        for condition in conditions:
-            value = self.value(state, condition.of)
-            if condition.at_least is not None and value < condition.at_least:
-                return False
-            if condition.at_most is not None and value > condition.at_most:
-                return False
-        return True
-
-    def out_of_lives(self, state: State) -> bool:
-        return self.has_lives and state.lives <= 0
-
-    def ending(self, state: State) -> str | None:
-        """How the scenario ends in `state`, or None while it goes on."""
-        if self.out_of_lives(state):
-            return "failure"
-        return self.scene(state).ending
-
-    def moves(self, state: State) -> list[_Move]:
-        """What the learner can do in `state`: offered choices, then the timeout if timed."""
-        scene = self.scene(state)
-        moves = [
-            _Move(c.id, c, c.goto, c.points, c.effects, c.lose_life)
-            for c in scene.choices
-            if self.holds(state, c.requires)
-        ]
-        if scene.timer is not None and scene.timeout_goto is not None:
-            moves.append(
-                _Move(
-                    TIMEOUT,
-                    None,
-                    scene.timeout_goto,
-                    scene.timeout_points,
-                    scene.timeout_effects,
-                    scene.timeout_lose_life,
-                )
-            )
-        return moves
-
-    def after(self, state: State, move: _Move) -> State:
-        variables = tuple(
-            value + move.effects.get(name, 0)
-            for name, value in zip(self.variables, state.variables, strict=True)
-        )
-        points = tuple(
-            value + move.points.get(name, 0)
-            for name, value in zip(self.dimensions, state.points, strict=True)
-        )
-        lives = state.lives - 1 if move.lose_life and self.has_lives else state.lives
-        return State(self.index[move.goto], variables, lives, points)
-
-    def badges(self, state: State) -> int:
-        """How many badges an ending in `state` awards."""
-        if self.out_of_lives(state) or not self.scene(state).ending:
-            return 0
-        return sum(self.holds(state, badge.when) for badge in self.scenario.badges)
-
-
 def prove_scenario(scenario: Scenario, max_states: int = MAX_STATES) -> ScenarioProof:
     """Every way through `scenario`, checked; assumes its scene references are all valid."""
-    walk = _Walker(scenario)
+    walk = Walker(scenario)
     start = walk.start()
     parents: dict[State, tuple[State, str] | None] = {start: None}
     edges: dict[State, list[State]] = {}  # choice edges only: a timer may be turned off
@@ -240,7 +133,7 @@ def _range(values: Iterable[int]) -> tuple[int, int]:
     return (min(found), max(found)) if found else (0, 0)
 
 
-def _value_range(walk: _Walker, states: list[State]) -> dict[str, tuple[int, int]]:
+def _value_range(walk: Walker, states: list[State]) -> dict[str, tuple[int, int]]:
     ranges = {name: _range(s.variables[i] for s in states) for i, name in enumerate(walk.variables)}
     ranges |= {name: _range(s.points[i] for s in states) for i, name in enumerate(walk.dimensions)}
     if walk.has_lives:
@@ -252,7 +145,7 @@ def _counts(ending: str | None, pass_at: str) -> bool:
     return ending is not None and RANK[ending] >= RANK[pass_at]
 
 
-def _passes(walk: _Walker, state: State) -> bool:
+def _passes(walk: Walker, state: State) -> bool:
     return not walk.out_of_lives(state) and _counts(walk.scene(state).ending, walk.scenario.pass_at)
 
 
@@ -287,7 +180,7 @@ def _unreachable(scenario: Scenario, reached: set[int]) -> Iterable[ScenarioProb
         yield ScenarioProblem(("scenes", i), f"scene '{scene.id}' can never be reached: {why}")
 
 
-def _describe(walk: _Walker, state: State) -> str:
+def _describe(walk: Walker, state: State) -> str:
     values = [f"{n} {v}" for n, v in zip(walk.variables, state.variables, strict=True)]
     values += [f"{n} {v}" for n, v in zip(walk.dimensions, state.points, strict=True)]
     if walk.has_lives:
@@ -296,7 +189,7 @@ def _describe(walk: _Walker, state: State) -> str:
 
 
 def _stuck(
-    walk: _Walker, order: list[State], edges: dict[State, list[State]]
+    walk: Walker, order: list[State], edges: dict[State, list[State]]
 ) -> Iterable[ScenarioProblem]:
     """Dead ends (no choice offered) and loops from which no ending can be reached."""
     reported: set[int] = set()
@@ -350,7 +243,7 @@ def _closure(state: State, edges: dict[State, list[State]]) -> set[State]:
     return seen
 
 
-def _unearned_badges(walk: _Walker, order: list[State]) -> Iterable[ScenarioProblem]:
+def _unearned_badges(walk: Walker, order: list[State]) -> Iterable[ScenarioProblem]:
     endings = [s for s in order if walk.ending(s) and not walk.out_of_lives(s)]
     for b, badge in enumerate(walk.scenario.badges):
         if not any(walk.holds(s, badge.when) for s in endings):

@@ -1,0 +1,74 @@
+"""The static proof of branching scenarios, as a library function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scormkit import load_course
+from scormkit.spec.activities import Scenario
+from scormkit.spec.proof import Step, prove_scenario, scenario_state_worst_case
+
+FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
+
+
+def flagship_scenario() -> Scenario:
+    course = load_course(FLAGSHIP)
+    pages = [page for module in course.modules for page in module.pages]
+    return next(p.activity for p in pages if isinstance(p.activity, Scenario))
+
+
+def scenario(**fields: object) -> Scenario:
+    return Scenario.model_validate({"type": "scenario", "id": "s", "title": "S", **fields})
+
+
+def test_the_flagship_role_play_is_proved_with_its_score_ranges_and_a_best_path() -> None:
+    proof = prove_scenario(flagship_scenario())
+
+    assert proof.proved
+    assert len(proof.reachable_scenes) == len(flagship_scenario().scenes)
+    assert proof.endings == ("failure", "partial", "success")
+    assert proof.score_range == {"empathy": (0, 5), "privacy": (0, 6), "resolution": (0, 8)}
+    assert proof.value_range["lives"] == (0, 3)
+    assert proof.best_path is not None and proof.best_path[0] == Step("arrival", "acknowledge-move")
+    assert proof.best_path[-1] == Step("closing", "ask-feedback")
+    assert proof.passing_path is not None and len(proof.passing_path) == 2
+
+
+def test_the_saved_state_of_the_flagship_role_play_has_a_small_worst_case() -> None:
+    # "3.7.e.3.-2.-1.1.5.6.8": best, badges, scene, lives, trust, patience, verified, points.
+    assert scenario_state_worst_case(flagship_scenario()) == 21
+
+
+def test_a_timeout_counts_as_a_way_through_but_not_as_a_way_out_of_a_loop() -> None:
+    timed = scenario(
+        start="a",
+        scenes=[
+            {"id": "a", "line": "A", "timer": 5, "timeout_goto": "end",
+             "choices": [{"id": "stay", "text": "Stay", "goto": "a"}]},
+            {"id": "end", "line": "End", "ending": "success"},
+        ],
+    )  # fmt: skip
+    proof = prove_scenario(timed)
+
+    assert proof.reachable_scenes == ("a", "end")
+    assert [p.message.split(":")[0] for p in proof.problems] == [
+        "from scene 'a' (the start values) no ending can be reached"
+    ]
+    assert proof.passing_path == (Step("a", "timeout"),)
+
+
+def test_a_scenario_with_too_many_situations_is_reported_not_explored_for_ever() -> None:
+    growing = scenario(
+        start="a",
+        dimensions=["p"],
+        scenes=[
+            {"id": "a", "line": "A", "choices": [
+                {"id": "more", "text": "More", "goto": "a", "points": {"p": 1}},
+                {"id": "stop", "text": "Stop", "goto": "end"}]},
+            {"id": "end", "line": "End", "ending": "success"},
+        ],
+    )  # fmt: skip
+    proof = prove_scenario(growing, max_states=500)
+
+    assert not proof.proved
+    assert "more than 500 distinct situations" in proof.problems[0].message
