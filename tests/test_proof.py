@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from scormkit import load_course
 from scormkit.spec.activities import Scenario
 from scormkit.spec.proof import Step, prove_scenario, scenario_state_worst_case
+from scormkit.spec.source import parse_text
 
 FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
 
@@ -72,3 +74,13 @@ def test_a_scenario_with_too_many_situations_is_reported_not_explored_for_ever()
 
     assert not proof.proved
     assert "more than 500 distinct situations" in proof.problems[0].message
+
+
+def test_the_readme_scenario_example_is_proved() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    block = re.search(r"## Branching scenarios\n.*?```yaml\n(.*?)```", readme, re.S)
+    assert block, "the README lost its scenario example"
+    data, _ = parse_text(block.group(1), "README.md")
+    proof = prove_scenario(Scenario.model_validate(data["activity"]))
+    assert proof.proved
+    assert proof.endings == ("failure", "success")
