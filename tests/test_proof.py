@@ -7,7 +7,8 @@ from pathlib import Path
 
 from scormkit import load_course
 from scormkit.spec.activities import Scenario
-from scormkit.spec.proof import Step, prove_scenario, scenario_state_worst_case
+from scormkit.spec.proof import Step, prove_scenario
+from scormkit.spec.scenariostate import scenario_state_worst_case, scenarios_section_worst_case
 from scormkit.spec.source import parse_text
 
 FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
@@ -39,6 +40,9 @@ def test_the_flagship_role_play_is_proved_with_its_score_ranges_and_a_best_path(
 def test_the_saved_state_of_the_flagship_role_play_has_a_small_worst_case() -> None:
     # "3.7.e.3.-2.-1.1.5.6.8": best, badges, scene, lives, trust, patience, verified, points.
     assert scenario_state_worst_case(flagship_scenario()) == 21
+    # "|" and the one entry: the flagship has one scenario.
+    assert scenarios_section_worst_case(load_course(FLAGSHIP)) == 22
+    assert scenarios_section_worst_case(load_course(FLAGSHIP.with_name("minimal.yaml"))) == 0
 
 
 def test_a_timeout_counts_as_a_way_through_but_not_as_a_way_out_of_a_loop() -> None:

@@ -152,7 +152,7 @@ export function scenarioTotals(course, scenarios) {
 // out; an entry is "<best>.<badges>.<scene>.<lives>.<variables…>.<points…>", numbers in base 36
 // ("-" before negatives), badges as a bit mask of the earned badges in spec order. Variables,
 // points and lives are stored, not the path, so the size is bounded even when scenes loop;
-// proof.py's scenario_state_worst_case() gives the most an entry can take.
+// spec/scenariostate.py's scenario_state_worst_case() gives the most an entry can take.
 
 /** The scenarios' progress as one field of the suspend string. */
 export function encodeScenarios(course, scenarios) {

@@ -11,7 +11,7 @@
 //            are ("ac", "t", matching/sequencing one letter per slot), typed text
 //            URI-encoded (so it never contains "|" or ",")
 //   scenarios  only in courses with scenarios: scenario.js encodeScenarios() (format there;
-//            worst case: scormkit.spec.proof.scenario_state_worst_case)
+//            worst case: scormkit.spec.scenariostate)
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";

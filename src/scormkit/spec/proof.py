@@ -261,36 +261,3 @@ def _no_passing_way(scenario: Scenario) -> ScenarioProblem:
         ("pass_at",),
         f"no way through the scenario reaches a {wanted} ending{lives}, so it cannot be passed",
     )
-
-
-def scenario_state_worst_case(scenario: Scenario, proof: ScenarioProof | None = None) -> int:
-    """The most characters the player's saved state of `scenario` can take (runtime/scenario.js).
-
-    One scenario's entry is "<best>.<badges>.<scene>.<lives>.<variables…>.<points…>", every
-    number in base 36 ("-" before negatives); `best` is one digit and `badges` a bit mask. The
-    course's entries are joined with "," into one field of the suspend string, so the section
-    of a course takes the sum of its entries, plus one comma between each two, plus one "|".
-    """
-    proof = proof or prove_scenario(scenario)
-    ranges = proof.value_range
-    numbers = [
-        (0, 3),  # best ending so far
-        (0, 2 ** len(scenario.badges) - 1),
-        (0, len(scenario.scenes) - 1),
-        (0, scenario.lives or 0),
-        *(ranges.get(name, (value, value)) for name, value in scenario.variables.items()),
-        *(ranges.get(name, (0, 0)) for name in scenario.dimensions),
-    ]
-    widths = [max(len(_base36(low)), len(_base36(high))) for low, high in numbers]
-    return sum(widths) + len(widths) - 1
-
-
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    sign, number = ("-", -number) if number < 0 else ("", number)
-    out = ""
-    while True:
-        number, digit = divmod(number, 36)
-        out = digits[digit] + out
-        if number == 0:
-            return sign + out
