@@ -307,7 +307,9 @@ class Learner:
                 button.click()
             self.chosen.append(Chosen(scenario, at.id, choice))
             self.reports.append(self.chosen[-1])
-            if choice.feedback:
+            # The player stops to tell what a choice did: its feedback, points or lost life.
+            told = choice.feedback or any(choice.points.values()) or choice.lose_life
+            if told:
                 expect(box.locator("[data-feedback]")).not_to_be_empty()
                 go_on = box.locator('[data-action="continue"]')
                 if keyboard:

@@ -169,6 +169,7 @@ def test_a_timer_that_runs_out_takes_the_timeout_with_its_feedback_and_lost_life
         "Silence felt like being ignored.", timeout=9_000
     )
     expect(box.locator("[data-feedback]")).to_contain_text("Time ran out")
+    expect(box.locator("[data-feedback]")).to_contain_text("−1 calm You lost a life: 1 left.")
     expect(box.locator("[data-lives]")).to_have_text("Lives: 1 of 2")
     expect(box.locator("[data-points]")).to_have_text("Points: calm -1")
     box.locator('[data-action="continue"]').click()

@@ -51,6 +51,8 @@ const TEXT = {
     partial: "Role-play complete: a partial outcome.",
     failure: "Role-play over: this did not go well.",
   },
+  gained: (n, name) => `${n > 0 ? "+" : "−"}${Math.abs(n)} ${name}`,
+  lostLife: (left) => `You lost a life: ${left} left.`,
   passed: "This counts as passed.",
   notPassed: "This does not count as passed yet.",
 };
@@ -139,25 +141,37 @@ function playScenario(box, scenario, progress, on) {
       step === TIMEOUT
         ? scene.querySelector("template[data-timeout-feedback]")
         : scene.querySelector(`template[data-choice-feedback="${step}"]`);
-    if (!template && step !== TIMEOUT) return show(run, true);
+    const summary = outcome(move, run);
+    // A choice with nothing to tell (no feedback, no points, no life) goes straight on.
+    if (!template && !summary && step !== TIMEOUT) return show(run, true);
     scene.querySelectorAll("button[data-choice]").forEach((button) => {
       button.disabled = true;
       button.classList.toggle("sk-chosen", button.dataset.choice === step);
     });
     const feedback = find("[data-feedback]");
-    if (template) feedback.replaceChildren(template.content.cloneNode(true));
-    else feedback.textContent = TEXT.timeUp;
-    if (step === TIMEOUT && template) feedback.prepend(paragraph(TEXT.timeUp));
+    feedback.replaceChildren(...(template ? [template.content.cloneNode(true)] : []));
+    if (step === TIMEOUT) feedback.prepend(paragraph(TEXT.timeUp));
+    if (summary) feedback.prepend(paragraph(summary, "sk-verdict"));
     pending = run;
     showStatus(run);
     find('[data-action="continue"]').hidden = false;
     feedback.focus();
   }
 
-  function paragraph(text) {
+  function paragraph(text, className = "") {
     const p = doc.createElement("p");
     p.textContent = text;
+    if (className) p.className = className;
     return p;
+  }
+
+  /** What a move changed, in a line: points won or lost, and a life. */
+  function outcome(move, run) {
+    const parts = Object.entries(move.points)
+      .filter(([, n]) => n !== 0)
+      .map(([name, n]) => TEXT.gained(n, name));
+    if (move.loseLife && run.lives !== null) parts.push(TEXT.lostLife(run.lives));
+    return parts.join(" ");
   }
 
   function showStatus(run) {
