@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
+
 from scormkit import load_course
+from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import Scenario
 from scormkit.spec.proof import Step, prove_scenario
 from scormkit.spec.scenariostate import scenario_state_worst_case, scenarios_section_worst_case
+from scormkit.spec.scenariowalk import Walker
 from scormkit.spec.source import parse_text
 
+RUNTIME = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime" / "scenario.js"
 FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
 
 
@@ -88,3 +96,59 @@ def test_the_readme_scenario_example_is_proved() -> None:
     proof = prove_scenario(Scenario.model_validate(data["activity"]))
     assert proof.proved
     assert proof.endings == ("failure", "success")
+
+
+def play_in_python(scenario: Scenario, path: list[str]) -> dict[str, object]:
+    """Where `path` ends by the proof's rules (spec/scenariowalk.py)."""
+    walk = Walker(scenario)
+    state = walk.start()
+    for step in path:
+        move = next(m for m in walk.moves(state) if m.step == step)
+        state = walk.after(state, move)
+    return {
+        "scene": walk.scene(state).id,
+        "points": dict(zip(scenario.dimensions, state.points, strict=True)),
+        "lives": state.lives,
+        "ending": walk.ending(state),
+    }
+
+
+def test_the_player_and_the_proof_play_the_flagship_by_the_same_rules(tmp_path: Path) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    scenario = flagship_scenario()
+    proof = prove_scenario(scenario)
+    assert proof.best_path and proof.passing_path
+    paths = {
+        "best": [s.choice for s in proof.best_path],
+        "passing": [s.choice for s in proof.passing_path],
+        "out of lives": ["lower-voice", "apologize-reset", "search-by-name", "share-anyway"],
+        "timed out": ["timeout", "pass-to-manager"],
+    }
+    data = tmp_path / "scenario.json"
+    data.write_text(json.dumps({"scenario": scenario_data(scenario, "p"), "paths": paths}))
+    script = f"""
+        import {{ advance, moveFor, startRun }} from {json.dumps(RUNTIME.as_uri())};
+        import {{ readFileSync }} from "node:fs";
+        const {{ scenario, paths }} = JSON.parse(readFileSync({json.dumps(str(data))}, "utf8"));
+        const out = {{}};
+        for (const [name, path] of Object.entries(paths)) {{
+          let run = startRun(scenario);
+          for (const step of path) run = advance(scenario, run, moveFor(scenario, run, step));
+          const {{ scene, points, lives, ending }} = run;
+          out[name] = {{ scene, points, lives, ending }};
+        }}
+        console.log(JSON.stringify(out));
+    """
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    played = json.loads(result.stdout)
+    assert played == {name: play_in_python(scenario, path) for name, path in paths.items()}
+    assert played["out of lives"]["ending"] == "failure"
+    assert played["best"]["ending"] == "success"
