@@ -186,7 +186,7 @@ def test_a_timer_that_runs_out_takes_the_timeout_with_its_feedback_and_lost_life
     assert lms.problems() == []
 
 
-def test_more_time_extends_the_timer_and_turning_it_off_stops_it(
+def test_more_time_extends_the_timer_and_turning_it_off_stops_it_even_after_relaunching(
     build_package: Callable[[Path], Path], lms: LmsSession
 ) -> None:
     course = load_course(TIMED)
@@ -202,5 +202,10 @@ def test_more_time_extends_the_timer_and_turning_it_off_stops_it(
     learner.frame.page.wait_for_timeout(6_000)  # longer than the timer was
     learner.expect_scene(scenario, "queue")
     expect(box.locator("[data-feedback]")).to_be_empty()
+    saved = lms.close()
+
+    resumed = Learner(lms.launch(build_package(TIMED), saved=saved), course)
+    resumed.expect_scene(scenario, "queue")
+    expect(resumed.scenario(scenario).locator("[data-timer]")).to_be_hidden()
     lms.close()
     assert lms.problems() == []

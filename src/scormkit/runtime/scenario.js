@@ -5,8 +5,9 @@
 //
 // A run is one play-through: { scene, variables: {name: n}, points: {dimension: n}, lives,
 // ending: null | "success" | "partial" | "failure", outOfLives, badges: [ids] }.
-// A scenario's progress is { run, best, earned }: best is the best ending reached in any run
-// (0 none, 1 failure, 2 partial, 3 success) and earned the ids of every badge ever awarded.
+// A scenario's progress is { run, best, earned, timerOff }: best is the best ending reached in
+// any run (0 none, 1 failure, 2 partial, 3 success), earned the ids of every badge ever awarded,
+// timerOff whether the learner turned timers off (WCAG 2.2.1), which lasts for the scenario.
 
 export const TIMEOUT = "timeout";
 const RANK = { failure: 1, partial: 2, success: 3 };
@@ -32,7 +33,7 @@ export function startRun(scenario) {
 
 /** Progress of a scenario never played. */
 export function startScenario(scenario) {
-  return { run: startRun(scenario), best: 0, earned: [] };
+  return { run: startRun(scenario), best: 0, earned: [], timerOff: false };
 }
 
 function valueOf(run, name) {
@@ -101,7 +102,7 @@ export function settle(scenario, run) {
 export function recordRun(progress, run) {
   if (!run.ending) return { ...progress, run };
   const earned = [...new Set([...progress.earned, ...run.badges])];
-  return { run, best: Math.max(progress.best, RANK[run.ending]), earned };
+  return { ...progress, run, best: Math.max(progress.best, RANK[run.ending]), earned };
 }
 
 /** Whether an ending `rank` (0-3) passes the scenario. */
@@ -150,7 +151,8 @@ export function scenarioTotals(course, scenarios) {
 
 // Saved state: one entry per scenario in course order, joined with ",", trailing empties left
 // out; an entry is "<best>.<badges>.<scene>.<lives>.<variables…>.<points…>", numbers in base 36
-// ("-" before negatives), badges as a bit mask of the earned badges in spec order. Variables,
+// ("-" before negatives), best plus 4 when timers are off, badges as a bit mask of the earned
+// badges in spec order. Variables,
 // points and lives are stored, not the path, so the size is bounded even when scenes loop;
 // spec/scenariostate.py's scenario_state_worst_case() gives the most an entry can take.
 
@@ -165,7 +167,7 @@ export function encodeScenarios(course, scenarios) {
       if (state.earned.includes(badge.id)) mask += 2 ** i;
     });
     const numbers = [
-      state.best,
+      state.best + (state.timerOff ? 4 : 0),
       mask,
       scenario.scenes.findIndex((scene) => scene.id === run.scene),
       run.lives ?? 0,
@@ -183,10 +185,11 @@ function decodeEntry(scenario, entry) {
   const numbers = parts.map((part) => (/^-?[0-9a-z]+$/.test(part) ? parseInt(part, 36) : NaN));
   const width = 4 + scenario.variables.length + scenario.dimensions.length;
   if (numbers.length !== width || numbers.some(Number.isNaN)) return null;
-  const [best, mask, sceneIndex, lives] = numbers;
+  const [flags, mask, sceneIndex, lives] = numbers;
+  const best = flags % 4;
   const scene = scenario.scenes[sceneIndex];
   const livesOk = scenario.lives === null ? lives === 0 : lives >= 0 && lives <= scenario.lives;
-  if (!(best >= 0 && best <= 3) || !scene || !livesOk || mask >= 2 ** scenario.badges.length) {
+  if (!(flags >= 0 && flags <= 7) || !scene || !livesOk || mask >= 2 ** scenario.badges.length) {
     return null;
   }
   const rest = numbers.slice(4);
@@ -199,7 +202,7 @@ function decodeEntry(scenario, entry) {
     lives: scenario.lives === null ? null : lives,
   });
   const earned = scenario.badges.filter((_, i) => Math.floor(mask / 2 ** i) % 2).map((b) => b.id);
-  return { run, best, earned };
+  return { run, best, earned, timerOff: flags >= 4 };
 }
 
 /** The scenarios' progress stored in `text`; null when it is damaged. */

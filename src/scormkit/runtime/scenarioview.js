@@ -15,7 +15,8 @@
 //                                        what screen readers hear (at the start, half time,
 //                                        10 and 5 seconds)
 //     [data-action="more-time"]          adds the scene's time again (WCAG 2.2.1)
-//     [data-action="timer-off"]          turns timers off for the rest of the scenario
+//     [data-action="timer-off"]          turns timers off for the rest of the scenario, also
+//                                        after relaunching
 //     [data-result]                      how the run ended
 //     [data-badge-shelf] li[data-badge="<id>"]   badges earned, shown once earned
 //     [data-action="replay"]             "Try again", at an ending when the spec allows
@@ -73,7 +74,6 @@ function playScenario(box, scenario, progress, on) {
   const page = box.closest("[data-page-id]");
   const state = () => progress.scenarios.get(scenario.id) ?? startScenario(scenario);
   let shownAt = Date.now();
-  let timerOff = false;
   let clock = null;
   let pending = null; // the run to show after the learner reads the feedback
 
@@ -104,7 +104,8 @@ function playScenario(box, scenario, progress, on) {
     tick(false);
   });
   find('[data-action="timer-off"]').addEventListener("click", () => {
-    timerOff = true;
+    progress.scenarios.set(scenario.id, { ...state(), timerOff: true });
+    on.save();
     stopClock();
     currentScene()?.querySelector("[data-line]")?.focus();
   });
@@ -211,7 +212,7 @@ function playScenario(box, scenario, progress, on) {
     shownAt = Date.now();
     stopClock();
     const timer = sceneOf(run).timer;
-    if (timer && !run.ending && !timerOff) startClock(timer);
+    if (timer && !run.ending && !state().timerOff) startClock(timer);
     if (focus) currentScene()?.querySelector("[data-line]")?.focus();
   }
 

@@ -30,13 +30,13 @@ def scenario_state_worst_case(scenario: Scenario, proof: ScenarioProof | None = 
     """The most characters the saved state of `scenario` can take, once proved.
 
     The entry is "<best>.<badges>.<scene>.<lives>.<variables…>.<points…>": every number in base
-    36 ("-" before negatives), `best` one digit (0-3), `badges` a bit mask; each number's width
+    36 ("-" before negatives), `best` one digit (0-7), `badges` a bit mask; each number's width
     is the widest of the lowest and highest value the proof found it can take.
     """
     proof = proof or prove_scenario(scenario)
     ranges = proof.value_range
     numbers = [
-        (0, 3),  # best ending so far
+        (0, 7),  # best ending so far, plus 4 when timers are off
         (0, 2 ** len(scenario.badges) - 1),
         (0, len(scenario.scenes) - 1),
         (0, scenario.lives or 0),
