@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from scormkit.spec.activities import Condition, Scenario, ScenarioChoice, Scene
 
@@ -14,9 +15,11 @@ TIMEOUT = "timeout"  # the step taken when a scene's timer runs out
 RANK = {"failure": 1, "partial": 2, "success": 3}
 
 
-@dataclass(frozen=True)
-class State:
-    """One situation of the role-play: everything a later choice can depend on."""
+class State(NamedTuple):
+    """One situation of the role-play: everything a later choice can depend on.
+
+    A named tuple, not a dataclass: the proof hashes hundreds of thousands of them.
+    """
 
     scene: int
     variables: tuple[int, ...]
