@@ -151,8 +151,8 @@ function playScenario(box, scenario, progress, on) {
     });
     const feedback = find("[data-feedback]");
     feedback.replaceChildren(...(template ? [template.content.cloneNode(true)] : []));
-    if (step === TIMEOUT) feedback.prepend(paragraph(TEXT.timeUp));
     if (summary) feedback.prepend(paragraph(summary, "sk-verdict"));
+    if (step === TIMEOUT) feedback.prepend(paragraph(TEXT.timeUp));
     pending = run;
     showStatus(run);
     find('[data-action="continue"]').hidden = false;
