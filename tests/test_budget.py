@@ -23,9 +23,11 @@ from scormkit.spec.activities import (
     MultipleChoice,
     Numeric,
     Quiz,
+    Scenario,
     Sequencing,
     Survey,
 )
+from scormkit.spec.proof import prove_scenario
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ENCODER = REPO_ROOT / "tests" / "js" / "encode_worst.mjs"
@@ -43,6 +45,7 @@ def worst_progress(course: Course) -> dict[str, Any]:
     answers: dict[str, Any] = {}
     runs: dict[str, Any] = {}
     survey: dict[str, str] = {}
+    scenarios: dict[str, Any] = {}
     for page in pages:
         activity = page.activity
         if isinstance(activity, Quiz):
@@ -64,6 +67,8 @@ def worst_progress(course: Course) -> dict[str, Any]:
                 else:
                     response = ["a"]
                 answers[question.id] = {"response": response, "tries": 9, "correct": False}
+        if isinstance(activity, Scenario):
+            scenarios[activity.id] = widest_scenario_state(activity)
         if isinstance(activity, Survey):
             for item in activity.items:
                 key = f"{activity.id}-{item.id}"
@@ -74,6 +79,28 @@ def worst_progress(course: Course) -> dict[str, Any]:
         "answers": answers,
         "runs": runs,
         "survey": survey,
+        "scenarios": scenarios,
+    }
+
+
+def widest_scenario_state(scenario: Scenario) -> dict[str, Any]:
+    """A role-play's saved progress with every number at its widest reachable value."""
+    ranges = prove_scenario(scenario).value_range
+
+    def widest(name: str, default: int) -> int:
+        low, high = ranges.get(name, (default, default))
+        return low if len(f"{low:x}") > len(f"{high:x}") else high
+
+    return {
+        "run": {
+            "scene": scenario.scenes[-1].id,
+            "lives": scenario.lives,
+            "variables": {name: widest(name, v) for name, v in scenario.variables.items()},
+            "points": {name: widest(name, 0) for name in scenario.dimensions},
+        },
+        "best": 3,
+        "earned": [badge.id for badge in scenario.badges],
+        "timerOff": True,
     }
 
 

@@ -9,7 +9,6 @@ tests/test_budget.py checks these figures against the JavaScript encoder itself.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from scormkit.errors import BuildError
@@ -21,10 +20,12 @@ from scormkit.spec.activities import (
     Numeric,
     Question,
     Quiz,
+    Scenario,
     Sequencing,
     Survey,
 )
 from scormkit.spec.models import Course, Page
+from scormkit.spec.scenariostate import scenario_state_worst_case
 
 VERSION = 1  # "2"
 LAYOUT_HASH = 7  # a 32-bit hash in base 36
@@ -40,11 +41,6 @@ class Part:
     name: str
     size: int
     remedy: str
-
-
-# Extra sections (e.g. scenarios) add a function here giving their Part, or None when the
-# course has nothing for them; state.js must add a section with the same worst case.
-EXTRA_SECTIONS: list[Callable[[Course], Part | None]] = []
 
 
 def _pages(course: Course) -> list[Page]:
@@ -116,7 +112,14 @@ def state_parts(course: Course) -> list[Part]:
             "lower `max_length` of free_text survey items",
         ),
     ]
-    parts += [part for extra in EXTRA_SECTIONS if (part := extra(course)) is not None]
+    scenarios = [page.activity for page in pages if isinstance(page.activity, Scenario)]
+    parts.append(
+        Part(
+            "role-play state",
+            _entries([scenario_state_worst_case(scenario) for scenario in scenarios]),
+            "use fewer badges, variables or points dimensions in role-plays",
+        )
+    )
     return [part for part in parts if part.size]
 
 

@@ -49,6 +49,7 @@ ENGLISH: dict[str, str] = {
     "open": (
         "Not finished yet: {pages} page(s) not viewed and {questions} question(s) not answered."
     ),
+    "unplayed": "{n} role-play(s) not finished.",
     "saved": "Your progress has been saved. You can close this window.",
     "not_saved": "Progress was not saved because this course is not running in a learning system.",
     # Questions
@@ -95,6 +96,24 @@ ENGLISH: dict[str, str] = {
     "tip": "Tip",
     "warning": "Warning",
     "important": "Important",
+    # Role-plays
+    "scenario_lives": "Lives: {n} of {of}",
+    "scenario_points": "Points: {parts}",
+    "scenario_time_left": "{s} s",
+    "scenario_time_announce": "{s} seconds left to choose.",
+    "scenario_more_time": "More time",
+    "scenario_timer_off": "Turn off the timer",
+    "scenario_time_up": "Time ran out before you chose.",
+    "scenario_continue": "Continue",
+    "scenario_replay": "Try again",
+    "scenario_out_of_lives": "You have run out of lives, so the role-play ends here.",
+    "scenario_badges": "Badges earned",
+    "scenario_ending_success": "Role-play complete: a successful outcome.",
+    "scenario_ending_partial": "Role-play complete: a partial outcome.",
+    "scenario_ending_failure": "Role-play over: this did not go well.",
+    "scenario_lost_life": "You lost a life: {left} left.",
+    "scenario_passed": "This counts as passed.",
+    "scenario_not_passed": "This does not count as passed yet.",
 }
 
 SPANISH: dict[str, str] = {
@@ -134,6 +153,7 @@ SPANISH: dict[str, str] = {
     "open": (
         "Aún no ha terminado: {pages} página(s) sin ver y {questions} pregunta(s) sin responder."
     ),
+    "unplayed": "{n} juego(s) de rol sin terminar.",
     "saved": "Su progreso se ha guardado. Puede cerrar esta ventana.",
     "not_saved": (
         "El progreso no se ha guardado porque este curso no se ejecuta en una plataforma de "
@@ -180,6 +200,24 @@ SPANISH: dict[str, str] = {
     "tip": "Consejo",
     "warning": "Advertencia",
     "important": "Importante",
+    # Juegos de rol
+    "scenario_lives": "Vidas: {n} de {of}",
+    "scenario_points": "Puntos: {parts}",
+    "scenario_time_left": "{s} s",
+    "scenario_time_announce": "Quedan {s} segundos para elegir.",
+    "scenario_more_time": "Más tiempo",
+    "scenario_timer_off": "Desactivar el temporizador",
+    "scenario_time_up": "Se acabó el tiempo antes de que eligiera.",
+    "scenario_continue": "Continuar",
+    "scenario_replay": "Intentar de nuevo",
+    "scenario_out_of_lives": "Se ha quedado sin vidas, así que el juego de rol termina aquí.",
+    "scenario_badges": "Insignias obtenidas",
+    "scenario_ending_success": "Juego de rol completado: un resultado satisfactorio.",
+    "scenario_ending_partial": "Juego de rol completado: un resultado parcial.",
+    "scenario_ending_failure": "Juego de rol terminado: esto no salió bien.",
+    "scenario_lost_life": "Ha perdido una vida: le quedan {left}.",
+    "scenario_passed": "Esto cuenta como aprobado.",
+    "scenario_not_passed": "Esto aún no cuenta como aprobado.",
 }
 
 PLAYER_TEXT: dict[str, dict[str, str]] = {"en": ENGLISH, "es": SPANISH}

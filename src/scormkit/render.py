@@ -28,6 +28,7 @@ from markupsafe import Markup
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
 from scormkit.player_text import player_language, player_text
+from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -35,6 +36,7 @@ from scormkit.spec.activities import (
     Numeric,
     Question,
     Quiz,
+    Scenario,
     Sequencing,
     SingleChoice,
     Survey,
@@ -205,11 +207,14 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
     quizzes: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
     surveys: list[dict[str, Any]] = []
+    scenarios: list[dict[str, Any]] = []
     for module in course.modules:
         for page in module.pages:
             pages.append({"id": page.id, "module": module.id, "title": page.title})
             if isinstance(page.activity, Survey):
                 surveys.append(_survey_data(page.activity, page.id, text))
+            if isinstance(page.activity, Scenario):
+                scenarios.append(scenario_data(page.activity, page.id))
             if isinstance(page.activity, Quiz):
                 quiz = page.activity
                 quizzes.append(
@@ -243,6 +248,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "questions": questions,
         "surveys": surveys,
         "text": text,
+        "scenarios": scenarios,
     }
 
 

@@ -12,6 +12,7 @@ const state = encodeState(course, {
   answers: new Map(Object.entries(progress.answers)),
   runs: new Map(Object.entries(progress.runs)),
   survey: new Map(Object.entries(progress.survey)),
+  scenarios: new Map(Object.entries(progress.scenarios)),
   unknown: [],
 });
 console.log(JSON.stringify({ length: state.length, hash: layoutHash(course).length }));

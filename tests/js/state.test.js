@@ -99,7 +99,7 @@ test("a large course stays far below SCORM 1.2's 4096 characters", () => {
 test("course status: incomplete, then passed or failed against the passing score", () => {
   const progress = startProgress(COURSE);
   let status = courseStatus(COURSE, progress);
-  const fresh = { complete: false, passed: null, score: null, unseen: 7, unanswered: 7 };
+  const fresh = { complete: false, passed: null, score: null, unseen: 7, unanswered: 7, unplayed: 0 };
   assert.deepEqual(status, fresh);
   progress.seen.fill(true);
   const right = [
@@ -121,6 +121,7 @@ test("course status: incomplete, then passed or failed against the passing score
     score: 87.5,
     unseen: 0,
     unanswered: 0,
+    unplayed: 0,
   });
   const wrong = [["q-single", ["a"]], ["q-multi", ["b"]], ["q-seq", ["c", "b", "a"]]];
   progress.answers = answered([...right.slice(2), ...wrong]);
@@ -136,6 +137,7 @@ test("without a passing score a done course is complete, neither passed nor fail
     score: null,
     unseen: 0,
     unanswered: 0,
+    unplayed: 0,
   });
 });
 

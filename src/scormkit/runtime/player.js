@@ -12,6 +12,8 @@ import {
   quizQuestions,
   quizResult,
 } from "./quiz.js";
+import { scenarioShelf } from "./scenario.js";
+import { playScenarios } from "./scenarioview.js";
 import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
@@ -59,6 +61,8 @@ for (const [id, answer] of progress.answers) {
 }
 course.quizzes.forEach(showQuiz);
 for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
+// Scenarios: their own module draws and plays them; they report through save() and answer().
+playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
 open(progress.page, Boolean(saved));
 
 function status() {
@@ -69,6 +73,10 @@ function save() {
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
   tracker.save({ location, state: encodeState(course, progress), complete, passed, score });
+  if (course.scenarios.length) {
+    const { points, badges } = scenarioShelf(course, progress.scenarios);
+    view.showPoints(points, badges);
+  }
 }
 
 function open(index, focus) {

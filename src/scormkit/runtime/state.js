@@ -15,6 +15,9 @@
 //        at most z) then the seed of its shuffles and draw (four base-36 digits)
 //     s  survey answers: one entry per survey item in course order, the same way: the chosen
 //        option as one base-36 digit from 1, or "~" then the text typed, escaped
+//     r  role-plays: one entry per scenario in course order, comma-separated, trailing empties
+//        left out: scenario.js encodeScenarios() (format there; worst case:
+//        scormkit.spec.scenariostate)
 //   Sections a player does not know are kept as they are, so a newer section survives an
 //   older reader. To add a section, add an entry to SECTIONS with a new letter.
 // Escaped text keeps every character but the four the format uses, which become two
@@ -23,6 +26,7 @@
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";
+import { decodeScenarios, encodeScenarios } from "./scenario.js";
 
 const VERSION = "2";
 const BITS = 5;
@@ -55,6 +59,9 @@ export function layoutHash(course) {
     ...course.pages.map((p) => p.id),
     ...course.questions.map((q) => `${q.id}:${q.type}:${q.options ?? ""}`),
     ...surveyItems(course).map((item) => `${item.key}:${item.kind}:${item.options}`),
+    ...(course.scenarios ?? []).map(
+      (s) => `${s.id}:${s.scenes.length}:${s.variables.length}:${s.dimensions.length}`,
+    ),
   ];
   let hash = 0x811c9dc5; // FNV-1a, 32 bit
   for (const ch of parts.join("/")) {
@@ -194,6 +201,15 @@ export const SECTIONS = [
         progress.survey.set(items[i].key, value);
       }
       return true;
+    },
+  },
+  {
+    key: "r",
+    encode: (course, progress) => encodeScenarios(course, progress.scenarios),
+    decode(course, text, progress) {
+      const scenarios = decodeScenarios(course, text);
+      if (scenarios) progress.scenarios = scenarios;
+      return scenarios !== null;
     },
   },
 ];

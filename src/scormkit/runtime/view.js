@@ -199,7 +199,8 @@ export function createView(doc, course, on) {
       const done = byId("sk-done");
       const needed = course.completion.passingScore;
       const outcome = !status.complete
-        ? say("open", { pages: status.unseen, questions: status.unanswered })
+        ? say("open", { pages: status.unseen, questions: status.unanswered }) +
+          (status.unplayed ? ` ${say("unplayed", { n: status.unplayed })}` : "")
         : status.passed === null
           ? say("finished")
           : status.passed

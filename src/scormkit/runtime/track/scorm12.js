@@ -174,8 +174,9 @@ export function createTracker(win, now = () => Date.now()) {
       set(`${at}type`, record.type);
       set(`${at}time`, cmiTime(record.time));
       // 1.2 has no numeric range pattern, so a range question reports no correct response;
-      // nor does a survey answer, which has none.
-      if (record.correct.length === 1 || (record.type !== "numeric" && record.correct.length)) {
+      // nor does a survey answer or a scenario choice (correct: []), which has no single
+      // right answer.
+      if (record.correct.length && (record.type !== "numeric" || record.correct.length === 1)) {
         set(`${at}correct_responses.0.pattern`, cmiFeedback(record.type, record.correct));
       }
       set(`${at}weighting`, String(record.weight));
