@@ -128,6 +128,7 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
         "id": question.id,
         "type": question.type,
         "quiz": quiz.id,
+        "prompt": question.prompt,
         "weight": question.weight,
         "attempts": question.attempts,
         "correctFeedback": question.correct_feedback,
@@ -163,7 +164,7 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     return data
 
 
-def course_data(course: Course, tracker: str) -> dict[str, Any]:
+def course_data(course: Course, tracker: str, state_budget: int | None = None) -> dict[str, Any]:
     """What the player needs to run `course`: its order, answers, weights and rules."""
     pages: list[dict[str, Any]] = []
     quizzes: list[dict[str, Any]] = []
@@ -187,6 +188,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "title": course.title,
         "language": course.language,
         "tracker": tracker,
+        "stateBudget": state_budget,
         "completion": {
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
@@ -256,13 +258,14 @@ def render_course(
     tracker: str,
     asset_hrefs: Mapping[str, str],
     templates: Path | None = None,
+    state_budget: int | None = None,
 ) -> list[PackageFile]:
     """`index.html` showing the whole course, plus the player files it loads."""
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
     try:
         page = env.get_template("index.html").render(
-            course=course, data=script_json(course_data(course, tracker))
+            course=course, data=script_json(course_data(course, tracker, state_budget))
         )
     except TemplateNotFound as exc:
         raise BuildError(f"template '{exc.name}' not found") from None

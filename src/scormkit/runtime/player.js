@@ -1,16 +1,18 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
 
+import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
 import { startProgress, courseStatus } from "./progress.js";
 import { answerWith, interaction, isComplete, isLocked, quizResult } from "./quiz.js";
 import { decodeState, encodeState } from "./state.js";
 import { createView } from "./view.js";
 
-const course = JSON.parse(document.getElementById("sk-course").textContent);
+const packaged = JSON.parse(document.getElementById("sk-course").textContent);
+const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
 const questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
-const tracker = createTracker(window);
+const tracker = createTracker(window, undefined, course.stateBudget);
 const session = tracker.begin();
 const progress = (session.resume && decodeState(course, session.state)) || startProgress(course);
 if (pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
@@ -19,7 +21,12 @@ let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
 
-const view = createView(document, course, { go, check, finish });
+// A module launched on its own hands over to the modules around it, when the LMS can move.
+const moves = {
+  previous: Boolean(course.launch?.previous && session.navigation),
+  next: Boolean(course.launch?.next && session.navigation),
+};
+const view = createView(document, course, { go, check, finish }, moves);
 view.showSession(session);
 for (const [id, answer] of progress.answers) {
   const question = questions.get(id);
@@ -37,7 +44,10 @@ function status() {
 function save() {
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
-  tracker.save({ location, state: encodeState(course, progress), complete, passed, score });
+  const state = encodeState(course, progress);
+  const modules = moduleStatuses(course, progress);
+  const measure = pagesMeasure(progress);
+  tracker.save({ location, state, complete, passed, score, modules, measure });
 }
 
 function open(index, focus) {
@@ -50,6 +60,8 @@ function open(index, focus) {
 }
 
 function go(index) {
+  if (index === -1 && moves.previous) return leave("previous");
+  if (index === course.pages.length && moves.next) return leave("next");
   if (index >= 0 && index < course.pages.length && index !== progress.page) open(index, true);
 }
 
@@ -73,9 +85,19 @@ function check(questionId, response) {
 function finish() {
   if (finished) return;
   save();
-  tracker.finish();
+  // The last of several module launches ends the whole course; a single launch leaves that
+  // to the LMS.
+  tracker.finish(course.launch && session.navigation ? "exit" : undefined);
   finished = true;
   view.showDone(status(), session.tracked);
+}
+
+// Ends this launch and asks the LMS for the module before or after it.
+function leave(direction) {
+  if (finished) return;
+  save();
+  tracker.finish(direction);
+  finished = true;
 }
 
 // Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and

@@ -35,8 +35,11 @@ const TEXT = {
   notSaved: "Progress was not saved because this course is not running in a learning system.",
 };
 
-/** The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response), finish(). */
-export function createView(doc, course, on) {
+/**
+ * The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response), finish().
+ * `moves` says whether Previous on the first page and Next on the last lead out of the launch.
+ */
+export function createView(doc, course, on, moves = { previous: false, next: false }) {
   const byId = (id) => doc.getElementById(id);
   const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
@@ -86,9 +89,9 @@ export function createView(doc, course, on) {
         }
       });
       const last = index === sections.length - 1;
-      prev.disabled = index === 0;
-      next.hidden = last;
-      finish.hidden = !last;
+      prev.disabled = index === 0 && !moves.previous;
+      next.hidden = last && !moves.next;
+      finish.hidden = !next.hidden;
       byId("sk-position").textContent = TEXT.pageOf(index + 1, sections.length);
       if (focus) {
         doc.defaultView.scrollTo(0, 0);

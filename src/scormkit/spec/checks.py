@@ -27,6 +27,7 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     for path, scenario in _scenarios(course):
         _check_scenario(path, scenario, report)
     _check_scoring(course, report)
+    _check_packaging(course, report)
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
         if message:
@@ -212,6 +213,22 @@ def _check_scoring(course: Course, report: Report) -> None:
             ("completion", "passing_score"),
             "the course cannot be passed: it has no scored questions or scenarios",
         )
+
+
+def _check_packaging(course: Course, report: Report) -> None:
+    packaging = course.packaging
+    if packaging.assessment is None:
+        return
+    where = ("packaging", "assessment")
+    module = next((m for m in course.modules if m.id == packaging.assessment), None)
+    if module is None:
+        known = {m.id for m in course.modules}
+        report(
+            where,
+            f"no module {quote(packaging.assessment)}{_did_you_mean(packaging.assessment, known)}",
+        )
+    elif not any(isinstance(p.activity, Quiz) and p.activity.passing_score for p in module.pages):
+        report(where, f"module {quote(module.id)} has no quiz with a passing_score to pass")
 
 
 def _cannot_pass(pass_at: str, endings: list[str]) -> str:

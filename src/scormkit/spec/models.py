@@ -129,6 +129,32 @@ class Completion(SpecModel):
     )
 
 
+class Packaging(SpecModel):
+    """How the course is cut into launchable parts for the LMS."""
+
+    sco_per_module: bool = Field(
+        default=False,
+        description=(
+            "Package each module as its own launch (SCORM 1.2 and 2004), so the LMS lists and "
+            "reports modules separately; false: the whole course is one launch."
+        ),
+    )
+    modules_in_order: bool = Field(
+        default=False,
+        description=(
+            "With sco_per_module: a module opens only once the one before it is complete "
+            "(and passed, when scored)."
+        ),
+    )
+    assessment: Id | None = Field(
+        default=None,
+        description=(
+            "With sco_per_module: id of the module whose quiz decides the course; passing it "
+            "completes and passes the course."
+        ),
+    )
+
+
 class Theme(SpecModel):
     primary: Colour = Field(default="#1d4f91", description="Headings, buttons and links.")
     accent: Colour = Field(default="#0b7a75", description="Progress and highlights.")
@@ -162,6 +188,9 @@ class Course(SpecModel):
     )
     completion: Completion = Field(
         default_factory=Completion, description="When the course is complete, passed or failed."
+    )
+    packaging: Packaging = Field(
+        default_factory=Packaging, description="One launch for the course, or one per module."
     )
     theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")

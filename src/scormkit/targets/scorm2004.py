@@ -1,0 +1,167 @@
+"""SCORM 2004 3rd and 4th Edition: imsmanifest.xml (ADL SCORM 2004 CAM ch. 3-5)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from scormkit.archive import PackageFile
+from scormkit.plan import PackagePlan
+from scormkit.targets import sequencing
+from scormkit.xml import element, serialize
+
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
+LOM = "http://ltsc.ieee.org/xsd/LOM"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+# The control documents every 2004 package names, relative to the package root (CAM 3.3).
+SCHEMA_LOCATIONS = " ".join(
+    (
+        f"{CP} imscp_v1p1.xsd",
+        f"{ADLCP} adlcp_v1p3.xsd",
+        f"{sequencing.ADLSEQ} adlseq_v1p3.xsd",
+        f"{sequencing.ADLNAV} adlnav_v1p3.xsd",
+        f"{sequencing.IMSSS} imsss_v1p0.xsd",
+        f"{LOM} lom.xsd",
+    )
+)
+# cmi.suspend_data is characterstring SPM 64000 in the 3rd and 4th Edition RTE (4.2.24), but
+# many "3rd Edition" LMSs still keep the 2nd Edition's 4000 (standards.md section 9, pitfall 4),
+# so a 3rd Edition package budgets for those.
+STATE_BUDGET_4TH = 64000
+STATE_BUDGET_3RD = 4000
+
+
+def manifest_4th(plan: PackagePlan) -> PackageFile:
+    """The imsmanifest.xml of a SCORM 2004 4th Edition package."""
+    return _manifest(plan, "2004 4th Edition")
+
+
+def manifest_3rd(plan: PackagePlan) -> PackageFile:
+    """The imsmanifest.xml of a SCORM 2004 3rd Edition package."""
+    return _manifest(plan, "2004 3rd Edition")
+
+
+def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
+    course = plan.course
+    root = etree.Element(
+        f"{{{CP}}}manifest",
+        {
+            "identifier": plan.identifier,
+            "version": course.version,
+            f"{{{XSI}}}schemaLocation": SCHEMA_LOCATIONS,
+        },
+        # lxml-stubs does not allow None, lxml's key for the default namespace.
+        nsmap={
+            None: CP,  # type: ignore[dict-item]
+            "adlcp": ADLCP,
+            "adlseq": sequencing.ADLSEQ,
+            "adlnav": sequencing.ADLNAV,
+            "imsss": sequencing.IMSSS,
+            "lom": LOM,
+            "xsi": XSI,
+        },
+    )
+    metadata = element(root, f"{{{CP}}}metadata")
+    element(metadata, f"{{{CP}}}schema", "ADL SCORM")
+    # LMSs choose the edition from this exact string (CAM 3.4.1.4).
+    element(metadata, f"{{{CP}}}schemaversion", schemaversion)
+    _lom(metadata, plan)
+
+    org_id = f"org-{plan.identifier}"
+    organizations = element(root, f"{{{CP}}}organizations", attrib={"default": org_id})
+    organization = element(
+        organizations,
+        f"{{{CP}}}organization",
+        # Global objectives belong to this course, not to every course of the LMS (CAM 5.1.6).
+        attrib={"identifier": org_id, f"{{{sequencing.ADLSEQ}}}objectivesGlobalToSystem": "false"},
+    )
+    element(organization, f"{{{CP}}}title", course.title)
+    resources = element(root, f"{{{CP}}}resources")
+    if course.packaging.sco_per_module:
+        _sco_per_module(plan, organization, resources)
+    else:
+        _single_sco(plan, organization, resources)
+    sequencing.course_sequencing(organization, plan)
+    return PackageFile("imsmanifest.xml", serialize(root))
+
+
+def _single_sco(plan: PackagePlan, organization: etree._Element, resources: etree._Element) -> None:
+    res_id = f"res-{plan.identifier}"
+    item = element(
+        organization,
+        f"{{{CP}}}item",
+        attrib={"identifier": f"item-{plan.identifier}", "identifierref": res_id},
+    )
+    element(item, f"{{{CP}}}title", plan.course.title)
+    sequencing.sco_sequencing(item, plan)
+    resource = _sco_resource(resources, res_id, plan.launch)
+    for file in plan.files:
+        element(resource, f"{{{CP}}}file", attrib={"href": file.href})
+
+
+def _sco_per_module(
+    plan: PackagePlan, organization: etree._Element, resources: etree._Element
+) -> None:
+    # Every SCO launches the same page with its module as a parameter (CAM 3.4.1.9
+    # item@parameters); the player plays only that module. The shared files are one asset.
+    files_id = f"files-{plan.identifier}"
+    modules = plan.course.modules
+    for index, module in enumerate(modules):
+        res_id = f"res-{module.id}"
+        item = element(
+            organization,
+            f"{{{CP}}}item",
+            attrib={
+                "identifier": f"item-{module.id}",
+                "identifierref": res_id,
+                "parameters": plan.module_launch(module),
+            },
+        )
+        element(item, f"{{{CP}}}title", module.title)
+        previous = modules[index - 1] if index > 0 else None
+        sequencing.module_sequencing(item, plan, module, previous)
+        sequencing.hide_lms_navigation(item)
+        resource = _sco_resource(resources, res_id, plan.launch)
+        element(resource, f"{{{CP}}}file", attrib={"href": plan.launch})
+        element(resource, f"{{{CP}}}dependency", attrib={"identifierref": files_id})
+    shared = element(
+        resources,
+        f"{{{CP}}}resource",
+        attrib={"identifier": files_id, "type": "webcontent", f"{{{ADLCP}}}scormType": "asset"},
+    )
+    for file in plan.files:
+        element(shared, f"{{{CP}}}file", attrib={"href": file.href})
+
+
+def _sco_resource(resources: etree._Element, res_id: str, href: str) -> etree._Element:
+    return element(
+        resources,
+        f"{{{CP}}}resource",
+        attrib={
+            "identifier": res_id,
+            "type": "webcontent",
+            f"{{{ADLCP}}}scormType": "sco",
+            "href": href,
+        },
+    )
+
+
+def _lom(metadata: etree._Element, plan: PackagePlan) -> None:
+    """Catalogue metadata inline (IEEE LOM, CAM ch. 4), shown by LMS libraries."""
+    course = plan.course
+    lang = course.language
+    lom = element(metadata, f"{{{LOM}}}lom")
+    general = element(lom, f"{{{LOM}}}general")
+    _langstring(element(general, f"{{{LOM}}}title"), course.title, lang)
+    element(general, f"{{{LOM}}}language", lang)
+    if course.description:
+        _langstring(element(general, f"{{{LOM}}}description"), course.description.strip(), lang)
+    for word in course.keywords:
+        _langstring(element(general, f"{{{LOM}}}keyword"), word, lang)
+    lifecycle = element(lom, f"{{{LOM}}}lifeCycle")
+    _langstring(element(lifecycle, f"{{{LOM}}}version"), course.version, lang)
+
+
+def _langstring(parent: etree._Element, text: str, lang: str) -> None:
+    element(parent, f"{{{LOM}}}string", text, {"language": lang})
