@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from manifests import manifest_of, validate
 
 from scormkit import build, load_course
 from scormkit.spec import Course
@@ -30,18 +30,6 @@ NS = {
     "cp12": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
     "adlcp12": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
 }
-
-
-def validate(shared_dir: Path, path: Path) -> subprocess.CompletedProcess[str]:
-    validator = shared_dir / "schemas" / "validate.py"
-    return subprocess.run(
-        [sys.executable, str(validator), str(path)], capture_output=True, text=True, check=False
-    )
-
-
-def manifest_of(zip_path: Path) -> etree._Element:
-    with zipfile.ZipFile(zip_path) as zf:
-        return etree.fromstring(zf.read("imsmanifest.xml"))
 
 
 def packaged(course: Course, **packaging: object) -> Course:
@@ -256,3 +244,14 @@ def test_building_twice_gives_byte_identical_zips(target: str, tmp_path: Path) -
     first = build(FLAGSHIP, target, tmp_path / "one", sco_per_module=True).read_bytes()
     second = build(FLAGSHIP, target, tmp_path / "two", sco_per_module=True).read_bytes()
     assert first == second
+
+
+def test_the_cli_flag_packages_one_sco_per_module_for_scorm2004(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "scormkit", "build", str(MINIMAL), "-t", "scorm2004",
+         "--sco-per-module", "-o", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    root = manifest_of(tmp_path / "minimal-scorm2004.zip")
+    assert root.xpath("//cp:item/@parameters", namespaces=NS) == ["?module=basics"]

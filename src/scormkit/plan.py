@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
-from scormkit.spec.activities import Quiz
 from scormkit.spec.models import Course, Module
 
 LAUNCH_FILE = "index.html"
@@ -34,13 +33,6 @@ class PackagePlan:
     def module_launch(self, module: Module) -> str:
         """The parameters that make the launch page play only `module`."""
         return f"?module={module.id}"
-
-    def is_scored(self, module: Module) -> bool:
-        """Whether `module` holds scored questions, so its launch reports a score."""
-        return any(
-            isinstance(page.activity, Quiz) and any(q.weight > 0 for q in page.activity.questions)
-            for page in module.pages
-        )
 
     def all_files(self, descriptor: PackageFile) -> list[PackageFile]:
         """The package's files with its descriptor (manifest) added."""

@@ -181,7 +181,7 @@ class LmsSession:
         return {key: value for key, value in flattened.items() if isinstance(value, str)}
 
     def close(self) -> dict[str, str]:
-        """Close the course window, wait for its LMSFinish (Terminate) and return what the LMS saved.
+        """Close the course window, wait for LMSFinish (Terminate) and return what the LMS saved.
 
         Like an LMS, the next session gets cmi.core.entry (cmi.entry) "resume" only when the
         course exited with "suspend" (SCORM 1.2 RTE 3.4; SCORM 2004 RTE 4.2.8).

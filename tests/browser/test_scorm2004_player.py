@@ -69,7 +69,11 @@ def assert_session_is_well_formed(calls: list[ApiCall]) -> dict[str, str]:
 
 def objective_statuses(values: dict[str, str]) -> dict[str, str]:
     """cmi.objectives.n.id -> success_status of what the course set."""
-    ids = {k.split(".")[2]: v for k, v in values.items() if re.fullmatch(r"cmi\.objectives\.\d+\.id", k)}
+    ids = {
+        k.split(".")[2]: v
+        for k, v in values.items()
+        if re.fullmatch(r"cmi\.objectives\.\d+\.id", k)
+    }
     return {ident: values.get(f"cmi.objectives.{n}.success_status", "") for n, ident in ids.items()}
 
 
@@ -96,8 +100,13 @@ def test_a_learner_who_answers_everything_right_completes_and_passes(
     assert values["cmi.location"] == "goodbye"
     assert values["cmi.exit"] == "normal"
     assert "adl.nav.request" not in values  # one SCO: where to go next is the LMS's choice
-    assert objective_statuses(values) == {"reading": "passed", "check": "passed", "closing": "passed"}
+    assert objective_statuses(values) == {
+        "reading": "passed",
+        "check": "passed",
+        "closing": "passed",
+    }
     expect(frame.locator("#sk-done")).to_contain_text("You passed")
+    assert lms.problems() == []
 
 
 def test_interactions_are_recorded_in_the_2004_formats_without_a_set_error(
@@ -170,6 +179,9 @@ def test_each_sco_of_a_per_module_package_hands_over_with_a_navigation_request(
     # The first module: Previous leads nowhere, Next on its last page asks for the next SCO.
     frame = lms.launch(zip_path, item="item-reading")
     learner = Learner(frame, module_course(course, "reading"))
+    expect(frame.locator('#sk-menu a[data-page="quiz-page"]')).to_be_hidden()
+    expect(frame.locator('#sk-menu a[data-page="listening"]')).to_be_visible()
+    expect(frame.locator("#sk-prev")).to_be_disabled()
     learner.work_through()
     expect(frame.locator("#sk-finish")).to_be_hidden()
     frame.locator("#sk-next").click()
@@ -209,6 +221,7 @@ def test_each_sco_of_a_per_module_package_hands_over_with_a_navigation_request(
     values = assert_session_is_well_formed(lms.calls())
     assert values["adl.nav.request"] == "exitAll"
     assert values["cmi.completion_status"] == "completed"
+    assert lms.problems() == []
 
 
 def test_a_scorm12_per_module_sco_finishes_on_its_own_last_page(

@@ -62,6 +62,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     setMenu(menuToggle.getAttribute("aria-expanded") !== "true"),
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
+  hideOtherModules(doc, course);
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -148,6 +149,17 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       done.focus();
     },
   };
+}
+
+// A launch of one module lists only that module's pages in the menu.
+function hideOtherModules(doc, course) {
+  const shown = new Set(course.pages.map((p) => p.id));
+  for (const link of doc.querySelectorAll("#sk-menu a[data-page]")) {
+    if (!shown.has(link.dataset.page)) link.parentElement.hidden = true;
+  }
+  for (const list of doc.querySelectorAll("#sk-menu li > ol")) {
+    if (!list.querySelector("li:not([hidden])")) list.parentElement.hidden = true;
+  }
 }
 
 function makeTabs(box) {

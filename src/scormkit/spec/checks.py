@@ -216,19 +216,20 @@ def _check_scoring(course: Course, report: Report) -> None:
 
 
 def _check_packaging(course: Course, report: Report) -> None:
-    packaging = course.packaging
-    if packaging.assessment is None:
+    """The assessment is a module whose scored questions decide pass or fail."""
+    assessment = course.packaging.assessment
+    if assessment is None:
         return
     where = ("packaging", "assessment")
-    module = next((m for m in course.modules if m.id == packaging.assessment), None)
+    module = next((m for m in course.modules if m.id == assessment), None)
     if module is None:
         known = {m.id for m in course.modules}
-        report(
-            where,
-            f"no module {quote(packaging.assessment)}{_did_you_mean(packaging.assessment, known)}",
-        )
-    elif not any(isinstance(p.activity, Quiz) and p.activity.passing_score for p in module.pages):
-        report(where, f"module {quote(module.id)} has no quiz with a passing_score to pass")
+        report(where, f"no module {quote(assessment)}{_did_you_mean(assessment, known)}")
+        return
+    if not module.has_scored_questions():
+        report(where, f"module {quote(module.id)} has no scored questions to pass")
+    if course.completion.passing_score is None:
+        report(where, "an assessment needs `completion.passing_score`, the score that passes it")
 
 
 def _cannot_pass(pass_at: str, endings: list[str]) -> str:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from scormkit.spec.activities import Activity
+from scormkit.spec.activities import Activity, Quiz
 from scormkit.spec.base import Id, SpecModel
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -110,6 +110,13 @@ class Module(SpecModel):
     title: str = Field(description="Shown in the menu.")
     description: str | None = Field(default=None, description="One line under the title.")
     pages: list[Page] = Field(min_length=1, description="Pages, in reading order.")
+
+    def has_scored_questions(self) -> bool:
+        """Whether a quiz of the module holds questions with weight, so it can be passed."""
+        return any(
+            isinstance(page.activity, Quiz) and any(q.weight > 0 for q in page.activity.questions)
+            for page in self.pages
+        )
 
 
 class Author(SpecModel):

@@ -6,6 +6,7 @@ from lxml import etree
 
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
+from scormkit.targets.content_packaging import Names, add_items
 from scormkit.xml import element, serialize
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -18,6 +19,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATIONS = (
     f"{CP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
 )
+NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormtype")
 # cmi.suspend_data is CMIString4096 (SCORM 1.2 RTE 3.4.2).
 STATE_BUDGET = 4096
 
@@ -45,83 +47,21 @@ def manifest(plan: PackagePlan) -> PackageFile:
     organization = element(organizations, f"{{{CP}}}organization", attrib={"identifier": org_id})
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")
-    if course.packaging.sco_per_module:
-        _sco_per_module(plan, organization, resources)
-    else:
-        _single_sco(plan, organization, resources)
-    return PackageFile("imsmanifest.xml", serialize(root))
 
-
-def _single_sco(plan: PackagePlan, organization: etree._Element, resources: etree._Element) -> None:
-    res_id = f"res-{plan.identifier}"
-    item = element(
-        organization,
-        f"{{{CP}}}item",
-        attrib={"identifier": f"item-{plan.identifier}", "identifierref": res_id},
-    )
-    element(item, f"{{{CP}}}title", plan.course.title)
-    _masteryscore(item, plan.passing_score)
-    resource = _sco_resource(resources, res_id, plan.launch)
-    for file in plan.files:
-        element(resource, f"{{{CP}}}file", attrib={"href": file.href})
-
-
-def _sco_per_module(
-    plan: PackagePlan, organization: etree._Element, resources: etree._Element
-) -> None:
-    # One item per module launching the same page with its module as a parameter; the shared
-    # files are one asset every SCO depends on (CAM 1.2 2.3.7).
-    files_id = f"files-{plan.identifier}"
-    previous: str | None = None
-    for module in plan.course.modules:
-        res_id = f"res-{module.id}"
-        item_id = f"item-{module.id}"
-        item = element(
-            organization,
-            f"{{{CP}}}item",
-            attrib={
-                "identifier": item_id,
-                "identifierref": res_id,
-                "parameters": plan.module_launch(module),
-            },
-        )
-        element(item, f"{{{CP}}}title", module.title)
-        if plan.course.packaging.modules_in_order and previous is not None:
+    def details(item: etree._Element, index: int | None) -> None:
+        modules = course.modules
+        if index is not None and course.packaging.modules_in_order and index > 0:
             # The previous SCO must be completed or passed first (CAM 1.2 2.3.5.1.1).
+            previous = f"item-{modules[index - 1].id}"
             element(item, f"{{{ADLCP}}}prerequisites", previous, {"type": "aicc_script"})
-        if plan.is_scored(module):
-            _masteryscore(item, plan.passing_score)
-        previous = item_id
-        resource = _sco_resource(resources, res_id, plan.launch)
-        element(resource, f"{{{CP}}}file", attrib={"href": plan.launch})
-        element(resource, f"{{{CP}}}dependency", attrib={"identifierref": files_id})
-    shared = element(
-        resources,
-        f"{{{CP}}}resource",
-        attrib={"identifier": files_id, "type": "webcontent", f"{{{ADLCP}}}scormtype": "asset"},
-    )
-    for file in plan.files:
-        element(shared, f"{{{CP}}}file", attrib={"href": file.href})
+        # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
+        # masteryscore, so name one only when the launch itself reports a 0-100 raw score.
+        scored = index is None or modules[index].has_scored_questions()
+        if plan.passing_score is not None and scored:
+            element(item, f"{{{ADLCP}}}masteryscore", str(plan.passing_score))
 
-
-def _masteryscore(item: etree._Element, passing_score: int | None) -> None:
-    # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
-    # masteryscore, so name one only when the player itself reports a 0-100 raw score.
-    if passing_score is not None:
-        element(item, f"{{{ADLCP}}}masteryscore", str(passing_score))
-
-
-def _sco_resource(resources: etree._Element, res_id: str, href: str) -> etree._Element:
-    return element(
-        resources,
-        f"{{{CP}}}resource",
-        attrib={
-            "identifier": res_id,
-            "type": "webcontent",
-            f"{{{ADLCP}}}scormtype": "sco",
-            "href": href,
-        },
-    )
+    add_items(plan, organization, resources, NAMES, details)
+    return PackageFile("imsmanifest.xml", serialize(root))
 
 
 def _lom(metadata: etree._Element, plan: PackagePlan) -> None:

@@ -7,6 +7,7 @@ from lxml import etree
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
 from scormkit.targets import sequencing
+from scormkit.targets.content_packaging import Names, add_items
 from scormkit.xml import element, serialize
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -14,6 +15,7 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
 LOM = "http://ltsc.ieee.org/xsd/LOM"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
+NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormType")
 # The control documents every 2004 package names, relative to the package root (CAM 3.3).
 SCHEMA_LOCATIONS = " ".join(
     (
@@ -78,73 +80,19 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
     )
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")
-    if course.packaging.sco_per_module:
-        _sco_per_module(plan, organization, resources)
-    else:
-        _single_sco(plan, organization, resources)
+
+    def details(item: etree._Element, index: int | None) -> None:
+        if index is None:
+            sequencing.sco_sequencing(item, plan)
+            return
+        modules = course.modules
+        previous = modules[index - 1] if index > 0 else None
+        sequencing.module_sequencing(item, plan, modules[index], previous)
+        sequencing.hide_lms_navigation(item)
+
+    add_items(plan, organization, resources, NAMES, details)
     sequencing.course_sequencing(organization, plan)
     return PackageFile("imsmanifest.xml", serialize(root))
-
-
-def _single_sco(plan: PackagePlan, organization: etree._Element, resources: etree._Element) -> None:
-    res_id = f"res-{plan.identifier}"
-    item = element(
-        organization,
-        f"{{{CP}}}item",
-        attrib={"identifier": f"item-{plan.identifier}", "identifierref": res_id},
-    )
-    element(item, f"{{{CP}}}title", plan.course.title)
-    sequencing.sco_sequencing(item, plan)
-    resource = _sco_resource(resources, res_id, plan.launch)
-    for file in plan.files:
-        element(resource, f"{{{CP}}}file", attrib={"href": file.href})
-
-
-def _sco_per_module(
-    plan: PackagePlan, organization: etree._Element, resources: etree._Element
-) -> None:
-    # Every SCO launches the same page with its module as a parameter (CAM 3.4.1.9
-    # item@parameters); the player plays only that module. The shared files are one asset.
-    files_id = f"files-{plan.identifier}"
-    modules = plan.course.modules
-    for index, module in enumerate(modules):
-        res_id = f"res-{module.id}"
-        item = element(
-            organization,
-            f"{{{CP}}}item",
-            attrib={
-                "identifier": f"item-{module.id}",
-                "identifierref": res_id,
-                "parameters": plan.module_launch(module),
-            },
-        )
-        element(item, f"{{{CP}}}title", module.title)
-        previous = modules[index - 1] if index > 0 else None
-        sequencing.module_sequencing(item, plan, module, previous)
-        sequencing.hide_lms_navigation(item)
-        resource = _sco_resource(resources, res_id, plan.launch)
-        element(resource, f"{{{CP}}}file", attrib={"href": plan.launch})
-        element(resource, f"{{{CP}}}dependency", attrib={"identifierref": files_id})
-    shared = element(
-        resources,
-        f"{{{CP}}}resource",
-        attrib={"identifier": files_id, "type": "webcontent", f"{{{ADLCP}}}scormType": "asset"},
-    )
-    for file in plan.files:
-        element(shared, f"{{{CP}}}file", attrib={"href": file.href})
-
-
-def _sco_resource(resources: etree._Element, res_id: str, href: str) -> etree._Element:
-    return element(
-        resources,
-        f"{{{CP}}}resource",
-        attrib={
-            "identifier": res_id,
-            "type": "webcontent",
-            f"{{{ADLCP}}}scormType": "sco",
-            "href": href,
-        },
-    )
 
 
 def _lom(metadata: etree._Element, plan: PackagePlan) -> None:

@@ -73,7 +73,7 @@ def module_sequencing(
             )  # fmt: skip
         _ss(rule, "ruleAction", {"action": "disabled"})
     contributes = module.id == packaging.assessment if packaging.assessment is not None else None
-    if contributes is False or (contributes is None and not plan.is_scored(module)):
+    if contributes is False or (contributes is None and not module.has_scored_questions()):
         # A module that decides nothing stays out of the course's satisfaction; with an
         # assessment, only the assessment counts towards completion too.
         attrib = {"rollupObjectiveSatisfied": "false"}
