@@ -11,6 +11,7 @@ from playwright.sync_api import Frame, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .packages import read_launch, unpack
+from .sequencing import activity_tree
 from .server import StaticServer
 from .watch import ErrorWatch
 
@@ -134,6 +135,7 @@ class LmsSession:
         *,
         new_window: bool = False,
         item: str | None = None,
+        sequencing: bool = False,
     ) -> Frame:
         """Start a session with the package at `zip_path`; return the course's frame, loaded.
 
@@ -141,8 +143,11 @@ class LmsSession:
         learner's first attempt (cmi.core.entry "ab-initio"). With `new_window` the course
         opens in a window of its own, to find the LMS through `window.opener`. `item` names the
         manifest item to launch (default: the first). SCORM 1.2 or 2004 follows the manifest.
+        With `sequencing` (2004) the LMS runs scorm-again's sequencing engine on the manifest's
+        rules; `launch_delivered()` then plays the SCO it delivers next.
         """
         base_url, package_dir = self._serve(zip_path)
+        self._served = (base_url, package_dir)
         launch = read_launch(package_dir, item)
         self.standard = STANDARDS[launch.standard]
         first = {self.standard.entry: "ab-initio", **self.standard.learner}
@@ -153,6 +158,8 @@ class LmsSession:
             "newWindow": new_window,
             "standard": launch.standard,
         }
+        if sequencing:
+            config["sequencing"] = {"activityTree": activity_tree(package_dir)}
         self.page.goto(f"{self.server.url}/lms/lms.html")
         if new_window:
             with self.page.expect_popup() as opened:
@@ -160,6 +167,29 @@ class LmsSession:
             opened.value.wait_for_load_state()
             return opened.value.main_frame
         self.page.evaluate("config => startLms(config)", config)
+        frame = self.page.frame(name="course")
+        assert frame is not None, "the LMS page has no course frame"
+        return frame
+
+    def sequencing_state(self) -> dict[str, dict[str, str] | None]:
+        """The delivered activity and the course (root), each {id, completion, success}."""
+        state: dict[str, dict[str, str] | None] = self.page.evaluate("() => currentActivity()")
+        return state
+
+    def choose(self, item: str) -> bool:
+        """The learner picks `item` in the LMS's course menu (a choice navigation request)."""
+        accepted: bool = self.page.evaluate(
+            "item => lmsApi.processNavigationRequest('choice', item)", item
+        )
+        return accepted
+
+    def launch_delivered(self) -> Frame:
+        """Play the SCO the sequencing engine has delivered, in the same LMS page and runtime."""
+        base_url, package_dir = self._served
+        current = self.sequencing_state()["current"]
+        assert current is not None, "the sequencing engine has delivered no activity"
+        launch = read_launch(package_dir, current["id"])
+        self.page.evaluate("url => launchNext(url)", base_url + launch.href)
         frame = self.page.frame(name="course")
         assert frame is not None, "the LMS page has no course frame"
         return frame
