@@ -239,10 +239,13 @@ def test_scorm12_one_sco_per_module_orders_modules_with_prerequisites(
     assert mastery["item-roleplay"] == ""
 
 
+@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
 @pytest.mark.parametrize("target", list(EDITIONS))
-def test_building_twice_gives_byte_identical_zips(target: str, tmp_path: Path) -> None:
-    first = build(FLAGSHIP, target, tmp_path / "one", sco_per_module=True).read_bytes()
-    second = build(FLAGSHIP, target, tmp_path / "two", sco_per_module=True).read_bytes()
+def test_building_twice_gives_byte_identical_zips(
+    target: str, per_module: bool, tmp_path: Path
+) -> None:
+    first = build(FLAGSHIP, target, tmp_path / "one", sco_per_module=per_module).read_bytes()
+    second = build(FLAGSHIP, target, tmp_path / "two", sco_per_module=per_module).read_bytes()
     assert first == second
 
 

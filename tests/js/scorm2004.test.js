@@ -40,6 +40,11 @@ test("correct patterns carry case_matters for fill-in and min[:]max for numbers"
   const fill = { type: "fill-in", correct: ["HIPAA"], matchCase: false };
   assert.equal(correctPattern(fill), "{case_matters=false}HIPAA");
   assert.equal(correctPattern({ ...fill, matchCase: true }), "{case_matters=true}HIPAA");
+  const blanks = { type: "fill-in", correct: ["name", "date"], matchCase: false };
+  assert.equal(correctPattern(blanks), "{case_matters=false}{order_matters=true}name[,]date");
+  const anyOrder = { ...blanks, orderMatters: false };
+  assert.equal(correctPattern(anyOrder), "{case_matters=false}{order_matters=false}name[,]date");
+  assert.equal(learnerResponse("fill-in", ["name", "date"]), "name[,]date");
   assert.equal(correctPattern({ type: "numeric", correct: ["2", "4"] }), "2[:]4");
   assert.equal(correctPattern({ type: "numeric", correct: ["15"] }), "15[:]15");
   assert.equal(correctPattern({ type: "choice", correct: ["a", "c"] }), "a[,]c");

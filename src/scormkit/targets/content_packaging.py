@@ -23,6 +23,34 @@ class Names:
     scorm_type: str  # qualified name of the resource attribute saying "sco" or "asset"
 
 
+@dataclass(frozen=True)
+class LomBinding:
+    """How one SCORM version writes catalogue metadata: IMS MD 1.2.1 (1.2) or IEEE LOM (2004)."""
+
+    ns: str  # namespace of the metadata elements
+    lifecycle: str  # "lifecycle" in IMS MD, "lifeCycle" in IEEE LOM
+    # Writes a string in a language: <langstring xml:lang> or <string language>.
+    langstring: Callable[[etree._Element, str, str], None]
+
+
+def add_lom(metadata: etree._Element, plan: PackagePlan, binding: LomBinding) -> None:
+    """Catalogue metadata inline, so LMS libraries show title, description and keywords."""
+    course = plan.course
+    lang = course.language
+    ns = binding.ns
+    lom = element(metadata, f"{{{ns}}}lom")
+    general = element(lom, f"{{{ns}}}general")
+    binding.langstring(element(general, f"{{{ns}}}title"), course.title, lang)
+    element(general, f"{{{ns}}}language", lang)
+    if course.description:
+        description = element(general, f"{{{ns}}}description")
+        binding.langstring(description, course.description.strip(), lang)
+    for word in course.keywords:
+        binding.langstring(element(general, f"{{{ns}}}keyword"), word, lang)
+    lifecycle = element(lom, f"{{{ns}}}{binding.lifecycle}")
+    binding.langstring(element(lifecycle, f"{{{ns}}}version"), course.version, lang)
+
+
 # Adds what a version says about an item after its title; the index is the module's position
 # when each module is a SCO, None when the course is one SCO.
 ItemDetails = Callable[[etree._Element, int | None], None]

@@ -6,7 +6,7 @@ from lxml import etree
 
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
-from scormkit.targets.content_packaging import Names, add_items
+from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -40,7 +40,7 @@ def manifest(plan: PackagePlan) -> PackageFile:
     metadata = element(root, f"{{{CP}}}metadata")
     element(metadata, f"{{{CP}}}schema", "ADL SCORM")
     element(metadata, f"{{{CP}}}schemaversion", "1.2")
-    _lom(metadata, plan)
+    add_lom(metadata, plan, LOM_BINDING)
 
     org_id = f"org-{plan.identifier}"
     organizations = element(root, f"{{{CP}}}organizations", attrib={"default": org_id})
@@ -64,21 +64,8 @@ def manifest(plan: PackagePlan) -> PackageFile:
     return PackageFile("imsmanifest.xml", serialize(root))
 
 
-def _lom(metadata: etree._Element, plan: PackagePlan) -> None:
-    """Catalogue metadata inline, so LMS libraries show title, description and keywords."""
-    course = plan.course
-    lang = course.language
-    lom = element(metadata, f"{{{IMSMD}}}lom")
-    general = element(lom, f"{{{IMSMD}}}general")
-    _langstring(element(general, f"{{{IMSMD}}}title"), course.title, lang)
-    element(general, f"{{{IMSMD}}}language", lang)
-    if course.description:
-        _langstring(element(general, f"{{{IMSMD}}}description"), course.description.strip(), lang)
-    for word in course.keywords:
-        _langstring(element(general, f"{{{IMSMD}}}keyword"), word, lang)
-    lifecycle = element(lom, f"{{{IMSMD}}}lifecycle")
-    _langstring(element(lifecycle, f"{{{IMSMD}}}version"), course.version, lang)
-
-
 def _langstring(parent: etree._Element, text: str, lang: str) -> None:
     element(parent, f"{{{IMSMD}}}langstring", text, {XML_LANG: lang})
+
+
+LOM_BINDING = LomBinding(IMSMD, "lifecycle", _langstring)

@@ -7,7 +7,7 @@ from lxml import etree
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
 from scormkit.targets import sequencing
-from scormkit.targets.content_packaging import Names, add_items
+from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -68,7 +68,7 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
     element(metadata, f"{{{CP}}}schema", "ADL SCORM")
     # LMSs choose the edition from this exact string (CAM 3.4.1.4).
     element(metadata, f"{{{CP}}}schemaversion", schemaversion)
-    _lom(metadata, plan)
+    add_lom(metadata, plan, LOM_BINDING)
 
     org_id = f"org-{plan.identifier}"
     organizations = element(root, f"{{{CP}}}organizations", attrib={"default": org_id})
@@ -95,21 +95,8 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
     return PackageFile("imsmanifest.xml", serialize(root))
 
 
-def _lom(metadata: etree._Element, plan: PackagePlan) -> None:
-    """Catalogue metadata inline (IEEE LOM, CAM ch. 4), shown by LMS libraries."""
-    course = plan.course
-    lang = course.language
-    lom = element(metadata, f"{{{LOM}}}lom")
-    general = element(lom, f"{{{LOM}}}general")
-    _langstring(element(general, f"{{{LOM}}}title"), course.title, lang)
-    element(general, f"{{{LOM}}}language", lang)
-    if course.description:
-        _langstring(element(general, f"{{{LOM}}}description"), course.description.strip(), lang)
-    for word in course.keywords:
-        _langstring(element(general, f"{{{LOM}}}keyword"), word, lang)
-    lifecycle = element(lom, f"{{{LOM}}}lifeCycle")
-    _langstring(element(lifecycle, f"{{{LOM}}}version"), course.version, lang)
-
-
 def _langstring(parent: etree._Element, text: str, lang: str) -> None:
     element(parent, f"{{{LOM}}}string", text, {"language": lang})
+
+
+LOM_BINDING = LomBinding(LOM, "lifeCycle", _langstring)

@@ -66,7 +66,8 @@ export function learnerResponse(type, response) {
     case "true-false":
       return response[0] === "t" || response[0] === "true" ? "true" : "false";
     case "fill-in":
-      return escapeText(response[0] ?? "");
+      // One string per blank (RTE 4.2.9.1 fill-in: up to 10 localized strings).
+      return response.map(escapeText).join("[,]");
     case "numeric":
     case "likert":
       return String(response[0] ?? "");
@@ -83,7 +84,10 @@ export function learnerResponse(type, response) {
 export function correctPattern(record) {
   const { type, correct } = record;
   if (type === "fill-in") {
-    return `{case_matters=${Boolean(record.matchCase)}}${escapeText(correct[0] ?? "")}`;
+    const caseMatters = `{case_matters=${Boolean(record.matchCase)}}`;
+    // Several blanks are answered in order unless the record says otherwise.
+    const order = correct.length > 1 ? `{order_matters=${record.orderMatters ?? true}}` : "";
+    return `${caseMatters}${order}${learnerResponse(type, correct)}`;
   }
   // A range min[:]max; an exact answer is the range from itself to itself.
   if (type === "numeric") return `${correct[0]}[:]${correct[correct.length - 1]}`;
