@@ -188,6 +188,8 @@ def test_each_sco_of_a_per_module_package_hands_over_with_a_navigation_request(
     lms.wait_for_finish()
     values = assert_session_is_well_formed(lms.calls())
     assert values["adl.nav.request"] == "continue"
+    # Should the LMS not move on, the page says where the learner stands.
+    expect(frame.locator("#sk-done")).to_contain_text("You have finished")
     assert values["cmi.completion_status"] == "completed"
     assert values["cmi.success_status"] == "unknown"  # nothing to pass in a reading
     assert objective_statuses(values) == {"reading": "passed"}  # the module's objective: done
@@ -234,3 +236,16 @@ def test_a_scorm12_per_module_sco_finishes_on_its_own_last_page(
     learner.finish()
     lms.wait_for_finish()
     assert lms.data_model()["cmi.core.lesson_status"] == "completed"
+
+
+def test_a_course_in_a_window_of_its_own_finds_api_1484_11_through_its_opener(
+    course: Course, lms: LmsSession, tmp_path: Path
+) -> None:
+    frame = lms.launch(package(tmp_path), new_window=True)
+    learner = Learner(frame, course)
+    learner.next(0)
+    expect(frame.locator("#sk-tracking")).to_be_hidden()
+    saved = lms.close()
+    assert_session_is_well_formed(lms.calls())
+    assert saved["cmi.location"] == "listening"
+    assert lms.problems() == []

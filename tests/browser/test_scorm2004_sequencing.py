@@ -81,7 +81,8 @@ def test_modules_open_in_order_and_the_assessment_decides_the_course(
     )
 
     # Previous from the closing module goes back to the check.
-    lms.launch_delivered()
+    frame = lms.launch_delivered()
+    Learner(frame, module_course(course, "closing")).expect_on("goodbye")  # the player is ready
     leave_by(lms, "#sk-prev")
     assert lms.sequencing_state()["current"]["id"] == "item-check"  # type: ignore[index]
     assert lms.problems() == []

@@ -92,12 +92,14 @@ function finish() {
   view.showDone(status(), session.tracked);
 }
 
-// Ends this launch and asks the LMS for the module before or after it.
+// Ends this launch and asks the LMS for the module before or after it. An LMS that ignores
+// the request leaves this page up, so it says where the learner stands.
 function leave(direction) {
   if (finished) return;
   save();
   tracker.finish(direction);
   finished = true;
+  view.showDone(status(), session.tracked);
 }
 
 // Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
