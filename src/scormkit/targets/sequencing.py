@@ -22,7 +22,7 @@ def _ss(parent: etree._Element, name: str, attrib: dict[str, str] | None = None)
     return element(parent, f"{{{IMSSS}}}{name}", attrib=attrib)
 
 
-def global_objective(plan: PackagePlan, module: Module) -> str:
+def _global_objective(plan: PackagePlan, module: Module) -> str:
     """The IRI of the global objective a module's SCO writes its satisfaction to."""
     return f"{plan.course.iri.rstrip('/')}/{plan.identifier}/modules/{module.id}"
 
@@ -36,19 +36,16 @@ def course_sequencing(parent: etree._Element, plan: PackagePlan) -> None:
         # Only the assessment contributes to rollup (see module_sequencing), so the course is
         # complete and satisfied exactly when the assessment is satisfied (SN 4.6).
         rules = _ss(sequencing, "rollupRules")
-        for condition, action in (("satisfied", "completed"), ("satisfied", "satisfied")):
-            _rollup_rule(rules, "all", condition, action, "noOp")
-        for condition, action in (("satisfied", "incomplete"), ("satisfied", "notSatisfied")):
-            _rollup_rule(rules, "all", condition, action, "not")
-
-
-def _rollup_rule(
-    rules: etree._Element, children: str, condition: str, action: str, operator: str
-) -> None:
-    rule = _ss(rules, "rollupRule", {"childActivitySet": children})
-    conditions = _ss(rule, "rollupConditions")
-    _ss(conditions, "rollupCondition", {"operator": operator, "condition": condition})
-    _ss(rule, "rollupAction", {"action": action})
+        for operator, action in (
+            ("noOp", "completed"),
+            ("noOp", "satisfied"),
+            ("not", "incomplete"),
+            ("not", "notSatisfied"),
+        ):
+            rule = _ss(rules, "rollupRule", {"childActivitySet": "all"})
+            conditions = _ss(rule, "rollupConditions")
+            _ss(conditions, "rollupCondition", {"operator": operator, "condition": "satisfied"})
+            _ss(rule, "rollupAction", {"action": action})
 
 
 def module_sequencing(
@@ -72,23 +69,23 @@ def module_sequencing(
                  "condition": condition},
             )  # fmt: skip
         _ss(rule, "ruleAction", {"action": "disabled"})
-    contributes = module.id == packaging.assessment if packaging.assessment is not None else None
-    if contributes is False or (contributes is None and not module.has_scored_questions()):
-        # A module that decides nothing stays out of the course's satisfaction; with an
-        # assessment, only the assessment counts towards completion too.
-        attrib = {"rollupObjectiveSatisfied": "false"}
-        if contributes is False:
-            attrib["rollupProgressCompletion"] = "false"
-        _ss(sequencing, "rollupRules", attrib)
+    # With an assessment only it rolls up to the course; otherwise every module counts
+    # towards completion, and those with scored questions towards success (SN 4.6.x).
+    if packaging.assessment is not None:
+        if module.id != packaging.assessment:
+            off = {"rollupObjectiveSatisfied": "false", "rollupProgressCompletion": "false"}
+            _ss(sequencing, "rollupRules", off)
+    elif not module.has_scored_questions():
+        _ss(sequencing, "rollupRules", {"rollupObjectiveSatisfied": "false"})
     objectives = _ss(sequencing, "objectives")
     # The primary objective is cmi.success_status; the module's objective, id = module id, is
     # what the SCO reports as cmi.objectives: satisfied once the module is done (complete, and
     # passed when scored). It is written to a global objective the next module can read.
     _ss(objectives, "primaryObjective")
-    _objective(objectives, module.id, global_objective(plan, module), write=True)
+    _objective(objectives, module.id, _global_objective(plan, module), write=True)
     if after is not None:
-        _objective(objectives, after.id, global_objective(plan, after), write=False)
-    delivery_controls(sequencing)
+        _objective(objectives, after.id, _global_objective(plan, after), write=False)
+    _delivery_controls(sequencing)
 
 
 def _objective(objectives: etree._Element, ident: str, target: str, *, write: bool) -> None:
@@ -99,7 +96,7 @@ def _objective(objectives: etree._Element, ident: str, target: str, *, write: bo
     _ss(objective, "mapInfo", {"targetObjectiveID": target, **flags})
 
 
-def delivery_controls(sequencing: etree._Element) -> None:
+def _delivery_controls(sequencing: etree._Element) -> None:
     """Status is the content's to set; the defaults would mark a SCO done on launch."""
     _ss(
         sequencing,
@@ -115,7 +112,7 @@ def sco_sequencing(parent: etree._Element, plan: PackagePlan) -> None:
     _ss(objectives, "primaryObjective")
     for module in plan.course.modules:
         _ss(objectives, "objective", {"objectiveID": module.id})
-    delivery_controls(sequencing)
+    _delivery_controls(sequencing)
 
 
 def hide_lms_navigation(item: etree._Element) -> None:

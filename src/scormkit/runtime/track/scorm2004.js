@@ -105,7 +105,7 @@ export function statuses({ complete, passed }) {
 
 /** A module's objective: satisfied once it is complete, and passed when it is scored. */
 export function objectiveSuccess(module) {
-  if (!module.complete) return module.passed === false ? "failed" : "unknown";
+  if (!module.complete) return "unknown";
   return module.passed === false ? "failed" : "passed";
 }
 
