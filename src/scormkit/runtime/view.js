@@ -4,7 +4,8 @@
 //   script#sk-course                  course data as JSON
 //   section[data-page-id="<id>"]      one per page; the open page is the one not [hidden]
 //   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page"
-//   #sk-prev, #sk-next                previous/next page buttons
+//   #sk-prev, #sk-next                previous/next page buttons; in a launch of one module,
+//                                     also to the module before/after when the LMS can move
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
 //   #sk-learner                       the learner's name, when the LMS gives one
