@@ -86,3 +86,26 @@ def test_modules_open_in_order_and_the_assessment_decides_the_course(
     leave_by(lms, "#sk-prev")
     assert lms.sequencing_state()["current"]["id"] == "item-check"  # type: ignore[index]
     assert lms.problems() == []
+
+
+def test_every_module_done_in_turn_completes_the_course_and_scored_modules_pass_it(
+    lms: LmsSession, tmp_path: Path
+) -> None:
+    course = load_course(SPEC)
+    zip_path = build(SPEC, "scorm2004", tmp_path, sco_per_module=True)
+
+    frame = lms.launch(zip_path, sequencing=True)
+    for module in ("reading", "check", "closing"):
+        learner = Learner(frame, module_course(course, module))
+        learner.work_through()
+        state = lms.sequencing_state()
+        assert state["current"]["id"] == f"item-{module}"  # type: ignore[index]
+        assert state["root"]["completion"] != "completed"  # type: ignore[index]
+        if module != "closing":
+            leave_by(lms, "#sk-next")
+            frame = lms.launch_delivered()
+    # Only the check is scored, so its pass is the course's; every module counts to complete.
+    leave_by(lms, "#sk-finish")
+    root = lms.sequencing_state()["root"]
+    assert (root["completion"], root["success"]) == ("completed", "passed")  # type: ignore[index]
+    assert lms.problems() == []
