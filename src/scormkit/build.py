@@ -26,12 +26,14 @@ def build(
     templates: Path | str | None = None,
     control_documents: Path | str | None = None,
     base_dir: Path | str | None = None,
+    sco_per_module: bool | None = None,
     on_step: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
-    folder). `on_step` is told the name of each stage as it starts.
+    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`.
+    `on_step` is told the name of each stage as it starts.
     """
     step = on_step or (lambda _name: None)
     chosen = find_target(target)
@@ -39,12 +41,19 @@ def build(
     documents_dir = _existing_dir(control_documents, "control documents")
     step("checking the spec")
     course, assets_dir = _course_and_folder(spec, base_dir)
+    if sco_per_module is not None:
+        packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
+        course = course.model_copy(update={"packaging": packaging})
     check_state_budget(course, chosen.state_budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
     pages = render_course(
-        course, tracker=chosen.tracker, asset_hrefs=asset_hrefs, templates=templates_dir
+        course,
+        tracker=chosen.tracker,
+        asset_hrefs=asset_hrefs,
+        templates=templates_dir,
+        state_budget=chosen.state_budget,
     )
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} descriptor")

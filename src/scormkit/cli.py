@@ -54,12 +54,19 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="Folder of XSD/DTD control documents to ship at the package root.",
 )
+@click.option(
+    "--sco-per-module/--one-sco",
+    default=None,
+    help="One launch (SCO) per module, or one for the whole course; default: the spec's "
+    "packaging.sco_per_module.",
+)
 def build_command(
     specs: tuple[Path, ...],
     target: str,
     out_dir: Path,
     templates: Path | None,
     control_documents: Path | None,
+    sco_per_module: bool | None,
 ) -> None:
     """Build each SPEC into a zip in the output folder."""
     with _errors_exit():
@@ -78,6 +85,7 @@ def build_command(
                     out_dir,
                     templates=templates,
                     control_documents=control_documents,
+                    sco_per_module=sco_per_module,
                     on_step=show,
                 )
         except ScormkitError as exc:

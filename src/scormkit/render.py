@@ -135,6 +135,7 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
         "id": question.id,
         "type": question.type,
         "quiz": quiz.id,
+        "prompt": question.prompt,
         "weight": question.weight,
         "attempts": question.attempts,
         "correctFeedback": question.correct_feedback,
@@ -200,7 +201,7 @@ def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[
     return {"id": survey.id, "page": page_id, "items": items}
 
 
-def course_data(course: Course, tracker: str) -> dict[str, Any]:
+def course_data(course: Course, tracker: str, state_budget: int | None = None) -> dict[str, Any]:
     """What the player needs to run `course`: its order, answers, weights, rules and words."""
     text = player_text(course)
     pages: list[dict[str, Any]] = []
@@ -236,6 +237,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "title": course.title,
         "language": course.language,
         "tracker": tracker,
+        "stateBudget": state_budget,
         "completion": {
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
@@ -317,12 +319,13 @@ def render_course(
     tracker: str,
     asset_hrefs: Mapping[str, str],
     templates: Path | None = None,
+    state_budget: int | None = None,
 ) -> list[PackageFile]:
     """`index.html` showing the whole course, plus the player files it loads."""
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
     try:
-        data = course_data(course, tracker)
+        data = course_data(course, tracker, state_budget)
         page = env.get_template("index.html").render(
             course=course,
             data=script_json(data),

@@ -1,4 +1,5 @@
-"""Unpacking a SCORM 1.2 package and reading from its manifest what an LMS needs to launch it."""
+"""Unpacking a SCORM package (1.2 or 2004) and reading from its manifest what an LMS needs to
+launch it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
+CP12 = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
+CP2004 = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 
 
@@ -39,27 +41,57 @@ def unpack(zip_path: Path, dest: Path) -> Path:
 
 @dataclass(frozen=True)
 class Launch:
-    """What an LMS takes from imsmanifest.xml to launch the first SCO (SCORM 1.2 CAM ch. 2)."""
+    """What an LMS takes from imsmanifest.xml to launch a SCO (SCORM 1.2 CAM ch. 2)."""
 
+    standard: str  # "scorm12" or "scorm2004", from the manifest's namespace
+    item: str  # identifier of the launched item
     href: str  # launch file relative to the package root, with item parameters appended
     data: dict[str, str] = field(default_factory=dict)  # cmi elements the manifest sets
 
 
-def read_launch(package_dir: Path) -> Launch:
-    """The launch of the default organization's first item that points at a resource."""
+def launchable_items(package_dir: Path) -> list[str]:
+    """Identifiers of the default organization's items that launch something, in order."""
     manifest = ET.parse(package_dir / "imsmanifest.xml").getroot()
-    organizations = manifest.find(f"{CP}organizations")
-    resources = manifest.find(f"{CP}resources")
-    if organizations is None or resources is None:
-        raise ValueError("imsmanifest.xml has no <organizations> or no <resources>")
+    cp = manifest.tag[: manifest.tag.index("}") + 1]
+    return [
+        str(i.get("identifier"))
+        for i in _organization(manifest, cp).iter(f"{cp}item")
+        if i.get("identifierref")
+    ]
+
+
+def _organization(manifest: ET.Element, cp: str) -> ET.Element:
+    organizations = manifest.find(f"{cp}organizations")
+    if organizations is None:
+        raise ValueError("imsmanifest.xml has no <organizations>")
     default = organizations.get("default")
     organization = next(
-        (o for o in organizations.findall(f"{CP}organization") if o.get("identifier") == default),
-        organizations.find(f"{CP}organization"),
+        (o for o in organizations.findall(f"{cp}organization") if o.get("identifier") == default),
+        organizations.find(f"{cp}organization"),
     )
     if organization is None:
         raise ValueError("imsmanifest.xml has no <organization>")
-    item = next((i for i in organization.iter(f"{CP}item") if i.get("identifierref")), None)
+    return organization
+
+
+def read_launch(package_dir: Path, item_id: str | None = None) -> Launch:
+    """The launch of item `item_id`, or of the default organization's first launchable item."""
+    manifest = ET.parse(package_dir / "imsmanifest.xml").getroot()
+    CP = manifest.tag[: manifest.tag.index("}") + 1]  # noqa: N806 - the namespace, as above
+    if CP not in (CP12, CP2004):
+        raise ValueError(f"imsmanifest.xml is in no SCORM namespace: {manifest.tag}")
+    resources = manifest.find(f"{CP}resources")
+    if resources is None:
+        raise ValueError("imsmanifest.xml has no <resources>")
+    organization = _organization(manifest, CP)
+    item = next(
+        (
+            i
+            for i in organization.iter(f"{CP}item")
+            if i.get("identifierref") and item_id in (None, i.get("identifier"))
+        ),
+        None,
+    )
     if item is None:
         raise ValueError("no <item> of the default organization points at a resource")
     ref = item.get("identifierref")
@@ -71,7 +103,9 @@ def read_launch(package_dir: Path) -> Launch:
     # xml:base of manifest, resources and resource prefix the href, in that order (IMS CP 1.1).
     base = "".join(e.get(XML_BASE) or "" for e in (manifest, resources, resource))
     href = _with_parameters(base + str(resource.get("href")), item.get("parameters"))
-    return Launch(href, _item_data(item))
+    standard = "scorm12" if CP == CP12 else "scorm2004"
+    data = _item_data(item) if standard == "scorm12" else {}
+    return Launch(standard, str(item.get("identifier")), href, data)
 
 
 def _with_parameters(href: str, parameters: str | None) -> str:

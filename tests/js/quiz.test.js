@@ -123,6 +123,8 @@ test("an interaction record carries what trackers report", () => {
     correct: ["a", "c"],
     result: "wrong",
     weight: 2,
+    description: "",
+    matchCase: false,
     time,
     latency: 1500,
   });

@@ -1,5 +1,6 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
 
+import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
 import { startProgress, courseStatus } from "./progress.js";
 import {
   answerWith,
@@ -18,12 +19,13 @@ import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
-const course = JSON.parse(document.getElementById("sk-course").textContent);
+const packaged = JSON.parse(document.getElementById("sk-course").textContent);
+const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
 const questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
-const tracker = createTracker(window);
+const tracker = createTracker(window, undefined, course.stateBudget);
 const session = tracker.begin();
 const saved = session.resume ? decodeState(course, session.state, startProgress) : null;
 let progress = saved || startProgress(course);
@@ -33,7 +35,12 @@ let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
 
-const view = createView(document, course, { go, check, retry, send, finish });
+// A module launched on its own hands over to the modules around it, when the LMS can move.
+const moves = {
+  previous: Boolean(course.launch?.previous && session.navigation),
+  next: Boolean(course.launch?.next && session.navigation),
+};
+const view = createView(document, course, { go, check, retry, send, finish }, moves);
 view.showSession(session);
 // Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
 // end the session on pagehide, the last event browsers reliably deliver. Wired before the
@@ -72,7 +79,10 @@ function status() {
 function save() {
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
-  tracker.save({ location, state: encodeState(course, progress), complete, passed, score });
+  const state = encodeState(course, progress);
+  const modules = moduleStatuses(course, progress);
+  const measure = pagesMeasure(progress);
+  tracker.save({ location, state, complete, passed, score, modules, measure });
   if (course.scenarios.length) {
     const { points, badges } = scenarioShelf(course, progress.scenarios);
     view.showPoints(points, badges);
@@ -89,6 +99,8 @@ function open(index, focus) {
 }
 
 function go(index) {
+  if (index === -1 && moves.previous) return leave("previous");
+  if (index === course.pages.length && moves.next) return leave("next");
   if (index >= 0 && index < course.pages.length && index !== progress.page) open(index, true);
 }
 
@@ -163,7 +175,19 @@ function send(surveyId, entered) {
 function finish() {
   if (finished) return;
   save();
-  tracker.finish();
+  // The last of several module launches ends the whole course; a single launch leaves that
+  // to the LMS.
+  tracker.finish(course.launch && session.navigation ? "exit" : undefined);
+  finished = true;
+  view.showDone(status(), session.tracked);
+}
+
+// Ends this launch and asks the LMS for the module before or after it. An LMS that ignores
+// the request leaves this page up, so it says where the learner stands.
+function leave(direction) {
+  if (finished) return;
+  save();
+  tracker.finish(direction);
   finished = true;
   view.showDone(status(), session.tracked);
 }

@@ -179,6 +179,8 @@ export function interaction(question, answer, { time, latency }) {
     correct: correctResponse(question),
     result: answer.correct ? "correct" : "wrong",
     weight: question.weight,
+    description: question.prompt ?? "",
+    matchCase: question.caseSensitive ?? false,
     time,
     latency,
   };

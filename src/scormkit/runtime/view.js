@@ -6,7 +6,8 @@
 //   section[data-page-id="<id>"]      one per page; the open page is the one not [hidden]
 //   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page"
 //   [data-module-progress="<id>"]     in the menu: pages of that module viewed
-//   #sk-prev, #sk-next                previous/next page buttons
+//   #sk-prev, #sk-next                previous/next page buttons; in a launch of one module,
+//                                     also to the module before/after when the LMS can move
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
 //   #sk-learner                       the learner's name, when the LMS gives one
@@ -46,9 +47,10 @@ import { wordsOf } from "./text.js";
 
 /**
  * The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response),
- * retry(quizId), send(surveyId, answers) and finish().
+ * retry(quizId), send(surveyId, answers) and finish(). `moves` says whether Previous on the
+ * first page and Next on the last lead out of the launch.
  */
-export function createView(doc, course, on) {
+export function createView(doc, course, on, moves = { previous: false, next: false }) {
   const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
   const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
@@ -74,6 +76,7 @@ export function createView(doc, course, on) {
     setMenu(menuToggle.getAttribute("aria-expanded") !== "true"),
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
+  hideOtherModules(doc, course);
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -153,9 +156,9 @@ export function createView(doc, course, on) {
         }
       });
       const last = index === sections.length - 1;
-      prev.disabled = index === 0;
-      next.hidden = last;
-      finish.hidden = !last;
+      prev.disabled = index === 0 && !moves.previous;
+      next.hidden = last && !moves.next;
+      finish.hidden = !next.hidden;
       byId("sk-position").textContent = say("page_of", { n: index + 1, total: sections.length });
       if (focus) {
         doc.defaultView.scrollTo(0, 0);
@@ -219,6 +222,17 @@ export function createView(doc, course, on) {
       done.focus();
     },
   };
+}
+
+// A launch of one module lists only that module's pages in the menu.
+function hideOtherModules(doc, course) {
+  const shown = new Set(course.pages.map((p) => p.id));
+  for (const link of doc.querySelectorAll("#sk-menu a[data-page]")) {
+    if (!shown.has(link.dataset.page)) link.parentElement.hidden = true;
+  }
+  for (const list of doc.querySelectorAll("#sk-menu li > ol")) {
+    if (!list.querySelector("li:not([hidden])")) list.parentElement.hidden = true;
+  }
 }
 
 function makeTabs(box) {

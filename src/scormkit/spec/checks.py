@@ -33,6 +33,7 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
             for found in prove_scenario(scenario).problems:
                 report((*path, *found.path), found.message)
     _check_scoring(course, report)
+    _check_packaging(course, report)
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
         if message:
@@ -237,6 +238,23 @@ def _check_scoring(course: Course, report: Report) -> None:
             ("completion", "passing_score"),
             "the course cannot be passed: it has no scored questions or scenarios",
         )
+
+
+def _check_packaging(course: Course, report: Report) -> None:
+    """The assessment is a module whose scored questions decide pass or fail."""
+    assessment = course.packaging.assessment
+    if assessment is None:
+        return
+    where = ("packaging", "assessment")
+    module = next((m for m in course.modules if m.id == assessment), None)
+    if module is None:
+        known = {m.id for m in course.modules}
+        report(where, f"no module {quote(assessment)}{_did_you_mean(assessment, known)}")
+        return
+    if not module.has_scored_questions():
+        report(where, f"module {quote(module.id)} has no scored questions to pass")
+    if course.completion.passing_score is None:
+        report(where, "an assessment needs `completion.passing_score`, the score that passes it")
 
 
 def _cannot_pass(pass_at: str, endings: list[str]) -> str:
