@@ -71,7 +71,7 @@ def test_an_unknown_target_exits_1_with_a_suggestion(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (
         result.stderr
-        == "error: unknown target 'scrom12' (did you mean 'scorm12'?); choose from scorm12\n"
+        == "error: unknown target 'scrom12' (did you mean 'scorm12'?); choose from scorm12, xapi, cmi5\n"
     )
 
 

@@ -42,7 +42,11 @@ def build(
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
     pages = render_course(
-        course, tracker=chosen.tracker, asset_hrefs=asset_hrefs, templates=templates_dir
+        course,
+        tracker=chosen.tracker,
+        asset_hrefs=asset_hrefs,
+        templates=templates_dir,
+        tracker_data=chosen.tracker_data(course) if chosen.tracker_data else None,
     )
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} descriptor")

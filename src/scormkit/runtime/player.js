@@ -11,7 +11,8 @@ const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 const tracker = createTracker(window);
-const session = tracker.begin();
+// xAPI and cmi5 trackers read resume state over the network, so begin() may be async.
+const session = await tracker.begin();
 const progress = (session.resume && decodeState(course, session.state)) || startProgress(course);
 if (pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
 

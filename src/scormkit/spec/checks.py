@@ -46,6 +46,10 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
 
     for m, module in enumerate(course.modules):
         claim(("modules", m, "id"), module.id)
+        for o, observation in enumerate(module.observations):
+            claim(("modules", m, "observations", o, "id"), observation.id)
+            criteria = ("modules", m, "observations", o, "criteria")
+            _unique_within([c.id for c in observation.criteria], criteria, "criterion", report)
         for p, page in enumerate(module.pages):
             base: PathKey = ("modules", m, "pages", p)
             claim((*base, "id"), page.id)
