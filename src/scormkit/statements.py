@@ -193,7 +193,8 @@ def send_statements(
         if response.success:
             return
         status = response.response.status
-        body = response.data.decode("utf-8", "replace") if response.data else ""
+        data = response.data or ""
+        body = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
         problem = f"the LRS at {endpoint} refused the statements: HTTP {status} {body[:300]}"
         if status in (400, 401, 403, 409):
             break  # the same request would be refused again

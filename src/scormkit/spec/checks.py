@@ -46,10 +46,6 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
 
     for m, module in enumerate(course.modules):
         claim(("modules", m, "id"), module.id)
-        for o, observation in enumerate(module.observations):
-            claim(("modules", m, "observations", o, "id"), observation.id)
-            criteria = ("modules", m, "observations", o, "criteria")
-            _unique_within([c.id for c in observation.criteria], criteria, "criterion", report)
         for p, page in enumerate(module.pages):
             base: PathKey = ("modules", m, "pages", p)
             claim((*base, "id"), page.id)
@@ -69,6 +65,10 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
                     _unique_within([c.id for c in scene.choices], choices, "choice", report)
             if isinstance(activity, Survey):
                 _unique_within([i.id for i in activity.items], (*here, "items"), "item", report)
+        for o, observation in enumerate(module.observations):
+            claim(("modules", m, "observations", o, "id"), observation.id)
+            criteria = ("modules", m, "observations", o, "criteria")
+            _unique_within([c.id for c in observation.criteria], criteria, "criterion", report)
 
 
 def _unique_within(ids: list[str], path: PathKey, noun: str, report: Report) -> None:
