@@ -95,14 +95,19 @@ class LrsProcess:
                 time.sleep(0.2)
         raise RuntimeError("the LRS did not start within 30 s")
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, bytes, dict[str, str]]:  # fmt: skip
+    def request(
+        self, method: str, path: str, body: bytes | None = None
+    ) -> tuple[int, bytes, dict[str, str]]:
         """One call to the LRS with the test credentials; returns status, body, headers."""
         request = urllib.request.Request(
             self.endpoint + path,
             data=body,
             method=method,
-            headers={"Authorization": self.auth, **VERSION_HEADER, **(headers or {})},
+            headers={
+                "Authorization": self.auth,
+                "Content-Type": "application/json",
+                **VERSION_HEADER,
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
