@@ -21,4 +21,4 @@ def shared_dir() -> Path:
 
 
 # The real LRS (tests/lrs) for the xAPI and cmi5 tests, shared by the whole session.
-from lrs.fixtures import lrs  # noqa: E402, F401
+from lrs.fixtures import gateway, lrs  # noqa: E402, F401

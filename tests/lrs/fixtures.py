@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from . import LrsProcess, missing
+from .gateway import Gateway
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +22,11 @@ def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LrsProcess]:
     process = LrsProcess(tmp_path_factory.mktemp("lrs"))
     yield process
     process.stop()
+
+
+@pytest.fixture(scope="session")
+def gateway(lrs: LrsProcess) -> Iterator[Gateway]:
+    """The LMS side of xAPI and cmi5 launches, in front of the real LRS."""
+    server = Gateway(lrs)
+    yield server
+    server.stop()

@@ -165,7 +165,7 @@ export function createLrs(win, { endpoint, auth, storageKey }) {
   /** Send what is queued, oldest first; resolves when the queue is empty or a send failed. */
   function flush({ keepalive = false } = {}) {
     if (sending) return sending;
-    sending = (async () => {
+    const run = async () => {
       try {
         while (queue.length > 0) {
           const batch = queue.slice(0, BATCH);
@@ -179,10 +179,13 @@ export function createLrs(win, { endpoint, auth, storageKey }) {
         failures += 1;
         console.warn("scormkit: statements kept for a later try:", error.message ?? error);
         schedule();
-      } finally {
-        sending = null;
       }
-    })();
+    };
+    // Cleared once the run has settled, never before it was stored: a run with nothing to
+    // send settles at once.
+    sending = run().finally(() => {
+      sending = null;
+    });
     return sending;
   }
 

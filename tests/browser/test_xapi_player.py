@@ -1,0 +1,145 @@
+"""xAPI (tincan.xml) packages played in Chromium; the statements are read back from a real LRS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install -e '.[test]'")
+
+from scormkit.activities import course_iri
+from scormkit.build import build
+from scormkit.spec import load_course
+
+from .learner import Learner, questions_of
+from .xapi_lms import Launcher, verbs, wait_for
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from lrs import LrsProcess
+    from lrs.gateway import Gateway
+
+SPECS = Path(__file__).resolve().parents[2] / "course_specs"
+FLAGSHIP = SPECS / "healthcare-customer-service.yaml"
+MINIMAL = SPECS / "minimal.yaml"
+ISO_DURATION = r"^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$"
+
+
+@pytest.fixture
+def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Launcher:
+    return Launcher(page, gateway, lrs, tmp_path)
+
+
+def play(launcher: Launcher, spec: Path, tmp_path: Path) -> tuple[Learner, str]:
+    course = load_course(spec)
+    launcher.serve(build(spec, target="xapi", out_dir=tmp_path / "dist"))
+    activity_id = course_iri(course)
+    launcher.launch_xapi(activity_id)
+    return Learner(launcher.page.main_frame, course), activity_id
+
+
+def test_the_flagship_played_to_the_end_reports_every_step_in_order(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    import re
+
+    learner, activity_id = play(launcher, FLAGSHIP, tmp_path)
+    learner.work_through()
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated")
+    launcher.check_valid(stored)
+    said = verbs(stored)
+    assert said[0] == "initialized"
+    assert said[-1] == "terminated"
+    assert said.count("completed") == 1
+    assert said.count("passed") == 1
+    assert "failed" not in said and "suspended" not in said
+    assert said.count("experienced") == len(learner.pages)
+    assert all(s["context"]["registration"] == launcher.registration for s in stored)
+    answered = [s for s in stored if s["verb"]["id"].endswith("/answered")]
+    scored = [q for q in questions_of(load_course(FLAGSHIP))]
+    assert [s["object"]["id"].rsplit("/", 1)[1] for s in answered] == [q.id for q in scored]
+    for statement in answered:
+        result = statement["result"]
+        assert result["success"] is True
+        assert result["score"]["scaled"] == 1
+        assert result["response"] != ""
+        assert re.match(ISO_DURATION, result["duration"])
+        definition = statement["object"]["definition"]
+        assert definition["interactionType"] in ("choice", "true-false")
+        assert definition["correctResponsesPattern"]
+        context = statement["context"]["contextActivities"]
+        assert context["grouping"] == [{"objectType": "Activity", "id": activity_id}]
+        assert context["parent"][0]["id"].startswith(f"{activity_id}/quiz/")
+    passed = stored[said.index("passed")]
+    assert passed["object"]["id"] == activity_id
+    assert passed["result"]["success"] is True
+    assert passed["result"]["score"] == {"raw": 100, "min": 0, "max": 100, "scaled": 1}
+    assert re.match(ISO_DURATION, stored[-1]["result"]["duration"])
+
+
+def test_wrong_answers_end_in_one_failed_statement_with_the_score(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    learner, _ = play(launcher, MINIMAL, tmp_path)
+    wrong = frozenset(q.id for q in questions_of(load_course(MINIMAL)))
+    learner.work_through(wrong=wrong)
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated")
+    launcher.check_valid(stored)
+    said = verbs(stored)
+    assert said.count("failed") == 1 and "passed" not in said
+    failed = stored[said.index("failed")]
+    assert failed["result"]["success"] is False
+    assert failed["result"]["score"]["raw"] == 0
+    answers = [s["result"] for s in stored if s["verb"]["id"].endswith("/answered")]
+    assert [a["success"] for a in answers] == [False, False]
+    assert [a["response"] for a in answers] == ["a", "false"]
+
+
+def test_a_relaunch_resumes_where_the_learner_left_from_the_state_api(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    learner, _ = play(launcher, MINIMAL, tmp_path)
+    learner.next(0)
+    launcher.leave()
+    first = launcher.wait_for_verbs("terminated")
+    assert verbs(first)[-2:] == ["suspended", "terminated"]
+    launcher.launch_xapi(first[0]["object"]["id"])
+    learner.expect_on(learner.pages[1].id)
+    stored = launcher.wait_for_verbs("resumed")
+    assert verbs(stored)[len(first) :][:2] == ["initialized", "resumed"]
+    for question in questions_of(load_course(MINIMAL)):
+        learner.answer(question)
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated", count=2)
+    launcher.check_valid(stored)
+    assert verbs(stored).count("passed") == 1
+    assert verbs(stored)[-1] == "terminated"
+
+
+def test_statements_sent_while_the_lrs_is_down_arrive_later_once_each(
+    launcher: Launcher, gateway: Gateway, tmp_path: Path
+) -> None:
+    learner, _ = play(launcher, MINIMAL, tmp_path)
+    launcher.wait_for_verbs("initialized", "experienced")
+    gateway.down = True
+    refused_before = gateway.refused_posts
+    try:
+        learner.next(0)
+        for question in questions_of(load_course(MINIMAL)):
+            learner.answer(question)
+        wait_for(lambda: gateway.refused_posts > refused_before + 1, "refusals", launcher.page)
+        assert "answered" not in verbs(launcher.statements())
+    finally:
+        gateway.down = False
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated", "answered", "passed", "completed")
+    launcher.check_valid(stored)
+    said = verbs(stored)
+    assert said.count("answered") == 2
+    assert said.count("experienced") == 2
+    assert said[0] == "initialized"
