@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,10 +17,9 @@ from .learner import Learner, questions_of
 from .xapi_lms import Launcher, verbs, wait_for
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
-
     from lrs import LrsProcess
     from lrs.gateway import Gateway
+    from playwright.sync_api import Page
 
 SPECS = Path(__file__).resolve().parents[2] / "course_specs"
 FLAGSHIP = SPECS / "healthcare-customer-service.yaml"

@@ -19,9 +19,8 @@ from scormkit.statements import agent as make_agent
 from .packages import unpack
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
-
     from lrs import LrsProcess
+    from playwright.sync_api import Page
 
 ADL = "http://adlnet.gov/expapi/verbs/"
 CMI5 = "https://w3id.org/xapi/cmi5/context/"
