@@ -14,12 +14,14 @@ import {
   activity,
   answeredResult,
   createLrs,
+  createResume,
   isoDuration,
   normaliseActor,
   pageIri,
   questionIri,
   scoreResult,
   statement,
+  trackedSession,
   trackerData,
 } from "./xapistatements.js";
 
@@ -27,7 +29,6 @@ const CMI5 = "https://w3id.org/xapi/cmi5/context/";
 const CMI5_CATEGORY = { objectType: "Activity", id: `${CMI5}categories/cmi5` };
 const MOVEON_CATEGORY = { objectType: "Activity", id: `${CMI5}categories/moveon` };
 const MASTERY = `${CMI5}extensions/masteryscore`;
-const STATE_ID = "scormkit.resume";
 const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };
 
 /** The cmi5 launch parameters (§8.1), or null when any is missing. */
@@ -71,6 +72,7 @@ export function isPassing(score, passed, masteryScore) {
 export function createTracker(win, now = () => Date.now()) {
   let launch = null;
   let lrs = null;
+  let resume = null;
   let data = null;
   let launchData = null;
   let started = 0;
@@ -111,13 +113,6 @@ export function createTracker(win, now = () => Date.now()) {
     lrs.send(statement(launch.actor, verbName, object, { ...options, context }));
   }
 
-  function storeState(keepalive = false) {
-    if (!lastProgress) return;
-    const doc = { location: lastProgress.location, state: lastProgress.state, sent };
-    lrs.putState(where(), STATE_ID, doc, keepalive).catch((error) => {
-      console.warn("scormkit: resume state not saved:", error.message ?? error);
-    });
-  }
 
   async function fetchToken() {
     // §8.2: POST, once; the token is the Basic credential of every later call.
@@ -147,21 +142,11 @@ export function createTracker(win, now = () => Date.now()) {
         lrs = null;
         return UNTRACKED;
       }
-      let saved = null;
-      try {
-        saved = await lrs.getState(where(), STATE_ID);
-      } catch (error) {
-        console.warn("scormkit: no resume state:", error.message ?? error);
-      }
+      resume = createResume(lrs, where);
+      const saved = await resume.load();
       sent = saved?.sent ?? {};
       defined("initialized");
-      return {
-        tracked: true,
-        resume: Boolean(saved),
-        location: saved?.location ?? "",
-        state: saved?.state ?? "",
-        learner: launch.actor.name ?? "",
-      };
+      return trackedSession(saved, launch.actor);
     },
 
     save(progress) {
@@ -190,7 +175,7 @@ export function createTracker(win, now = () => Date.now()) {
           }
         }
       }
-      storeState();
+      resume.store(lastProgress, sent);
     },
 
     answer(record) {
@@ -205,7 +190,7 @@ export function createTracker(win, now = () => Date.now()) {
       if (!lrs || finished) return;
       finished = true;
       defined("terminated", { duration: isoDuration(now() - started) });
-      storeState(true);
+      resume.store(lastProgress, sent, true);
       lrs.flushOnExit();
       const returnURL = launchData.returnURL;
       if (returnURL) {

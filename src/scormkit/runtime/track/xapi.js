@@ -10,6 +10,7 @@ import {
   answeredResult,
   activity,
   createLrs,
+  createResume,
   isoDuration,
   normaliseActor,
   pageIri,
@@ -17,10 +18,10 @@ import {
   questionIri,
   scoreResult,
   statement,
+  trackedSession,
   trackerData,
 } from "./xapistatements.js";
 
-const STATE_ID = "scormkit.resume";
 const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };
 
 /** The launch parameters, or null when the page was not launched by an LMS/LRS. */
@@ -48,6 +49,7 @@ export function launchParameters(search) {
 export function createTracker(win, now = () => Date.now()) {
   let launch = null;
   let lrs = null;
+  let resume = null;
   let data = null;
   let started = 0;
   let finished = false;
@@ -81,13 +83,6 @@ export function createTracker(win, now = () => Date.now()) {
     emit(verbName, courseObject(), { result, context: made });
   }
 
-  function storeState(keepalive = false) {
-    if (!lastProgress) return;
-    const doc = { location: lastProgress.location, state: lastProgress.state, sent };
-    lrs.putState(where(), STATE_ID, doc, keepalive).catch((error) => {
-      console.warn("scormkit: resume state not saved:", error.message ?? error);
-    });
-  }
 
   return {
     async begin() {
@@ -99,22 +94,12 @@ export function createTracker(win, now = () => Date.now()) {
       const key = `scormkit:xapi:${launch.activityId}:${launch.registration ?? ""}`;
       lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth, storageKey: key });
       lrs.flush(); // what an earlier page in this tab could not send
-      let saved = null;
-      try {
-        saved = await lrs.getState(where(), STATE_ID);
-      } catch (error) {
-        console.warn("scormkit: no resume state:", error.message ?? error);
-      }
+      resume = createResume(lrs, where);
+      const saved = await resume.load();
       sent = saved?.sent ?? {};
       courseStatement("initialized");
       if (saved) courseStatement("resumed");
-      return {
-        tracked: true,
-        resume: Boolean(saved),
-        location: saved?.location ?? "",
-        state: saved?.state ?? "",
-        learner: launch.actor.name ?? "",
-      };
+      return trackedSession(saved, launch.actor);
     },
 
     save(progress) {
@@ -139,7 +124,7 @@ export function createTracker(win, now = () => Date.now()) {
           duration,
         });
       }
-      storeState();
+      resume.store(lastProgress, sent);
     },
 
     answer(record) {
@@ -158,7 +143,7 @@ export function createTracker(win, now = () => Date.now()) {
       const duration = isoDuration(now() - started);
       if (!lastProgress?.complete) courseStatement("suspended", { duration });
       courseStatement("terminated", { duration });
-      storeState(true);
+      resume.store(lastProgress, sent, true);
       lrs.flushOnExit();
     },
   };

@@ -293,3 +293,40 @@ export function placeIn(data, iri, courseId = data.iri) {
 export function scoreResult(score) {
   return { raw: score, min: 0, max: 100, scaled: Math.round(score * 100) / 10000 };
 }
+
+const RESUME_ID = "scormkit.resume";
+
+/** The resume state document of a launch (`where`: activityId, agent, registration). */
+export function createResume(lrs, where) {
+  return {
+    /** What was saved by an earlier session, or null: { location, state, sent }. */
+    async load() {
+      try {
+        return await lrs.getState(where(), RESUME_ID);
+      } catch (error) {
+        console.warn("scormkit: no resume state:", error.message ?? error);
+        return null;
+      }
+    },
+
+    /** Store the player's progress and the verdicts already `sent`. */
+    store(progress, sent, keepalive = false) {
+      if (!progress) return;
+      const doc = { location: progress.location, state: progress.state, sent };
+      lrs.putState(where(), RESUME_ID, doc, keepalive).catch((error) => {
+        console.warn("scormkit: resume state not saved:", error.message ?? error);
+      });
+    },
+  };
+}
+
+/** What begin() returns for a tracked session resumed from `saved` (or a fresh one). */
+export function trackedSession(saved, actor) {
+  return {
+    tracked: true,
+    resume: Boolean(saved),
+    location: saved?.location ?? "",
+    state: saved?.state ?? "",
+    learner: actor.name ?? "",
+  };
+}
