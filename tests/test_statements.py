@@ -464,3 +464,36 @@ def test_observe_dry_run_prints_the_statements_without_sending(tmp_path: Path) -
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 7
+
+
+@pytest.mark.parametrize(("version", "header"), [("1.0.3", "1.0.3"), ("2.0", "2.0.0")])
+def test_the_version_option_sets_the_version_header(version: str, header: str) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[tuple[str | None, Any]] = []
+
+    class Lrs(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            pass
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            seen.append((self.headers["X-Experience-API-Version"], json.loads(body)))
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"[]")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Lrs)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        made = make_statement(
+            "experienced", agent(email="a@b.example"), {"id": BASE}, timestamp=WHEN
+        )
+        port = server.server_address[1]
+        send_statements([made], f"http://127.0.0.1:{port}/xapi", "Basic eA==", version=version)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert seen == [(header, [made])]
