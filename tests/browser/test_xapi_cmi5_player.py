@@ -173,3 +173,21 @@ def test_the_fetch_url_refuses_a_second_token(gateway: Gateway) -> None:
             answers.append(json.loads(response.read()))
     assert "auth-token" in answers[0]
     assert answers[1]["error-code"] == "1"
+
+
+def test_statements_held_back_while_the_lrs_is_down_arrive_in_order_once(
+    launcher: Launcher, gateway: Gateway, tmp_path: Path
+) -> None:
+    package, session, learner = start(launcher, MINIMAL, tmp_path)
+    launcher.wait_for_verbs("initialized")
+    gateway.down = True
+    try:
+        learner.work_through()
+        assert verbs(launcher.statements()) == ["initialized"]
+    finally:
+        gateway.down = False
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated", "completed", "passed")
+    launcher.check_valid(stored)
+    check_cmi5_rules(stored, package, session)
+    assert verbs(stored).count("answered") == len(questions_of(package.course))
