@@ -179,11 +179,11 @@ def test_statements_held_back_while_the_lrs_is_down_arrive_in_order_once(
     launcher: Launcher, gateway: Gateway, tmp_path: Path
 ) -> None:
     package, session, learner = start(launcher, MINIMAL, tmp_path)
-    launcher.wait_for_verbs("initialized")
+    launcher.wait_for_verbs("initialized", "experienced")
     gateway.down = True
     try:
         learner.work_through()
-        assert verbs(launcher.statements()) == ["initialized"]
+        assert verbs(launcher.statements()) == ["initialized", "experienced"]
     finally:
         gateway.down = False
     learner.finish()
