@@ -5,13 +5,13 @@ import { cmi5Context, isPassing, launchParameters as cmi5Launch } from "../../sr
 import { launchParameters } from "../../src/scormkit/runtime/track/xapi.js";
 import {
   answeredResult,
-  createLrs,
   isoDuration,
   normaliseActor,
   responseText,
   statement,
   uuid,
 } from "../../src/scormkit/runtime/track/xapistatements.js";
+import { createLrs } from "../../src/scormkit/runtime/track/lrs.js";
 
 test("durations are ISO 8601 kept to hundredths of a second", () => {
   assert.equal(isoDuration(0), "PT0S");

@@ -13,8 +13,6 @@
 import {
   activity,
   answeredResult,
-  createLrs,
-  createResume,
   isoDuration,
   normaliseActor,
   pageIri,
@@ -24,6 +22,7 @@ import {
   trackedSession,
   trackerData,
 } from "./xapistatements.js";
+import { createLrs, createResume } from "./lrs.js";
 
 const CMI5 = "https://w3id.org/xapi/cmi5/context/";
 const CMI5_CATEGORY = { objectType: "Activity", id: `${CMI5}categories/cmi5` };

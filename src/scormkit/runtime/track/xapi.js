@@ -9,8 +9,6 @@
 import {
   answeredResult,
   activity,
-  createLrs,
-  createResume,
   isoDuration,
   normaliseActor,
   pageIri,
@@ -21,6 +19,7 @@ import {
   trackedSession,
   trackerData,
 } from "./xapistatements.js";
+import { createLrs, createResume } from "./lrs.js";
 
 const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };
 
