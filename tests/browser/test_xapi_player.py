@@ -13,7 +13,7 @@ from scormkit.activities import course_iri
 from scormkit.build import build
 from scormkit.spec import load_course
 
-from .learner import Learner, questions_of
+from .learner import Learner, questions_of, questions_on
 from .xapi_lms import Launcher, verbs, wait_for
 
 if TYPE_CHECKING:
@@ -142,3 +142,35 @@ def test_statements_sent_while_the_lrs_is_down_arrive_later_once_each(
     assert said.count("answered") == 2
     assert said.count("experienced") == 2
     assert said[0] == "initialized"
+
+
+def test_the_flagship_relaunched_mid_course_resumes_with_its_answers_and_finishes(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    learner, activity_id = play(launcher, FLAGSHIP, tmp_path)
+    pages = learner.pages
+    stop = next(i for i, p in enumerate(pages) if questions_on(p)) + 1
+    learner.work_through(until=stop)
+    given = list(learner.answers)
+    launcher.leave()
+    first = launcher.wait_for_verbs("terminated")
+    assert verbs(first)[-2:] == ["suspended", "terminated"]
+    launcher.launch_xapi(activity_id)
+    learner.expect_on(pages[stop].id)
+    learner.go_to(pages[stop - 1].id)
+    for answer in given:
+        learner.expect_answer_shown(answer)
+    learner.go_to(pages[stop].id)
+    for index in range(stop, len(pages)):
+        for question in questions_on(pages[index]):
+            learner.answer(question)
+        if index < len(pages) - 1:
+            learner.next(index)
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated", count=2)
+    launcher.check_valid(stored)
+    said = verbs(stored)
+    assert said[len(first) : len(first) + 2] == ["initialized", "resumed"]
+    assert said.count("answered") == len(questions_of(load_course(FLAGSHIP)))
+    assert said.count("completed") == 1 and said.count("passed") == 1
+    assert said[-1] == "terminated"
