@@ -275,7 +275,7 @@ def render_course(
     """`index.html` showing the whole course, plus the player files it loads.
 
     `tracker_data` is what the target's tracker needs besides the course (xAPI activities);
-    the player hands it over as `course.trackerData`.
+    it is written into the course data as `trackerData`, where the tracker reads it.
     """
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
