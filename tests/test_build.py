@@ -175,3 +175,12 @@ def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
         build(
             ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, templates=tmp_path / "nope"
         )
+
+
+@pytest.mark.parametrize("target", ["xapi", "cmi5"])
+def test_one_launch_per_module_is_refused_where_the_target_cannot_do_it(
+    target: str, tmp_path: Path
+) -> None:
+    with pytest.raises(BuildError, match="one launch per module is not supported"):
+        build(ROOT / "course_specs" / "minimal.yaml", target, tmp_path, sco_per_module=True)
+    assert not tmp_path.exists() or list(tmp_path.iterdir()) == []

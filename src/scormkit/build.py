@@ -44,6 +44,11 @@ def build(
     if sco_per_module is not None:
         packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
         course = course.model_copy(update={"packaging": packaging})
+    if course.packaging.sco_per_module and not chosen.per_module:
+        raise BuildError(
+            f"{chosen.label} packages launch the whole course; one launch per module is not "
+            "supported for this target yet: build with --one-sco"
+        )
     check_state_budget(course, chosen.state_budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
@@ -54,6 +59,7 @@ def build(
         asset_hrefs=asset_hrefs,
         templates=templates_dir,
         state_budget=chosen.state_budget,
+        tracker_data=chosen.tracker_data(course) if chosen.tracker_data else None,
     )
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} descriptor")

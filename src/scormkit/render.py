@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -130,6 +131,10 @@ def _targets(question: Matching) -> list[str]:
     return list(dict.fromkeys(pair.target for pair in question.pairs))
 
 
+# The targets of a matching question in the order of their letters (xAPI definitions use it).
+matching_targets = _targets
+
+
 def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.id,
@@ -193,6 +198,8 @@ def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[
         items.append(
             {
                 "key": f"{survey.id}-{item.id}",
+                "survey": survey.id,
+                "id": item.id,
                 "kind": item.kind,
                 "options": options,
                 "maxLength": item.max_length,
@@ -295,12 +302,21 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
 def _runtime_files(tracker: str) -> list[PackageFile]:
     runtime = resources.files("scormkit") / "runtime"
     track = runtime / "track"
-    known = sorted(f.name.removesuffix(".js") for f in track.iterdir() if f.name.endswith(".js"))
+    # A tracker exports createTracker; the other modules there are what trackers share.
+    known = sorted(
+        f.name.removesuffix(".js")
+        for f in track.iterdir()
+        if f.name.endswith(".js") and "export function createTracker" in f.read_text("utf-8")
+    )
     if tracker not in known:
         raise BuildError(f"no player tracker '{tracker}'; known: {', '.join(known)}")
     names = sorted(f.name for f in runtime.iterdir() if f.name.endswith((".js", ".css")))
     files = [PackageFile(f"runtime/{name}", (runtime / name).read_bytes()) for name in names]
     files.append(PackageFile(f"runtime/track/{tracker}.js", (track / f"{tracker}.js").read_bytes()))
+    # Modules a tracker imports from its own folder (the xAPI and cmi5 trackers share one).
+    source = (track / f"{tracker}.js").read_text(encoding="utf-8")
+    for name in sorted(set(re.findall(r'from "\./([\w-]+\.js)"', source)) - {f"{tracker}.js"}):
+        files.append(PackageFile(f"runtime/track/{name}", (track / name).read_bytes()))
     return files
 
 
@@ -320,12 +336,19 @@ def render_course(
     asset_hrefs: Mapping[str, str],
     templates: Path | None = None,
     state_budget: int | None = None,
+    tracker_data: Mapping[str, Any] | None = None,
 ) -> list[PackageFile]:
-    """`index.html` showing the whole course, plus the player files it loads."""
+    """`index.html` showing the whole course, plus the player files it loads.
+
+    `tracker_data` is what the target's tracker needs besides the course (xAPI activities);
+    it is written into the course data as `trackerData`, where the tracker reads it.
+    """
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
+    data = course_data(course, tracker, state_budget)
+    if tracker_data is not None:
+        data["trackerData"] = dict(tracker_data)
     try:
-        data = course_data(course, tracker, state_budget)
         page = env.get_template("index.html").render(
             course=course,
             data=script_json(data),

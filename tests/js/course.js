@@ -70,9 +70,10 @@ export const COURSE = {
       id: "feedback",
       page: "p7",
       items: [
-        { key: "feedback-useful", kind: "likert", options: 5, maxLength: 200 },
-        { key: "feedback-role", kind: "single_choice", options: 3, maxLength: 200 },
-        { key: "feedback-comments", kind: "free_text", options: 0, maxLength: 200 },
+        // As render.py writes them.
+        { key: "feedback-useful", survey: "feedback", id: "useful", kind: "likert", options: 5, maxLength: 200 },
+        { key: "feedback-role", survey: "feedback", id: "role", kind: "single_choice", options: 3, maxLength: 200 },
+        { key: "feedback-comments", survey: "feedback", id: "comments", kind: "free_text", options: 0, maxLength: 200 },
       ],
     },
   ],

@@ -118,6 +118,7 @@ test("an interaction record carries what trackers report", () => {
   const record = interaction(q, answerWith(q, null, ["a"]), { time, latency: 1500 });
   assert.deepEqual(record, {
     id: "q-multi",
+    activity: ["question", "q-multi"],
     type: "choice",
     response: ["a"],
     correct: ["a", "c"],

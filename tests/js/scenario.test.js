@@ -176,6 +176,7 @@ test("a choice is reported as a choice interaction named scenario.scene with its
     choiceInteraction(DESK, run.scene, moveFor(DESK, run, id), { time, latency: 1500 });
   assert.deepEqual(record("trusting"), {
     id: "desk.check",
+    activity: ["scene", "desk", "check"],
     type: "choice",
     response: ["b"],
     correct: [],

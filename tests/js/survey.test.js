@@ -18,6 +18,7 @@ test("survey answers are reported as unscored likert, choice and fill-in interac
   const when = { time: new Date(0), latency: 1500 };
   assert.deepEqual(surveyInteraction(likert, "4", when), {
     id: "feedback-useful",
+    activity: ["item", "feedback", "useful"],
     type: "likert",
     response: ["4"],
     correct: [],

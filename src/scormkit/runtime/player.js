@@ -26,7 +26,8 @@ const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 const tracker = createTracker(window, undefined, course.stateBudget);
-const session = tracker.begin();
+// xAPI and cmi5 trackers read resume state over the network, so begin() may be async.
+const session = await tracker.begin();
 const saved = session.resume ? decodeState(course, session.state, startProgress) : null;
 let progress = saved || startProgress(course);
 if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);

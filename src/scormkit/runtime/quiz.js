@@ -172,6 +172,7 @@ export function quizResult(quiz, questionsById, answers, ids = quiz.questions) {
 export function interaction(question, answer, { time, latency }) {
   return {
     id: question.id,
+    activity: ["question", question.id],
     type: INTERACTION_TYPES[question.type],
     // A number as typed ("14,5") is reported as the decimal it means.
     response:

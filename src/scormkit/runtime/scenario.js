@@ -121,6 +121,7 @@ export function resultOf(move) {
 export function choiceInteraction(scenario, sceneId, move, { time, latency }) {
   return {
     id: `${scenario.id}.${sceneId}`,
+    activity: ["scene", scenario.id, sceneId],
     type: "choice",
     response: [move.letter],
     // A scene has no single right choice, so no correct pattern is reported.

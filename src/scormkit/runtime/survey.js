@@ -17,6 +17,7 @@ export function surveyAnswer(item, entered) {
 export function surveyInteraction(item, answer, { time, latency }) {
   return {
     id: item.key,
+    activity: ["item", item.survey, item.id],
     type: INTERACTION_TYPES[item.kind],
     // Options are reported by their digit, a single character as SCORM 1.2 choices need.
     response: [answer],

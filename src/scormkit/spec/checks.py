@@ -72,6 +72,10 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
                     _unique_within([c.id for c in scene.choices], choices, "choice", report)
             if isinstance(activity, Survey):
                 _unique_within([i.id for i in activity.items], (*here, "items"), "item", report)
+        for o, observation in enumerate(module.observations):
+            claim(("modules", m, "observations", o, "id"), observation.id)
+            criteria = ("modules", m, "observations", o, "criteria")
+            _unique_within([c.id for c in observation.criteria], criteria, "criterion", report)
 
 
 def _ids_unique(scenario: Scenario) -> bool:

@@ -8,6 +8,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz
 from scormkit.spec.base import Id, SpecModel
+from scormkit.spec.observation import Observation
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 # BCP 47 language tag: a primary language subtag, then optional subtags.
@@ -110,6 +111,10 @@ class Module(SpecModel):
     title: str = Field(description="Shown in the menu.")
     description: str | None = Field(default=None, description="One line under the title.")
     pages: list[Page] = Field(min_length=1, description="Pages, in reading order.")
+    observations: list[Observation] = Field(
+        default_factory=list,
+        description="Offline checklists a supervisor fills in at work; see `scormkit observe`.",
+    )
 
     def has_scored_questions(self) -> bool:
         """Whether a quiz of the module holds questions with weight, so it can be passed."""
