@@ -49,7 +49,8 @@ def test_a_learner_who_leaves_midway_resumes_where_they_left(player: CoursePlaye
     saved = run.close()
     assert saved["cmi.core.entry"] == "resume"
 
-    run = player.launch(SPEC, saved=saved)  # relaunch
+    run = player.launch(SPEC, saved=saved)  # relaunch: "Continue where you left off?"
+    run.continue_where_left_off()
     reads = [call.args[0] for call in run.calls() if call.name == "LMSGetValue"]
     assert "cmi.suspend_data" in reads
     assert run.data_model()["cmi.core.lesson_status"] == "incomplete"

@@ -18,3 +18,7 @@ def shared_dir() -> Path:
     if not (SHARED_DIR / "schemas" / "validate.py").is_file():
         pytest.skip(NO_SHARED)
     return SHARED_DIR
+
+
+# The real LRS (tests/lrs) for the xAPI and cmi5 tests, shared by the whole session.
+from lrs.fixtures import gateway, lrs  # noqa: E402, F401

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
+from manifests import manifest_of, validate
 
 from scormkit import BuildError, SpecError, build, load_course
 
@@ -19,19 +17,6 @@ NS = {
     "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
     "imsmd": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
 }
-
-
-def validate(shared_dir: Path, path: Path) -> subprocess.CompletedProcess[str]:
-    """Run the official-XSD validator of ../shared on a package."""
-    validator = shared_dir / "schemas" / "validate.py"
-    return subprocess.run(
-        [sys.executable, str(validator), str(path)], capture_output=True, text=True, check=False
-    )
-
-
-def manifest_of(zip_path: Path) -> etree._Element:
-    with zipfile.ZipFile(zip_path) as zf:
-        return etree.fromstring(zf.read("imsmanifest.xml"))
 
 
 def test_the_course_specs_folder_holds_the_flagship_and_the_minimal_course() -> None:
@@ -190,3 +175,12 @@ def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
         build(
             ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, templates=tmp_path / "nope"
         )
+
+
+@pytest.mark.parametrize("target", ["xapi", "cmi5"])
+def test_one_launch_per_module_is_refused_where_the_target_cannot_do_it(
+    target: str, tmp_path: Path
+) -> None:
+    with pytest.raises(BuildError, match="one launch per module is not supported"):
+        build(ROOT / "course_specs" / "minimal.yaml", target, tmp_path, sco_per_module=True)
+    assert not tmp_path.exists() or list(tmp_path.iterdir()) == []

@@ -69,9 +69,9 @@ def test_a_bad_spec_prints_every_problem_exits_1_and_writes_nothing(tmp_path: Pa
 def test_an_unknown_target_exits_1_with_a_suggestion(tmp_path: Path) -> None:
     result = run("build", str(MINIMAL), "-t", "scrom12", "-o", str(tmp_path))
     assert result.returncode == 1
-    assert (
-        result.stderr
-        == "error: unknown target 'scrom12' (did you mean 'scorm12'?); choose from scorm12\n"
+    assert result.stderr == (
+        "error: unknown target 'scrom12' (did you mean 'scorm12'?); "
+        "choose from scorm12, scorm2004, scorm2004-3rd, xapi, cmi5\n"
     )
 
 

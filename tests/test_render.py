@@ -239,5 +239,7 @@ def test_a_broken_override_is_a_build_error_naming_the_template(tmp_path: Path) 
 
 
 def test_an_unknown_tracker_is_a_build_error_listing_the_known_ones(small_course: Course) -> None:
-    with pytest.raises(BuildError, match="no player tracker 'scorm3'; known: scorm12"):
+    with pytest.raises(
+        BuildError, match="no player tracker 'scorm3'; known: cmi5, scorm12, scorm2004, xapi"
+    ):
         render_course(small_course, tracker="scorm3", asset_hrefs=hrefs_of(small_course))

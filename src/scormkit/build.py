@@ -8,6 +8,7 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets
+from scormkit.budget import check_state_budget
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
 from scormkit.render import render_course
@@ -25,12 +26,14 @@ def build(
     templates: Path | str | None = None,
     control_documents: Path | str | None = None,
     base_dir: Path | str | None = None,
+    sco_per_module: bool | None = None,
     on_step: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
-    folder). `on_step` is told the name of each stage as it starts.
+    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`.
+    `on_step` is told the name of each stage as it starts.
     """
     step = on_step or (lambda _name: None)
     chosen = find_target(target)
@@ -38,11 +41,25 @@ def build(
     documents_dir = _existing_dir(control_documents, "control documents")
     step("checking the spec")
     course, assets_dir = _course_and_folder(spec, base_dir)
+    if sco_per_module is not None:
+        packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
+        course = course.model_copy(update={"packaging": packaging})
+    if course.packaging.sco_per_module and not chosen.per_module:
+        raise BuildError(
+            f"{chosen.label} packages launch the whole course; one launch per module is not "
+            "supported for this target yet: build with --one-sco"
+        )
+    check_state_budget(course, chosen.state_budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
     pages = render_course(
-        course, tracker=chosen.tracker, asset_hrefs=asset_hrefs, templates=templates_dir
+        course,
+        tracker=chosen.tracker,
+        asset_hrefs=asset_hrefs,
+        templates=templates_dir,
+        state_budget=chosen.state_budget,
+        tracker_data=chosen.tracker_data(course) if chosen.tracker_data else None,
     )
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} descriptor")

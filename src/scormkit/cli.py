@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 import threading
@@ -13,12 +14,15 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from scormkit.activities import course_activities
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
+from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
+from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -58,12 +62,19 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="Folder of XSD/DTD control documents to ship at the package root.",
 )
+@click.option(
+    "--sco-per-module/--one-sco",
+    default=None,
+    help="One launch (SCO) per module, or one for the whole course; default: the spec's "
+    "packaging.sco_per_module.",
+)
 def build_command(
     specs: tuple[Path, ...],
     target: str,
     out_dir: Path,
     templates: Path | None,
     control_documents: Path | None,
+    sco_per_module: bool | None,
 ) -> None:
     """Build each SPEC into a zip in the output folder."""
     with _errors_exit():
@@ -82,6 +93,7 @@ def build_command(
                     out_dir,
                     templates=templates,
                     control_documents=control_documents,
+                    sco_per_module=sco_per_module,
                     on_step=show,
                 )
         except ScormkitError as exc:
@@ -196,6 +208,84 @@ def preview_command(
     finally:
         preview.stop()
     click.echo("preview stopped")
+
+
+# --- xAPI: activity definitions and offline observations -----------------------------------
+
+
+@main.command("statements")
+@click.argument("spec", type=click.Path(path_type=Path))
+def statements_command(spec: Path) -> None:
+    """Print the xAPI activity definitions of SPEC as JSON."""
+    with _errors_exit():
+        course = load_course(spec)
+    click.echo(json.dumps(course_activities(course), indent=2, ensure_ascii=False))
+
+
+@main.command("observe")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--learner", required=True, help="Email of the person observed (or account name).")
+@click.option("--learner-name", help="Their name, as reports should show it.")
+@click.option(
+    "--account-home", help="With an account name in --learner: the system that issued it."
+)
+@click.option(
+    "--results",
+    "results_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The filled-in checklist (YAML or JSON).",
+)
+@click.option(
+    "--endpoint", envvar="SCORMKIT_LRS_ENDPOINT", help="LRS endpoint [env SCORMKIT_LRS_ENDPOINT]."
+)
+@click.option(
+    "--username", envvar="SCORMKIT_LRS_USERNAME", help="LRS key [env SCORMKIT_LRS_USERNAME]."
+)
+@click.option(
+    "--password", envvar="SCORMKIT_LRS_PASSWORD", help="LRS secret [env SCORMKIT_LRS_PASSWORD]."
+)
+@click.option(
+    "--xapi-version", default="1.0.3", show_default=True, type=click.Choice(["1.0.3", "2.0"])
+)
+@click.option("--dry-run", is_flag=True, help="Print the statements instead of sending them.")
+def observe_command(
+    spec: Path,
+    learner: str,
+    learner_name: str | None,
+    account_home: str | None,
+    results_file: Path,
+    endpoint: str | None,
+    username: str | None,
+    password: str | None,
+    xapi_version: str,
+    dry_run: bool,
+) -> None:
+    """Send a supervisor's filled-in observation checklist for SPEC to an LRS."""
+    with _errors_exit():
+        course = load_course(spec)
+        results = read_results(results_file)
+        try:
+            if "@" in learner and not account_home:
+                who = agent(email=learner, name=learner_name)
+            else:
+                who = agent(account=learner, home_page=account_home, name=learner_name)
+        except ValueError as exc:
+            raise ResultsError(f"--learner: {exc}") from None
+        if dry_run:
+            click.echo(json.dumps(observation_statements(course, who, results), indent=2))
+            return
+        missing = [n for n, v in (("--endpoint", endpoint), ("--username", username),
+                                  ("--password", password)) if not v]  # fmt: skip
+        if missing or endpoint is None or username is None or password is None:
+            raise ResultsError(
+                f"give the LRS {', '.join(missing)} (or their SCORMKIT_LRS_* variables)"
+            )
+        sent = send_observation(
+            course, who, results, endpoint=endpoint, auth=basic_auth(username, password),
+            version=xapi_version,
+        )  # fmt: skip
+    click.echo(f"sent {len(sent)} statements for '{results.observation}' to {endpoint}")
 
 
 def _report(exc: ScormkitError) -> None:

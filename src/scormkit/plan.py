@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
-from scormkit.spec.models import Course
+from scormkit.spec.models import Course, Module
 
 LAUNCH_FILE = "index.html"
 
@@ -29,6 +29,10 @@ class PackagePlan:
     def passing_score(self) -> int | None:
         """Percent needed to pass, when the course is scored."""
         return self.course.completion.passing_score
+
+    def module_launch(self, module: Module) -> str:
+        """The parameters that make the launch page play only `module`."""
+        return f"?module={module.id}"
 
     def all_files(self, descriptor: PackageFile) -> list[PackageFile]:
         """The package's files with its descriptor (manifest) added."""

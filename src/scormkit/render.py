@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
@@ -27,6 +28,8 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.player_text import player_language, player_text
+from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -34,8 +37,10 @@ from scormkit.spec.activities import (
     Numeric,
     Question,
     Quiz,
+    Scenario,
     Sequencing,
     SingleChoice,
+    Survey,
     TrueFalse,
 )
 from scormkit.spec.models import Course
@@ -43,6 +48,9 @@ from scormkit.spec.models import Course
 T = TypeVar("T")
 
 LETTERS = string.ascii_lowercase
+# Longest text a learner can type into a question, by type (the inputs' maxlength); resume
+# state keeps what was typed, so src/scormkit/budget.py counts on these.
+TYPED_MAX = {"fill_in": 120, "numeric": 30}
 
 # Markdown is the author's; what survives is formatting and links, never scripts, styles,
 # frames or event handlers. h1/h2 are the course and page titles, so Markdown headings start
@@ -123,11 +131,16 @@ def _targets(question: Matching) -> list[str]:
     return list(dict.fromkeys(pair.target for pair in question.pairs))
 
 
+# The targets of a matching question in the order of their letters (xAPI definitions use it).
+matching_targets = _targets
+
+
 def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.id,
         "type": question.type,
         "quiz": quiz.id,
+        "prompt": question.prompt,
         "weight": question.weight,
         "attempts": question.attempts,
         "correctFeedback": question.correct_feedback,
@@ -135,6 +148,7 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     }
     if isinstance(question, SingleChoice | MultipleChoice):
         data["options"] = len(question.choices)
+        data["shuffle"] = question.shuffle
         data["correct"] = [letter for letter, c in lettered(question.choices) if c.correct]
         data["feedback"] = {
             letter: c.feedback for letter, c in lettered(question.choices) if c.feedback
@@ -163,14 +177,52 @@ def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     return data
 
 
-def course_data(course: Course, tracker: str) -> dict[str, Any]:
-    """What the player needs to run `course`: its order, answers, weights and rules."""
+def quiz_keeps_run(quiz: Quiz) -> bool:
+    """Whether resume state must keep the quiz's attempt and seed: it is random or limited."""
+    shuffled = any(
+        isinstance(q, SingleChoice | MultipleChoice) and q.shuffle for q in quiz.questions
+    )
+    return quiz.shuffle or quiz.draw is not None or shuffled or (quiz.attempts or 1) > 1
+
+
+def survey_scale(text: Mapping[str, str]) -> list[str]:
+    """The default likert scale: five levels of agreement, in the player's language."""
+    return text["agreement"].split("|")
+
+
+def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[str, Any]:
+    items = []
+    for item in survey.items:
+        labels = item.options or item.scale or survey_scale(text)
+        options = 0 if item.kind == "free_text" else len(labels)
+        items.append(
+            {
+                "key": f"{survey.id}-{item.id}",
+                "survey": survey.id,
+                "id": item.id,
+                "kind": item.kind,
+                "options": options,
+                "maxLength": item.max_length,
+            }
+        )
+    return {"id": survey.id, "page": page_id, "items": items}
+
+
+def course_data(course: Course, tracker: str, state_budget: int | None = None) -> dict[str, Any]:
+    """What the player needs to run `course`: its order, answers, weights, rules and words."""
+    text = player_text(course)
     pages: list[dict[str, Any]] = []
     quizzes: list[dict[str, Any]] = []
     questions: list[dict[str, Any]] = []
+    surveys: list[dict[str, Any]] = []
+    scenarios: list[dict[str, Any]] = []
     for module in course.modules:
         for page in module.pages:
             pages.append({"id": page.id, "module": module.id, "title": page.title})
+            if isinstance(page.activity, Survey):
+                surveys.append(_survey_data(page.activity, page.id, text))
+            if isinstance(page.activity, Scenario):
+                scenarios.append(scenario_data(page.activity, page.id))
             if isinstance(page.activity, Quiz):
                 quiz = page.activity
                 quizzes.append(
@@ -179,6 +231,11 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
                         "page": page.id,
                         "passingScore": quiz.passing_score,
                         "questions": [q.id for q in quiz.questions],
+                        "attempts": quiz.attempts,
+                        "draw": quiz.draw,
+                        "shuffle": quiz.shuffle,
+                        "review": quiz.review,
+                        "keepsRun": quiz_keeps_run(quiz),
                     }
                 )
                 questions.extend(_question_data(q, quiz) for q in quiz.questions)
@@ -187,6 +244,7 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "title": course.title,
         "language": course.language,
         "tracker": tracker,
+        "stateBudget": state_budget,
         "completion": {
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
@@ -197,6 +255,9 @@ def course_data(course: Course, tracker: str) -> dict[str, Any]:
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,
+        "surveys": surveys,
+        "text": text,
+        "scenarios": scenarios,
     }
 
 
@@ -234,20 +295,38 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         lettered=lettered,
         scramble=scramble,
     )
-    env.globals["targets"] = _targets
+    env.globals.update(targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale)
     return env
 
 
 def _runtime_files(tracker: str) -> list[PackageFile]:
     runtime = resources.files("scormkit") / "runtime"
     track = runtime / "track"
-    known = sorted(f.name.removesuffix(".js") for f in track.iterdir() if f.name.endswith(".js"))
+    # A tracker exports createTracker; the other modules there are what trackers share.
+    known = sorted(
+        f.name.removesuffix(".js")
+        for f in track.iterdir()
+        if f.name.endswith(".js") and "export function createTracker" in f.read_text("utf-8")
+    )
     if tracker not in known:
         raise BuildError(f"no player tracker '{tracker}'; known: {', '.join(known)}")
     names = sorted(f.name for f in runtime.iterdir() if f.name.endswith((".js", ".css")))
     files = [PackageFile(f"runtime/{name}", (runtime / name).read_bytes()) for name in names]
     files.append(PackageFile(f"runtime/track/{tracker}.js", (track / f"{tracker}.js").read_bytes()))
+    # Modules a tracker imports from its own folder (the xAPI and cmi5 trackers share one).
+    source = (track / f"{tracker}.js").read_text(encoding="utf-8")
+    for name in sorted(set(re.findall(r'from "\./([\w-]+\.js)"', source)) - {f"{tracker}.js"}):
+        files.append(PackageFile(f"runtime/track/{name}", (track / name).read_bytes()))
     return files
+
+
+def _ui_lang(course: Course) -> Markup:
+    """A `lang` attribute for the player's own words when they are not in the course's
+    language (WCAG 2.1 3.1.2, language of parts); empty when they are."""
+    language = player_language(course)
+    if course.language.split("-")[0].lower() == language:
+        return Markup("")
+    return Markup(' lang="{}"').format(language)
 
 
 def render_course(
@@ -256,13 +335,25 @@ def render_course(
     tracker: str,
     asset_hrefs: Mapping[str, str],
     templates: Path | None = None,
+    state_budget: int | None = None,
+    tracker_data: Mapping[str, Any] | None = None,
 ) -> list[PackageFile]:
-    """`index.html` showing the whole course, plus the player files it loads."""
+    """`index.html` showing the whole course, plus the player files it loads.
+
+    `tracker_data` is what the target's tracker needs besides the course (xAPI activities);
+    it is written into the course data as `trackerData`, where the tracker reads it.
+    """
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
+    data = course_data(course, tracker, state_budget)
+    if tracker_data is not None:
+        data["trackerData"] = dict(tracker_data)
     try:
         page = env.get_template("index.html").render(
-            course=course, data=script_json(course_data(course, tracker))
+            course=course,
+            data=script_json(data),
+            text=data["text"],
+            ui_lang=_ui_lang(course),
         )
     except TemplateNotFound as exc:
         raise BuildError(f"template '{exc.name}' not found") from None

@@ -12,7 +12,6 @@ import urllib.error
 import urllib.request
 import zipfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,6 +138,8 @@ def test_the_page_relaunches_the_rebuilt_course_and_reset_starts_afresh(
         course = page.frame_locator("iframe#course")
         expect(course.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
         spec.write_text(spec.read_text().replace("title: Welcome", "title: Hello again"))
+        # The rebuilt course resumes like any relaunch: the learner answers its prompt.
+        course.locator("#sk-resume-continue").click()
         expect(course.locator('section[data-page-id="welcome"] h2')).to_contain_text("Hello again")
 
         course.locator("#sk-next").click()
@@ -153,23 +154,21 @@ def test_the_page_relaunches_the_rebuilt_course_and_reset_starts_afresh(
         running.stop()
 
 
-def test_switching_target_in_the_page_rebuilds_and_relaunches(
-    monkeypatch: pytest.MonkeyPatch, page: Page
-) -> None:
+def test_switching_target_in_the_page_rebuilds_and_relaunches(page: Page) -> None:
     from playwright.sync_api import expect
 
     from scormkit.targets import TARGETS
 
-    # A second target, so the page offers the switch; it builds like SCORM 1.2.
-    monkeypatch.setitem(TARGETS, "second", replace(TARGETS["scorm12"], name="second"))
     running = Preview(MINIMAL)
     try:
         page.goto(running.url)
         expect(page.locator("#package-label")).to_have_text("minimal.yaml → scorm12")
-        page.locator("#target").select_option("second")
-        expect(page.locator("#package-label")).to_have_text("minimal.yaml → second")
-        course = page.frame_locator("iframe#course")
-        expect(course.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
+        expect(page.locator("#target option")).to_have_text(sorted(TARGETS))
+        page.locator("#target").select_option("scorm2004")
+        expect(page.locator("#package-label")).to_have_text("minimal.yaml → scorm2004")
+        # The SCORM 2004 build talks to API_1484_11.
+        expect(page.locator('#calls li[data-call="Initialize"]')).to_have_count(1)
+        expect(page.locator("#calls li.error")).to_have_count(0)
         assert state(running)["version"] == 2
     finally:
         running.stop()
@@ -291,6 +290,36 @@ def test_the_statement_viewer_lists_what_an_xapi_or_cmi5_course_sends(
             context = statement["context"]
             assert isinstance(context, dict)
             assert context["contextActivities"] == {"grouping": [{"id": "https://example.org/au"}]}
+    finally:
+        running.stop()
+
+
+@pytest.mark.parametrize(
+    ("target", "first"),
+    [("xapi", ["initialized"]), ("cmi5", ["launched", "initialized"])],
+)
+def test_a_spec_previewed_for_xapi_or_cmi5_sends_its_statements_to_the_viewer(
+    target: str, first: list[str], page: Page
+) -> None:
+    from playwright.sync_api import expect
+
+    from scormkit.testing.learner import Learner
+
+    running = Preview(MINIMAL, target)
+    try:
+        assert (state(running)["standard"], state(running)["statements"]) == (target, True)
+        page.goto(running.url)
+        frame = page.wait_for_selector("iframe#course").content_frame()
+        assert frame is not None
+        learner = Learner(frame, load_course(MINIMAL))
+        learner.work_through()
+        learner.finish()
+        verbs = [*first, "experienced", "experienced", "answered", "answered", "completed"]
+        verbs += ["passed", "terminated"]
+        items = page.locator("#statements li")
+        expect(items).to_have_count(len(verbs))
+        shown = [items.nth(i).get_attribute("data-verb") for i in range(len(verbs))]
+        assert shown == verbs[::-1]  # newest first
     finally:
         running.stop()
 

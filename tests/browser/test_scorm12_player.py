@@ -18,10 +18,13 @@ from playwright.sync_api import expect
 from scormkit.spec import Course, load_course
 from scormkit.testing.learner import (
     Answer,
+    Chosen,
     Learner,
+    expected_interaction,
     pages_of,
     questions_of,
     questions_on,
+    scenarios_of,
     wrong_response,
 )
 
@@ -60,15 +63,19 @@ def package(spec: Path, build_package: Callable[[Path], Path]) -> Path:
     return build_package(spec)
 
 
-def scored_questions(course: Course) -> list[str]:
-    return [q.id for q in questions_of(course) if q.weight > 0]
+def scored_items(course: Course) -> list[str]:
+    """Every scored question and scored scenario: what a score waits for."""
+    scenarios = [s.id for s in scenarios_of(course) if s.scored and s.weight > 0]
+    return [q.id for q in questions_of(course) if q.weight > 0] + scenarios
 
 
 def score_of(course: Course, wrong: frozenset[str]) -> float:
-    """The percent of the course's question points earned when `wrong` are answered wrong."""
+    """The percent of the course's points earned when `wrong` are answered wrong (scored
+    scenarios are played on their best path, so they earn their weight)."""
     scored = [q for q in questions_of(course) if q.weight > 0]
-    total = sum(q.weight for q in scored)
-    return 100 * sum(q.weight for q in scored if q.id not in wrong) / total
+    scenarios = sum(s.weight for s in scenarios_of(course) if s.scored)
+    total = sum(q.weight for q in scored) + scenarios
+    return 100 * (sum(q.weight for q in scored if q.id not in wrong) + scenarios) / total
 
 
 def status_for(course: Course, score: float | None) -> str:
@@ -101,7 +108,7 @@ def halfway(course: Course) -> tuple[int, list[Question]]:
     stop = max([len(pages) // 2, *quiz_pages[:1]])
     answered = questions_on(pages[quiz_pages[0]]) if quiz_pages else []
     sees_all = stop == len(pages) - 1 or not course.completion.all_pages
-    if sees_all and {q.id for q in answered} >= set(scored_questions(course)):
+    if sees_all and {q.id for q in answered} >= set(scored_items(course)):
         answered = answered[:-1]
     return stop, answered
 
@@ -118,17 +125,12 @@ def assert_session_is_well_formed(calls: list[ApiCall]) -> None:
     assert CMI_TIMESPAN.fullmatch(values.get("cmi.core.session_time", "")), "no session_time"
 
 
-def assert_interactions_match(values: dict[str, str], answers: list[Answer]) -> None:
-    """One interaction per answer, in the order answered, saying what the learner entered."""
+def assert_interactions_match(values: dict[str, str], reports: list[Answer | Chosen]) -> None:
+    """One interaction per answer or scenario choice, in the order made, saying what the
+    learner entered."""
     keys = ("id", "type", "student_response", "result")
     assert [{key: row.get(key) for key in keys} for row in interactions(values)] == [
-        {
-            "id": answer.question.id,
-            "type": answer.interaction_type,
-            "student_response": answer.student_response,
-            "result": "correct" if answer.correct else "wrong",
-        }
-        for answer in answers
+        expected_interaction(report) for report in reports
     ]
 
 
@@ -146,7 +148,7 @@ def test_a_learner_who_answers_everything_right_finishes_with_full_marks(
     assert_session_is_well_formed(calls)
     values = reported(calls)
     data = lms.data_model()
-    score = 100.0 if scored_questions(course) else None
+    score = 100.0 if scored_items(course) else None
     status = status_for(course, score)
     assert data["cmi.core.lesson_status"] == values["cmi.core.lesson_status"] == status
     if score is not None:
@@ -156,8 +158,8 @@ def test_a_learner_who_answers_everything_right_finishes_with_full_marks(
     # A finished course exits normally so the LMS closes the attempt (standards.md 9.7).
     assert values.get("cmi.core.exit", "") == ""
     assert saved["cmi.core.entry"] == ""
-    assert_interactions_match(values, learner.answers)
-    assert_interactions_match(data, learner.answers)
+    assert_interactions_match(values, learner.reports)
+    assert_interactions_match(data, learner.reports)
     assert lms.problems() == []
 
 
@@ -183,7 +185,7 @@ def test_a_learner_who_answers_too_many_wrong_fails_with_the_score_earned(
     assert data["cmi.core.lesson_status"] == values["cmi.core.lesson_status"] == "failed"
     # The player may round; half a point either way is the same score to a learner.
     assert float(data["cmi.core.score.raw"]) == pytest.approx(score_of(course, wrong), abs=0.5)
-    assert_interactions_match(values, learner.answers)
+    assert_interactions_match(values, learner.reports)
     assert lms.problems() == []
 
 
@@ -218,6 +220,7 @@ def test_a_learner_who_leaves_halfway_resumes_on_that_page_with_their_answers(
     assert saved["cmi.suspend_data"] != ""
 
     resumed = Learner(lms.launch(package, saved=saved), course)
+    resumed.continue_where_left_off()
     resumed.expect_on(pages[stop].id)
     for answer in learner.answers:
         resumed.go_to(next(page.id for page in pages if answer.question in questions_on(page)))

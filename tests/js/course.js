@@ -65,6 +65,18 @@ export const COURSE = {
   })),
   quizzes: [{ id: "check", page: "p7", passingScore: 50, questions: QUESTIONS.map((q) => q.id) }],
   questions: QUESTIONS,
+  surveys: [
+    {
+      id: "feedback",
+      page: "p7",
+      items: [
+        // As render.py writes them.
+        { key: "feedback-useful", survey: "feedback", id: "useful", kind: "likert", options: 5, maxLength: 200 },
+        { key: "feedback-role", survey: "feedback", id: "role", kind: "single_choice", options: 3, maxLength: 200 },
+        { key: "feedback-comments", survey: "feedback", id: "comments", kind: "free_text", options: 0, maxLength: 200 },
+      ],
+    },
+  ],
 };
 
 /** The question of COURSE with `id`. */

@@ -3,13 +3,16 @@ import { test } from "node:test";
 
 import {
   answerWith,
+  canRetry,
   choiceFeedback,
   interaction,
   isComplete,
   isCorrect,
   isLocked,
   parseNumber,
+  quizQuestions,
   quizResult,
+  seededOrder,
 } from "../../src/scormkit/runtime/quiz.js";
 import { COURSE, QUESTIONS, byId } from "./course.js";
 
@@ -115,11 +118,14 @@ test("an interaction record carries what trackers report", () => {
   const record = interaction(q, answerWith(q, null, ["a"]), { time, latency: 1500 });
   assert.deepEqual(record, {
     id: "q-multi",
+    activity: ["question", "q-multi"],
     type: "choice",
     response: ["a"],
     correct: ["a", "c"],
     result: "wrong",
     weight: 2,
+    description: "",
+    matchCase: false,
     time,
     latency: 1500,
   });
@@ -131,4 +137,29 @@ test("an interaction record carries what trackers report", () => {
   assert.deepEqual([num.response, num.correct], [["14.5"], ["15"]]);
   assert.deepEqual(first("q-range", ["3"]).correct, ["2", "4"]);
   assert.equal(first("q-tf", ["t"]).type, "true-false");
+});
+
+test("a seeded order is a permutation, the same for the same seed", () => {
+  const order = seededOrder(10, 12345);
+  assert.deepEqual([...order].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(seededOrder(10, 12345), order);
+  assert.notDeepEqual(seededOrder(10, 54321), order);
+});
+
+test("a drawn quiz asks `draw` of its questions, in pool order unless it shuffles", () => {
+  const pool = { id: "p", questions: ["a", "b", "c", "d", "e"], draw: 3, shuffle: false };
+  const ids = quizQuestions(pool, { attempt: 1, seed: 7 });
+  assert.equal(ids.length, 3);
+  assert.deepEqual(ids, [...ids].sort());
+  assert.deepEqual(quizQuestions(pool, { attempt: 1, seed: 7 }), ids);
+  assert.deepEqual(quizQuestions({ ...pool, draw: null }, { attempt: 1, seed: 7 }), pool.questions);
+});
+
+test("a finished quiz may be retried only while not passed and attempts are left", () => {
+  const quiz = { attempts: 2 };
+  const failed = { passed: false, percent: 40 };
+  assert.equal(canRetry(quiz, failed, { attempt: 1 }), true);
+  assert.equal(canRetry(quiz, failed, { attempt: 2 }), false);
+  assert.equal(canRetry(quiz, { passed: true, percent: 90 }, { attempt: 1 }), false);
+  assert.equal(canRetry({ attempts: null }, { passed: null, percent: 50 }, { attempt: 8 }), true);
 });

@@ -3,7 +3,13 @@ import { test } from "node:test";
 
 import { courseStatus, startProgress } from "../../src/scormkit/runtime/progress.js";
 import { answerWith } from "../../src/scormkit/runtime/quiz.js";
-import { decodeState, encodeState, layoutHash } from "../../src/scormkit/runtime/state.js";
+import {
+  decodeState,
+  encodeState,
+  escapeText,
+  layoutHash,
+  unescapeText,
+} from "../../src/scormkit/runtime/state.js";
 import { COURSE, QUESTIONS, byId } from "./course.js";
 
 function answered(pairs) {
@@ -13,8 +19,8 @@ function answered(pairs) {
 test("a fresh course encodes to a short string and decodes back", () => {
   const progress = startProgress(COURSE);
   const text = encodeState(COURSE, progress);
-  assert.equal(text, `1|${layoutHash(COURSE)}|0|00|`);
-  assert.deepEqual(decodeState(COURSE, text), progress);
+  assert.equal(text, `2|${layoutHash(COURSE)}|0|00`);
+  assert.deepEqual(decodeState(COURSE, text, startProgress), progress);
 });
 
 test("pages seen, the open page and every kind of answer survive a round trip", () => {
@@ -31,25 +37,46 @@ test("pages seen, the open page and every kind of answer survive a round trip", 
   ]);
   const firstTry = answerWith(byId("q-tf"), null, ["t"]);
   progress.answers.set("q-tf", answerWith(byId("q-tf"), firstTry, ["f"]));
+  progress.survey = new Map([
+    ["feedback-useful", "5"],
+    ["feedback-comments", "Great | clear, 100% ~ ünïcode ✓"],
+  ]);
   const text = encodeState(COURSE, progress);
-  assert.match(text, /^1\|\w+\|6\|d3\|1a,1ac,2f,150%25%2C%20then%20%7C/);
-  assert.deepEqual(decodeState(COURSE, text), progress);
+  assert.match(text, /^2\|\w+\|6\|d3\|a1a,1ac,2f,150~e~c then ~p more/);
+  assert.ok(text.endsWith("|s5,,~Great ~p clear~c 100~e ~~ ünïcode ✓"), text);
+  assert.deepEqual(decodeState(COURSE, text, startProgress), progress);
+});
+
+test("sections a player does not know are kept as they are", () => {
+  const text = `${encodeState(COURSE, startProgress(COURSE))}|xscene3~lives2`;
+  const progress = decodeState(COURSE, text, startProgress);
+  assert.deepEqual(progress.unknown, ["xscene3~lives2"]);
+  assert.equal(encodeState(COURSE, progress), text);
+});
+
+test("escaped text comes back exactly, and damaged escapes are refused", () => {
+  for (const text of ["", "~", "|,%~", "a~pb", "✓ 𝄞"]) {
+    assert.equal(unescapeText(escapeText(text)), text);
+  }
+  assert.equal(unescapeText("~x"), null);
+  assert.equal(unescapeText("ends~"), null);
 });
 
 test("trailing unanswered questions are left out", () => {
   const progress = startProgress(COURSE);
   progress.answers = answered([["q-multi", ["b"]]]);
-  assert.ok(encodeState(COURSE, progress).endsWith("|,1b"));
+  assert.ok(encodeState(COURSE, progress).endsWith("|a,1b"));
 });
 
 test("progress of another course layout, or damaged progress, is not restored", () => {
   const progress = { ...startProgress(COURSE), answers: answered([["q-single", ["b"]]]) };
   const text = encodeState(COURSE, progress);
   const republished = { ...COURSE, questions: [...QUESTIONS, { ...byId("q-tf"), id: "q-new" }] };
-  assert.equal(decodeState(republished, text), null);
-  for (const bad of ["", null, "garbage", text.replace("|1b", "|1z"), text.replace("|1b", "|0b"),
-    text.replace("|0|", "|9|"), text.replace("|00|", "|0|"), `2${text.slice(1)}`]) {
-    assert.equal(decodeState(COURSE, bad), null, String(bad));
+  assert.equal(decodeState(republished, text, startProgress), null);
+  for (const bad of ["", null, "garbage", text.replace("|a1b", "|a1z"), text.replace("|a1b", "|a0b"),
+    text.replace("|0|", "|9|"), text.replace("|00|", "|0|"), `1${text.slice(1)}`,
+    `${text}|s~bad~`, `${text}|s6`, `${text}|s1,1,1,1`]) {
+    assert.equal(decodeState(COURSE, bad, startProgress), null, String(bad));
   }
 });
 
@@ -61,18 +88,18 @@ test("a large course stays far below SCORM 1.2's 4096 characters", () => {
     options: 6,
   }));
   const course = { ...COURSE, pages, questions };
-  const progress = { page: 299, seen: pages.map(() => true), answers: new Map() };
+  const progress = { ...startProgress(course), page: 299, seen: pages.map(() => true) };
   const response = ["a", "b", "c", "d", "e"];
   for (const q of questions) progress.answers.set(q.id, { response, tries: 9, correct: false });
   const text = encodeState(course, progress);
   assert.ok(text.length < 1500, `${text.length} characters`);
-  assert.deepEqual(decodeState(course, text).answers.get("question-149").response, response);
+  assert.deepEqual(decodeState(course, text, startProgress).answers.get("question-149").response, response);
 });
 
 test("course status: incomplete, then passed or failed against the passing score", () => {
   const progress = startProgress(COURSE);
   let status = courseStatus(COURSE, progress);
-  const fresh = { complete: false, passed: null, score: null, unseen: 7, unanswered: 7 };
+  const fresh = { complete: false, passed: null, score: null, unseen: 7, unanswered: 7, unplayed: 0 };
   assert.deepEqual(status, fresh);
   progress.seen.fill(true);
   const right = [
@@ -94,6 +121,7 @@ test("course status: incomplete, then passed or failed against the passing score
     score: 87.5,
     unseen: 0,
     unanswered: 0,
+    unplayed: 0,
   });
   const wrong = [["q-single", ["a"]], ["q-multi", ["b"]], ["q-seq", ["c", "b", "a"]]];
   progress.answers = answered([...right.slice(2), ...wrong]);
@@ -109,5 +137,22 @@ test("without a passing score a done course is complete, neither passed nor fail
     score: null,
     unseen: 0,
     unanswered: 0,
+    unplayed: 0,
   });
+});
+
+test("quiz runs are kept only for quizzes that shuffle, draw or limit attempts", () => {
+  const quizzes = [
+    { ...COURSE.quizzes[0], id: "plain", keepsRun: false },
+    { ...COURSE.quizzes[0], id: "drawn", keepsRun: true, draw: 2 },
+  ];
+  const course = { ...COURSE, quizzes };
+  const progress = startProgress(course);
+  progress.runs.set("plain", { attempt: 3, seed: 99 });
+  progress.runs.set("drawn", { attempt: 2, seed: 36 ** 4 - 1 });
+  const text = encodeState(course, progress);
+  assert.ok(text.endsWith("|q,2zzzz"), text);
+  const back = decodeState(course, text, startProgress);
+  assert.deepEqual(back.runs, new Map([["drawn", { attempt: 2, seed: 36 ** 4 - 1 }]]));
+  assert.equal(decodeState(course, `${text}0`, startProgress), null);
 });

@@ -29,19 +29,60 @@ class NoLaunch(ValueError):
 
 @dataclass(frozen=True)
 class Launch:
-    """The first SCO of a package (SCORM CAM: the default organization's first leaf item)."""
+    """A SCO of a package and what the LMS gives it (SCORM CAM: an organization's leaf item)."""
 
-    standard: str  # "scorm12" or "scorm2004"
+    standard: str  # "scorm12" or "scorm2004", from the manifest's namespace
+    item: str  # identifier of the launched item
     href: str  # launch file relative to the package root, with item parameters appended
     data: dict[str, str] = field(default_factory=dict)  # data-model elements the manifest sets
 
 
-def read_launch(manifest: etree._Element) -> Launch:
-    """The launch of the default organization's first item that points at a resource."""
+def launchable_items(manifest: etree._Element) -> list[str]:
+    """Identifiers of the default organization's items that launch something, in order."""
     cp = etree.QName(manifest).namespace or ""
-    organizations = manifest.find(f"{{{cp}}}organizations")
+    return [
+        str(i.get("identifier"))
+        for i in _organization(manifest, cp).iter(f"{{{cp}}}item")
+        if i.get("identifierref")
+    ]
+
+
+def read_launch(manifest: etree._Element, item_id: str | None = None) -> Launch:
+    """The launch of item `item_id`, or of the default organization's first launchable item."""
+    cp = etree.QName(manifest).namespace or ""
     resources = manifest.find(f"{{{cp}}}resources")
-    if organizations is None or resources is None:
+    if resources is None:
+        raise NoLaunch("imsmanifest.xml has no <organizations> or no <resources>")
+    organization = _organization(manifest, cp)
+    item = next(
+        (
+            i
+            for i in organization.iter(f"{{{cp}}}item")
+            if i.get("identifierref") and item_id in (None, i.get("identifier"))
+        ),
+        None,
+    )
+    if item is None:
+        if item_id is not None:
+            raise NoLaunch(f"no launchable <item> '{item_id}' in the default organization")
+        raise NoLaunch("no <item> of the default organization points at a resource")
+    ref = item.get("identifierref")
+    resource = next(
+        (r for r in resources.findall(f"{{{cp}}}resource") if r.get("identifier") == ref), None
+    )
+    if resource is None or not resource.get("href"):
+        raise NoLaunch(f"item '{item.get('identifier')}' points at no resource with an href")
+    # xml:base of manifest, resources and resource prefix the href, in that order (IMS CP 1.1).
+    base = "".join(e.get(XML_BASE) or "" for e in (manifest, resources, resource))
+    href = _with_parameters(base + str(resource.get("href")), item.get("parameters"))
+    standard = "scorm12" if cp == CP12 else "scorm2004"
+    data = _item_data(item, ITEM_DATA_12 if cp == CP12 else ITEM_DATA_2004)
+    return Launch(standard, str(item.get("identifier")), href, data)
+
+
+def _organization(manifest: etree._Element, cp: str) -> etree._Element:
+    organizations = manifest.find(f"{{{cp}}}organizations")
+    if organizations is None:
         raise NoLaunch("imsmanifest.xml has no <organizations> or no <resources>")
     default = organizations.get("default")
     organization = next(
@@ -54,20 +95,7 @@ def read_launch(manifest: etree._Element) -> Launch:
     )
     if organization is None:
         raise NoLaunch("imsmanifest.xml has no <organization>")
-    item = next((i for i in organization.iter(f"{{{cp}}}item") if i.get("identifierref")), None)
-    if item is None:
-        raise NoLaunch("no <item> of the default organization points at a resource")
-    ref = item.get("identifierref")
-    resource = next(
-        (r for r in resources.findall(f"{{{cp}}}resource") if r.get("identifier") == ref), None
-    )
-    if resource is None or not resource.get("href"):
-        raise NoLaunch(f"item '{item.get('identifier')}' points at no resource with an href")
-    # xml:base of manifest, resources and resource prefix the href, in that order (IMS CP 1.1).
-    base = "".join(e.get(XML_BASE) or "" for e in (manifest, resources, resource))
-    href = _with_parameters(base + str(resource.get("href")), item.get("parameters"))
-    standard = "scorm12" if cp == CP12 else "scorm2004"
-    return Launch(standard, href, _item_data(item, ITEM_DATA_12 if cp == CP12 else ITEM_DATA_2004))
+    return organization
 
 
 def _with_parameters(href: str, parameters: str | None) -> str:

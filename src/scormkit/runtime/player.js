@@ -1,34 +1,77 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
 
+import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
 import { startProgress, courseStatus } from "./progress.js";
-import { answerWith, interaction, isComplete, isLocked, quizResult } from "./quiz.js";
-import { decodeState, encodeState } from "./state.js";
+import {
+  answerWith,
+  canRetry,
+  firstRun,
+  interaction,
+  isComplete,
+  isLocked,
+  isQuizDone,
+  quizQuestions,
+  quizResult,
+} from "./quiz.js";
+import { scenarioShelf } from "./scenario.js";
+import { playScenarios } from "./scenarioview.js";
+import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
+import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
-const course = JSON.parse(document.getElementById("sk-course").textContent);
+const packaged = JSON.parse(document.getElementById("sk-course").textContent);
+const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
 const questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
-const tracker = createTracker(window);
-const session = tracker.begin();
-const progress = (session.resume && decodeState(course, session.state)) || startProgress(course);
-if (pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
+const tracker = createTracker(window, undefined, course.stateBudget);
+// xAPI and cmi5 trackers read resume state over the network, so begin() may be async.
+const session = await tracker.begin();
+const saved = session.resume ? decodeState(course, session.state, startProgress) : null;
+let progress = saved || startProgress(course);
+if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
 
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
 
-const view = createView(document, course, { go, check, finish });
+// A module launched on its own hands over to the modules around it, when the LMS can move.
+const moves = {
+  previous: Boolean(course.launch?.previous && session.navigation),
+  next: Boolean(course.launch?.next && session.navigation),
+};
+const view = createView(document, course, { go, check, retry, send, finish }, moves);
 view.showSession(session);
+// Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
+// end the session on pagehide, the last event browsers reliably deliver. Wired before the
+// resume prompt, since a learner may close the window while it is asking.
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden" && !finished) save();
+});
+window.addEventListener("pagehide", () => {
+  if (finished) return;
+  save();
+  tracker.finish();
+  finished = true;
+});
+// A learner coming back chooses; starting over clears their progress only once confirmed.
+if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
+for (const quiz of course.quizzes) {
+  // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
+  if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
+  const run = progress.runs.get(quiz.id);
+  view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
+}
 for (const [id, answer] of progress.answers) {
   const question = questions.get(id);
   view.showAnswer(question, answer, isLocked(question, answer));
 }
-for (const quiz of course.quizzes) {
-  view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
-}
-open(progress.page, false);
+course.quizzes.forEach(showQuiz);
+for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
+// Scenarios: their own module draws and plays them; they report through save() and answer().
+playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
+open(progress.page, Boolean(saved));
 
 function status() {
   return courseStatus(course, progress);
@@ -37,7 +80,14 @@ function status() {
 function save() {
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
-  tracker.save({ location, state: encodeState(course, progress), complete, passed, score });
+  const state = encodeState(course, progress);
+  const modules = moduleStatuses(course, progress);
+  const measure = pagesMeasure(progress);
+  tracker.save({ location, state, complete, passed, score, modules, measure });
+  if (course.scenarios.length) {
+    const { points, badges } = scenarioShelf(course, progress.scenarios);
+    view.showPoints(points, badges);
+  }
 }
 
 function open(index, focus) {
@@ -50,6 +100,8 @@ function open(index, focus) {
 }
 
 function go(index) {
+  if (index === -1 && moves.previous) return leave("previous");
+  if (index === course.pages.length && moves.next) return leave("next");
   if (index >= 0 && index < course.pages.length && index !== progress.page) open(index, true);
 }
 
@@ -64,28 +116,79 @@ function check(questionId, response) {
   const latency = now - Math.max(shownAt, lastCheck.get(questionId) ?? 0);
   lastCheck.set(questionId, now);
   view.showAnswer(question, answer, isLocked(question, answer));
-  const quiz = course.quizzes.find((q) => q.id === question.quiz);
-  view.showQuizResult(quiz, quizResult(quiz, questions, progress.answers));
+  showQuiz(course.quizzes.find((q) => q.id === question.quiz));
   tracker.answer(interaction(question, answer, { time: new Date(now), latency }));
   save();
+}
+
+function newSeed() {
+  return Math.floor(Math.random() * SEED_LIMIT);
+}
+
+function showQuiz(quiz) {
+  const run = progress.runs.get(quiz.id);
+  const ids = quizQuestions(quiz, run);
+  const result = quizResult(quiz, questions, progress.answers, ids);
+  const done = isQuizDone(ids, questions, progress.answers);
+  let retriesLeft = 0;
+  if (done && canRetry(quiz, result, run)) {
+    retriesLeft = quiz.attempts === null ? null : quiz.attempts - run.attempt;
+  }
+  view.showQuizResult(quiz, result, { done, retriesLeft, ids, answers: progress.answers });
+}
+
+function retry(quizId) {
+  const quiz = course.quizzes.find((q) => q.id === quizId);
+  const run = progress.runs.get(quizId);
+  const ids = quizQuestions(quiz, run);
+  if (!isQuizDone(ids, questions, progress.answers)) return;
+  if (!canRetry(quiz, quizResult(quiz, questions, progress.answers, ids), run)) return;
+  const next = { attempt: run.attempt + 1, seed: newSeed() };
+  progress.runs.set(quizId, next);
+  for (const id of quiz.questions) {
+    progress.answers.delete(id);
+    lastCheck.delete(id);
+    view.resetQuestion(questions.get(id));
+  }
+  const nextIds = quizQuestions(quiz, next);
+  view.arrangeQuiz(quiz, nextIds, next);
+  showQuiz(quiz);
+  view.focusQuiz(quiz, nextIds);
+  save();
+}
+
+function send(surveyId, entered) {
+  const survey = course.surveys.find((s) => s.id === surveyId);
+  const now = Date.now();
+  let answered = 0;
+  for (const item of survey.items) {
+    const answer = surveyAnswer(item, entered.get(item.key));
+    if (answer === "") continue;
+    answered += 1;
+    if (progress.survey.get(item.key) === answer) continue; // sent before, unchanged
+    progress.survey.set(item.key, answer);
+    tracker.answer(surveyInteraction(item, answer, { time: new Date(now), latency: now - shownAt }));
+  }
+  view.showSurveySent(surveyId, answered > 0);
+  if (answered) save();
 }
 
 function finish() {
   if (finished) return;
   save();
-  tracker.finish();
+  // The last of several module launches ends the whole course; a single launch leaves that
+  // to the LMS.
+  tracker.finish(course.launch && session.navigation ? "exit" : undefined);
   finished = true;
   view.showDone(status(), session.tracked);
 }
 
-// Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
-// end the session on pagehide, the last event browsers reliably deliver.
-document.addEventListener("visibilitychange", () => {
-  if (document.visibilityState === "hidden" && !finished) save();
-});
-window.addEventListener("pagehide", () => {
+// Ends this launch and asks the LMS for the module before or after it. An LMS that ignores
+// the request leaves this page up, so it says where the learner stands.
+function leave(direction) {
   if (finished) return;
   save();
-  tracker.finish();
+  tracker.finish(direction);
   finished = true;
-});
+  view.showDone(status(), session.tracked);
+}

@@ -2,26 +2,11 @@
 // Hooks are listed at the top of view.js.
 
 import { choiceFeedback, correctResponse, isTyped } from "./quiz.js";
-
-const TEXT = {
-  right: "Correct.",
-  tryAgain: "Not quite. Try again.",
-  wrong: "Incorrect.",
-  missing: "Choose or type an answer first.",
-  triesLeft: (n) => (n === 1 ? "1 try left" : `${n} tries left`),
-  rightAnswer: (text) => `Right answer: ${text}`,
-  range: (min, max) => `any number from ${min} to ${max}`,
-  correctChoice: "Correct answer",
-  yourChoice: "Your answer",
-  showHint: "Show hint",
-  hideHint: "Hide hint",
-  score: (r) => `Score: ${r.points} of ${r.max} points (${r.percent}%).`,
-  passed: "Passed.",
-  notPassed: (needed) => `Not passed: ${needed}% is needed.`,
-};
+import { wordsOf } from "./text.js";
 
 /** Question methods of the view; `on.check(questionId, response)` gets every Check press. */
 export function questionView(doc, course, on) {
+  const say = wordsOf(course);
   const boxes = new Map(
     course.questions.map((q) => [q.id, doc.querySelector(`[data-question="${q.id}"]`)]),
   );
@@ -37,8 +22,24 @@ export function questionView(doc, course, on) {
       const hint = box.querySelector("[data-hint]");
       hint.hidden = !hint.hidden;
       hintButton.setAttribute("aria-expanded", String(!hint.hidden));
-      hintButton.textContent = hint.hidden ? TEXT.showHint : TEXT.hideHint;
+      hintButton.textContent = hint.hidden ? say("show_hint") : say("hide_hint");
     });
+  }
+
+  /** What `response` to `question` says, in the words shown on its controls. */
+  function describeResponse(question, response) {
+    const box = boxes.get(question.id);
+    if (isTyped(question)) return response[0] || say("no_answer");
+    const words = response.map((letter) => {
+      const option = box.querySelector(`option[value="${letter}"]`);
+      const input = box.querySelector(`[data-choice="${letter}"] label`);
+      return (option ?? input)?.textContent.trim() ?? letter;
+    });
+    return words.join("; ") || say("no_answer");
+  }
+
+  function triesLeft(n) {
+    return n === 1 ? say("tries_left_one") : say("tries_left", { n });
   }
 
   function paragraph(text, className) {
@@ -63,20 +64,20 @@ export function questionView(doc, course, on) {
     const right = correctResponse(question);
     box.querySelectorAll("[data-choice]").forEach((item) => {
       const letter = item.dataset.choice;
-      if (right.includes(letter)) mark(item, `✓ ${TEXT.correctChoice}`, "sk-right");
-      else if (answer.response.includes(letter)) mark(item, `✗ ${TEXT.yourChoice}`, "sk-wrong");
+      if (right.includes(letter)) mark(item, `✓ ${say("correct_choice")}`, "sk-right");
+      else if (answer.response.includes(letter)) mark(item, `✗ ${say("your_choice")}`, "sk-wrong");
     });
     box.querySelectorAll("select").forEach((select, i) => {
       const slot = select.parentElement;
-      if (answer.response[i] === right[i]) mark(slot, `✓ ${TEXT.right}`, "sk-right");
-      else mark(slot, `✗ ${TEXT.rightAnswer(optionText(box, right[i]))}`, "sk-wrong");
+      if (answer.response[i] === right[i]) mark(slot, `✓ ${say("right")}`, "sk-right");
+      else mark(slot, `✗ ${say("right_answer", { answer: optionText(box, right[i]) })}`, "sk-wrong");
     });
   }
 
   function typedAnswer(question) {
     if (question.type === "fill_in") return question.accepted[0];
     if (question.answer !== null) return String(question.answer);
-    return TEXT.range(question.min, question.max);
+    return say("range", { min: question.min, max: question.max });
   }
 
   return {
@@ -85,19 +86,19 @@ export function questionView(doc, course, on) {
       const box = boxes.get(question.id);
       if (!box) return;
       writeResponse(box, question, answer.response);
-      const verdict = answer.correct ? TEXT.right : locked ? TEXT.wrong : TEXT.tryAgain;
+      const verdict = say(answer.correct ? "right" : locked ? "wrong" : "try_again");
       const lines = [paragraph(verdict, "sk-verdict")];
       const general = answer.correct ? question.correctFeedback : question.incorrectFeedback;
       if (general) lines.push(paragraph(general));
       for (const text of choiceFeedback(question, answer.response)) lines.push(paragraph(text));
       if (locked && !answer.correct && isTyped(question)) {
-        lines.push(paragraph(TEXT.rightAnswer(typedAnswer(question))));
+        lines.push(paragraph(say("right_answer", { answer: typedAnswer(question) })));
       }
       const feedback = box.querySelector("[data-feedback]");
       feedback.replaceChildren(...lines);
       feedback.className = `sk-feedback ${answer.correct ? "sk-right" : "sk-wrong"}`;
       const tries = box.querySelector("[data-tries]");
-      if (tries) tries.textContent = locked ? "" : TEXT.triesLeft(question.attempts - answer.tries);
+      if (tries) tries.textContent = locked ? "" : triesLeft(question.attempts - answer.tries);
       if (locked) {
         // The Check button goes away; keep keyboard focus in the question, on its feedback.
         const hadFocus = box.contains(doc.activeElement);
@@ -114,18 +115,30 @@ export function questionView(doc, course, on) {
     /** Ask for an answer when Check was pressed without one. */
     askForAnswer(questionId) {
       const feedback = boxes.get(questionId)?.querySelector("[data-feedback]");
-      feedback?.replaceChildren(paragraph(TEXT.missing, "sk-verdict"));
+      feedback?.replaceChildren(paragraph(say("missing"), "sk-verdict"));
     },
 
-    /** Show the quiz's score once every question in it has an answer. */
-    showQuizResult(quiz, result) {
-      const place = doc.querySelector(`[data-quiz="${quiz.id}"] [data-quiz-result]`);
-      if (!place) return;
-      if (result.answered < result.total) return place.replaceChildren();
-      const lines = [TEXT.score(result)];
-      if (result.passed === true) lines.push(TEXT.passed);
-      if (result.passed === false) lines.push(TEXT.notPassed(quiz.passingScore));
-      place.replaceChildren(paragraph(lines.join(" ")));
+    /** Empty the question for a new attempt at its quiz: no answer, no marks, tries restored. */
+    resetQuestion(question) {
+      const box = boxes.get(question.id);
+      if (!box) return;
+      writeResponse(box, question, isTyped(question) ? [""] : []);
+      box.querySelectorAll("input, select, button").forEach((control) => (control.disabled = false));
+      box.querySelectorAll("[data-action]").forEach((button) => (button.hidden = false));
+      box.querySelectorAll(".sk-mark").forEach((old) => old.remove());
+      const feedback = box.querySelector("[data-feedback]");
+      feedback.replaceChildren();
+      feedback.className = "sk-feedback";
+      const tries = box.querySelector("[data-tries]");
+      if (tries) tries.textContent = say("tries", { n: question.attempts });
+    },
+
+    describeResponse,
+
+    /** The right answer to `question`, in the words shown on its controls. */
+    describeRightAnswer(question) {
+      if (isTyped(question)) return typedAnswer(question);
+      return describeResponse(question, correctResponse(question));
     },
   };
 }

@@ -97,12 +97,63 @@ export function choiceFeedback(question, response) {
     .map((letter) => feedback[letter]);
 }
 
+/** A learner's go at a quiz: which attempt it is and the seed of its shuffles and draw. */
+export function firstRun(seed) {
+  return { attempt: 1, seed };
+}
+
+/** `count` indexes in an order that looks random, the same for the same seed (mulberry32). */
+export function seededOrder(count, seed) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** The ids of the questions `run` of `quiz` asks, in the order it asks them. */
+export function quizQuestions(quiz, run) {
+  if (!run || (!quiz.shuffle && !quiz.draw)) return quiz.questions;
+  let picked = seededOrder(quiz.questions.length, run.seed);
+  if (quiz.draw) picked = picked.slice(0, quiz.draw);
+  if (!quiz.shuffle) picked.sort((a, b) => a - b);
+  return picked.map((i) => quiz.questions[i]);
+}
+
+/** The choice letters of `question` in the order shown in `run` (shuffled when it says so). */
+export function choiceOrder(question, run, position) {
+  const letters = "abcdefghijklmnopqrstuvwxyz".slice(0, question.options).split("");
+  if (!question.shuffle || !run) return letters;
+  return seededOrder(letters.length, run.seed + 7919 * (position + 1)).map((i) => letters[i]);
+}
+
+/** Whether every question of the run is answered for good (right, or out of tries). */
+export function isQuizDone(ids, questionsById, answers) {
+  return ids.every((id) => isLocked(questionsById.get(id), answers.get(id) ?? null));
+}
+
+/** Whether a finished run may be taken again: not passed, and attempts are left. */
+export function canRetry(quiz, result, run) {
+  const attemptsLeft = quiz.attempts === null || run.attempt < quiz.attempts;
+  const better = result.passed === false || (result.passed === null && result.percent < 100);
+  return attemptsLeft && better;
+}
+
 /** What `answers` (by question id) add up to in `quiz`: points, percent and pass. */
-export function quizResult(quiz, questionsById, answers) {
+export function quizResult(quiz, questionsById, answers, ids = quiz.questions) {
   let points = 0;
   let max = 0;
   let answered = 0;
-  for (const id of quiz.questions) {
+  for (const id of ids) {
     const question = questionsById.get(id);
     const answer = answers.get(id) ?? null;
     max += question.weight;
@@ -114,13 +165,14 @@ export function quizResult(quiz, questionsById, answers) {
   const percent = max > 0 ? Math.round((points / max) * 100) : null;
   const passed =
     quiz.passingScore === null || percent === null ? null : percent >= quiz.passingScore;
-  return { answered, total: quiz.questions.length, points, max, percent, passed };
+  return { answered, total: ids.length, points, max, percent, passed };
 }
 
 /** The record of one try at a question, in the shape every tracker reports. */
 export function interaction(question, answer, { time, latency }) {
   return {
     id: question.id,
+    activity: ["question", question.id],
     type: INTERACTION_TYPES[question.type],
     // A number as typed ("14,5") is reported as the decimal it means.
     response:
@@ -128,6 +180,8 @@ export function interaction(question, answer, { time, latency }) {
     correct: correctResponse(question),
     result: answer.correct ? "correct" : "wrong",
     weight: question.weight,
+    description: question.prompt ?? "",
+    matchCase: question.caseSensitive ?? false,
     time,
     latency,
   };

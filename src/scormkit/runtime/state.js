@@ -1,28 +1,67 @@
 // Progress as one short string, for the LMS to keep between sessions. Pure.
 //
-// Format "1|<layout>|<page>|<seen>|<answers>":
-//   1        format version
-//   layout   base-36 hash of the course's page and question ids; a republished course with
-//            another layout starts afresh instead of misreading old progress
+// Format "2|<layout>|<page>|<seen>|<section>|<section>…":
+//   2        format version
+//   layout   base-36 hash of the course's page, question and survey ids; a republished course
+//            with another layout starts afresh instead of misreading old progress
 //   page     index of the open page, base 36
 //   seen     pages viewed, 5 per character as a base-32 digit (bit 0 = first page of the five)
-//   answers  one entry per question in course order, comma-separated, trailing empties left
-//            out; an entry is the tries used (1-9) then the response: choice letters as they
-//            are ("ac", "t", matching/sequencing one letter per slot), typed text
-//            URI-encoded (so it never contains "|" or ",")
+//   section  one letter naming it, then its body; empty sections are left out. Sections:
+//     a  answers: one entry per question in course order, comma-separated, trailing empties
+//        left out; an entry is the tries used (1-9) then the response: choice letters as they
+//        are ("ac", "t", matching/sequencing one letter per slot), typed text escaped
+//     q  quiz runs: one entry per quiz in course order, the same way, empty unless the quiz
+//        `keepsRun` (it shuffles, draws or limits attempts): the attempt (base 36, one digit,
+//        at most z) then the seed of its shuffles and draw (four base-36 digits)
+//     s  survey answers: one entry per survey item in course order, the same way: the chosen
+//        option as one base-36 digit from 1, or "~" then the text typed, escaped
+//     r  role-plays: one entry per scenario in course order, comma-separated, trailing empties
+//        left out: scenario.js encodeScenarios() (format there; worst case:
+//        scormkit.spec.scenariostate)
+//   Sections a player does not know are kept as they are, so a newer section survives an
+//   older reader. To add a section, add an entry to SECTIONS with a new letter.
+// Escaped text keeps every character but the four the format uses, which become two
+// characters each: "~" → "~~", "|" → "~p", "," → "~c", "%" → "~e". src/scormkit/budget.py
+// mirrors these rules to compute the longest state a course can need; keep the two in step.
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";
+import { decodeScenarios, encodeScenarios } from "./scenario.js";
 
-const VERSION = "1";
+const VERSION = "2";
 const BITS = 5;
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const SEED_DIGITS = 4;
+/** Seeds of quiz runs are below this, so they fit their four digits. */
+export const SEED_LIMIT = 36 ** SEED_DIGITS;
+const ESCAPES = { "~": "~~", "|": "~p", ",": "~c", "%": "~e" };
+const UNESCAPES = Object.fromEntries(Object.entries(ESCAPES).map(([k, v]) => [v[1], k]));
+
+/** `text` with the format's own characters escaped. */
+export function escapeText(text) {
+  return text.replace(/[~|,%]/g, (ch) => ESCAPES[ch]);
+}
+
+/** The text `escapeText` made `text` from; null when it is damaged. */
+export function unescapeText(text) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== "~") out += text[i];
+    else if (UNESCAPES[text[i + 1]] === undefined) return null;
+    else out += UNESCAPES[text[++i]];
+  }
+  return out;
+}
 
 /** A short hash of the course's layout: page ids, question ids, types and option counts. */
 export function layoutHash(course) {
   const parts = [
     ...course.pages.map((p) => p.id),
     ...course.questions.map((q) => `${q.id}:${q.type}:${q.options ?? ""}`),
+    ...surveyItems(course).map((item) => `${item.key}:${item.kind}:${item.options}`),
+    ...(course.scenarios ?? []).map(
+      (s) => `${s.id}:${s.scenes.length}:${s.variables.length}:${s.dimensions.length}`,
+    ),
   ];
   let hash = 0x811c9dc5; // FNV-1a, 32 bit
   for (const ch of parts.join("/")) {
@@ -30,6 +69,11 @@ export function layoutHash(course) {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(36);
+}
+
+/** Every survey item of the course in order, keyed "<survey id>-<item id>". */
+export function surveyItems(course) {
+  return (course.surveys ?? []).flatMap((survey) => survey.items);
 }
 
 function encodeSeen(seen) {
@@ -52,18 +96,21 @@ function decodeSeen(text, pages) {
   return seen;
 }
 
-/** `progress` as a suspend string. */
-export function encodeState(course, progress) {
-  const answers = course.questions.map((q) => {
-    const answer = progress.answers.get(q.id);
-    if (!answer) return "";
-    const body = isTyped(q) ? encodeURIComponent(answer.response[0]) : answer.response.join("");
-    return `${answer.tries}${body}`;
-  });
-  while (answers.length && answers[answers.length - 1] === "") answers.pop();
-  const page = progress.page.toString(36);
-  const seen = encodeSeen(progress.seen);
-  return [VERSION, layoutHash(course), page, seen, answers.join(",")].join("|");
+// Entries in a fixed order, comma-separated, trailing empties left out.
+function joinEntries(entries) {
+  while (entries.length && entries[entries.length - 1] === "") entries.pop();
+  return entries.join(",");
+}
+
+function splitEntries(text, max) {
+  const entries = text ? text.split(",") : [];
+  return entries.length > max ? null : entries;
+}
+
+function encodeAnswer(question, answer) {
+  if (!answer) return "";
+  const body = isTyped(question) ? escapeText(answer.response[0]) : answer.response.join("");
+  return `${answer.tries}${body}`;
 }
 
 function decodeAnswer(question, entry) {
@@ -71,11 +118,9 @@ function decodeAnswer(question, entry) {
   if (!(tries >= 1 && tries <= 9)) return null;
   let response;
   if (isTyped(question)) {
-    try {
-      response = [decodeURIComponent(entry.slice(1))];
-    } catch {
-      return null;
-    }
+    const text = unescapeText(entry.slice(1));
+    if (text === null) return null;
+    response = [text];
   } else {
     response = [...entry.slice(1)];
     const letters = question.type === "true_false" ? "tf" : LETTERS.slice(0, question.options);
@@ -84,21 +129,118 @@ function decodeAnswer(question, entry) {
   return { response, tries, correct: isCorrect(question, response) };
 }
 
-/** The progress stored in `text`, or null when it is empty, damaged or for another layout. */
-export function decodeState(course, text) {
+function encodeSurveyAnswer(item, value) {
+  if (value === undefined || value === "") return "";
+  return item.kind === "free_text" ? `~${escapeText(value)}` : value;
+}
+
+function decodeSurveyAnswer(item, entry) {
+  if (item.kind === "free_text") return entry[0] === "~" ? unescapeText(entry.slice(1)) : null;
+  const index = parseInt(entry, 36);
+  return entry.length === 1 && index >= 1 && index <= item.options ? entry : null;
+}
+
+/**
+ * The sections of the state: a letter, how to write the part of `progress` it holds, and how
+ * to read it back into `progress` (returning false when the text is damaged).
+ */
+export const SECTIONS = [
+  {
+    key: "a",
+    encode: (course, progress) =>
+      joinEntries(course.questions.map((q) => encodeAnswer(q, progress.answers.get(q.id)))),
+    decode(course, text, progress) {
+      const entries = splitEntries(text, course.questions.length);
+      if (!entries) return false;
+      for (const [i, entry] of entries.entries()) {
+        if (!entry) continue;
+        const answer = decodeAnswer(course.questions[i], entry);
+        if (!answer) return false;
+        progress.answers.set(course.questions[i].id, answer);
+      }
+      return true;
+    },
+  },
+  {
+    key: "q",
+    encode: (course, progress) =>
+      joinEntries(
+        course.quizzes.map((quiz) => {
+          const run = progress.runs.get(quiz.id);
+          if (!run || !quiz.keepsRun) return "";
+          const seed = run.seed.toString(36).padStart(SEED_DIGITS, "0");
+          return Math.min(run.attempt, 35).toString(36) + seed;
+        }),
+      ),
+    decode(course, text, progress) {
+      const entries = splitEntries(text, course.quizzes.length);
+      if (!entries) return false;
+      for (const [i, entry] of entries.entries()) {
+        if (!entry) continue;
+        if (!/^[1-9a-z][0-9a-z]{4}$/.test(entry)) return false;
+        const [attempt, seed] = [parseInt(entry[0], 36), parseInt(entry.slice(1), 36)];
+        progress.runs.set(course.quizzes[i].id, { attempt, seed });
+      }
+      return true;
+    },
+  },
+  {
+    key: "s",
+    encode: (course, progress) =>
+      joinEntries(
+        surveyItems(course).map((item) => encodeSurveyAnswer(item, progress.survey.get(item.key))),
+      ),
+    decode(course, text, progress) {
+      const items = surveyItems(course);
+      const entries = splitEntries(text, items.length);
+      if (!entries) return false;
+      for (const [i, entry] of entries.entries()) {
+        if (!entry) continue;
+        const value = decodeSurveyAnswer(items[i], entry);
+        if (value === null) return false;
+        progress.survey.set(items[i].key, value);
+      }
+      return true;
+    },
+  },
+  {
+    key: "r",
+    encode: (course, progress) => encodeScenarios(course, progress.scenarios),
+    decode(course, text, progress) {
+      const scenarios = decodeScenarios(course, text);
+      if (scenarios) progress.scenarios = scenarios;
+      return scenarios !== null;
+    },
+  },
+];
+
+/** `progress` as a suspend string. */
+export function encodeState(course, progress) {
+  const page = progress.page.toString(36);
+  const fields = [VERSION, layoutHash(course), page, encodeSeen(progress.seen)];
+  for (const section of SECTIONS) {
+    const body = section.encode(course, progress);
+    if (body) fields.push(section.key + body);
+  }
+  fields.push(...(progress.unknown ?? []));
+  return fields.join("|");
+}
+
+/**
+ * The progress stored in `text`, or null when it is empty, damaged or for another layout.
+ * `fresh` makes the progress of a learner who has not started (progress.js startProgress).
+ */
+export function decodeState(course, text, fresh) {
   const fields = String(text ?? "").split("|");
-  if (fields.length !== 5 || fields[0] !== VERSION || fields[1] !== layoutHash(course)) return null;
+  if (fields.length < 4 || fields[0] !== VERSION || fields[1] !== layoutHash(course)) return null;
   const page = parseInt(fields[2], 36);
   const seen = decodeSeen(fields[3], course.pages.length);
   if (!(page >= 0 && page < course.pages.length) || !seen) return null;
-  const entries = fields[4] ? fields[4].split(",") : [];
-  if (entries.length > course.questions.length) return null;
-  const answers = new Map();
-  for (const [i, entry] of entries.entries()) {
-    if (!entry) continue;
-    const answer = decodeAnswer(course.questions[i], entry);
-    if (!answer) return null;
-    answers.set(course.questions[i].id, answer);
+  const progress = { ...fresh(course), page, seen, unknown: [] };
+  for (const field of fields.slice(4)) {
+    const section = SECTIONS.find((s) => s.key === field[0]);
+    if (!section) progress.unknown.push(field);
+    else if (!section.decode(course, field.slice(1), progress)) return null;
   }
-  return { page, seen, answers };
+  return progress;
 }

@@ -1,15 +1,23 @@
-// The player's DOM: pages, menu, navigation, notices. Questions are drawn by questionview.js.
+// The player's DOM: pages, menu, navigation, notices, the resume prompt. Questions are drawn
+// by questionview.js, surveys by surveyview.js; every word comes from text.js.
 //
 // Stable hooks (browser tests and template overrides rely on them; keep them when editing):
 //   script#sk-course                  course data as JSON
 //   section[data-page-id="<id>"]      one per page; the open page is the one not [hidden]
 //   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page"
-//   #sk-prev, #sk-next                previous/next page buttons
+//   [data-module-progress="<id>"]     in the menu: pages of that module viewed
+//   #sk-prev, #sk-next                previous/next page buttons; in a launch of one module,
+//                                     also to the module before/after when the LMS can move
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
 //   #sk-learner                       the learner's name, when the LMS gives one
 //   #sk-progress, #sk-progress-text   pages viewed
 //   #sk-done                          message shown after Finish
+//   #sk-resume                        "Continue where you left off?", shown on a resumed launch
+//     #sk-resume-continue, #sk-resume-restart   its two buttons
+//     #sk-restart-confirm, #sk-restart-yes, #sk-restart-no   the confirmation Start over needs
+//   #sk-score, #sk-points, #sk-badges  points total and badge shelf, only in courses with
+//                                      scenarios; shown by view.showPoints(points, badges)
 //   [data-question="<id>"]            a question, holding:
 //     input[name="<id>"] / select[name="<id>"]   its inputs; value is the choice letter (a, b…
 //                                      in spec order; true/false: t, f)
@@ -17,32 +25,41 @@
 //     [data-action="hint"], [data-hint]   hint button and hint text, when there is a hint
 //     [data-feedback]                 feedback (aria-live)
 //     [data-tries]                    tries left, when there is more than one
-//   [data-quiz="<id>"] [data-quiz-result]  quiz score, once every question is answered
+//   [data-quiz="<id>"]                a quiz, holding its questions, and:
+//     [data-quiz-questions]           the questions; those a draw left out are [hidden]
+//     [data-quiz-result]              score, once every question is answered
+//     [data-quiz-review]              review of every answer, once the attempt is over
+//     [data-action="retry"]           take the quiz again, while attempts are left
+//   [data-survey="<id>"]              a survey, holding:
+//     [data-survey-item="<survey id>-<item id>"]  one item; input[name=<same>] radio buttons
+//                                      valued 1, 2… (base 36) or a textarea
+//     [data-action="send"], [data-survey-status]  Send button and its message (aria-live)
 //   [data-tabs]                       panels the player turns into tabs
+//
+// For the scenario player: view.showPoints(points, badges) fills the header's points total
+// (a number) and badge shelf (badges: [{ id, title, description }] earned so far); it does
+// nothing in a course without scenarios.
 
 import { questionView } from "./questionview.js";
+import { quizView } from "./quizview.js";
+import { surveyView } from "./surveyview.js";
+import { wordsOf } from "./text.js";
 
-const TEXT = {
-  pageOf: (n, total) => `Page ${n} of ${total}`,
-  seen: (n, total) => `${n} of ${total} pages viewed`,
-  viewed: "viewed",
-  finished: "You have finished this course.",
-  passed: (score) => `You passed with a score of ${score}%.`,
-  failed: (score, needed) => `Your score is ${score}%; ${needed}% is needed to pass.`,
-  open: (pages, questions) =>
-    `Not finished yet: ${pages} page(s) not viewed and ${questions} question(s) not answered.`,
-  saved: "Your progress has been saved. You can close this window.",
-  notSaved: "Progress was not saved because this course is not running in a learning system.",
-};
-
-/** The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response), finish(). */
-export function createView(doc, course, on) {
+/**
+ * The view of `course` in `doc`; `on` has go(pageIndex), check(questionId, response),
+ * retry(quizId), send(surveyId, answers) and finish(). `moves` says whether Previous on the
+ * first page and Next on the last lead out of the launch.
+ */
+export function createView(doc, course, on, moves = { previous: false, next: false }) {
+  const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
   const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
   const questions = questionView(doc, course, on);
+  const quizzes = quizView(doc, course, on, questions);
+  const surveys = surveyView(doc, course, on);
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));
@@ -59,6 +76,7 @@ export function createView(doc, course, on) {
     setMenu(menuToggle.getAttribute("aria-expanded") !== "true"),
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
+  hideOtherModules(doc, course);
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -74,6 +92,58 @@ export function createView(doc, course, on) {
 
   return {
     ...questions,
+    ...quizzes,
+    ...surveys,
+
+    /** Ask whether to continue or start over; resolves "continue" or "restart". */
+    askResume() {
+      const box = byId("sk-resume");
+      const confirm = byId("sk-restart-confirm");
+      const nav = doc.querySelector(".sk-nav");
+      box.hidden = false;
+      nav.hidden = true;
+      byId("sk-resume-continue").focus();
+      return new Promise((resolve) => {
+        const close = (choice) => {
+          box.hidden = true;
+          nav.hidden = false;
+          resolve(choice);
+        };
+        byId("sk-resume-continue").onclick = () => close("continue");
+        byId("sk-resume-restart").onclick = () => {
+          confirm.hidden = false;
+          byId("sk-restart-no").focus();
+        };
+        byId("sk-restart-no").onclick = () => {
+          confirm.hidden = true;
+          byId("sk-resume-restart").focus();
+        };
+        byId("sk-restart-yes").onclick = () => close("restart");
+      });
+    },
+
+    /** Points total and badges earned, in the header of a course with scenarios. */
+    showPoints(points, badges) {
+      const shelf = byId("sk-score");
+      if (!shelf) return;
+      shelf.hidden = false;
+      byId("sk-points").textContent = String(points);
+      const items = badges.map((badge) => {
+        const item = doc.createElement("li");
+        item.className = "sk-badge";
+        item.dataset.badge = badge.id;
+        item.title = badge.description;
+        item.textContent = badge.title;
+        return item;
+      });
+      if (!items.length) {
+        const none = doc.createElement("li");
+        none.className = "sk-badge-none";
+        none.textContent = say("no_badges");
+        items.push(none);
+      }
+      byId("sk-badges").replaceChildren(...items);
+    },
 
     /** Show page `index` alone; move focus to its heading when the learner navigated. */
     showPage(index, { focus }) {
@@ -86,10 +156,10 @@ export function createView(doc, course, on) {
         }
       });
       const last = index === sections.length - 1;
-      prev.disabled = index === 0;
-      next.hidden = last;
-      finish.hidden = !last;
-      byId("sk-position").textContent = TEXT.pageOf(index + 1, sections.length);
+      prev.disabled = index === 0 && !moves.previous;
+      next.hidden = last && !moves.next;
+      finish.hidden = !next.hidden;
+      byId("sk-position").textContent = say("page_of", { n: index + 1, total: sections.length });
       if (focus) {
         doc.defaultView.scrollTo(0, 0);
         sections[index].querySelector("h2")?.focus();
@@ -101,14 +171,20 @@ export function createView(doc, course, on) {
       const bar = byId("sk-progress");
       bar.max = seen.length;
       bar.value = count;
-      byId("sk-progress-text").textContent = TEXT.seen(count, seen.length);
+      byId("sk-progress-text").textContent = say("seen", { n: count, total: seen.length });
       links.forEach((link, i) => {
         if (link && seen[i] && !link.querySelector(".sk-viewed")) {
           const tick = span("sk-viewed", "✓");
           tick.setAttribute("aria-hidden", "true");
-          link.append(tick, span("sk-sr", ` (${TEXT.viewed})`));
+          link.append(tick, span("sk-sr", ` (${say("viewed")})`));
         }
       });
+      const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
+      for (const module of course.modules) {
+        const place = doc.querySelector(`[data-module-progress="${module.id}"]`);
+        const done = module.pages.filter((id) => seen[pageIndex.get(id)]).length;
+        if (place) place.textContent = say("module_progress", { n: done, total: module.pages.length });
+      }
     },
 
     /** Show the "not tracked" notice without an LMS, and the learner's name with one. */
@@ -126,13 +202,14 @@ export function createView(doc, course, on) {
       const done = byId("sk-done");
       const needed = course.completion.passingScore;
       const outcome = !status.complete
-        ? TEXT.open(status.unseen, status.unanswered)
+        ? say("open", { pages: status.unseen, questions: status.unanswered }) +
+          (status.unplayed ? ` ${say("unplayed", { n: status.unplayed })}` : "")
         : status.passed === null
-          ? TEXT.finished
+          ? say("finished")
           : status.passed
-            ? TEXT.passed(status.score)
-            : TEXT.failed(status.score, needed);
-      const lines = [outcome, tracked ? TEXT.saved : TEXT.notSaved];
+            ? say("passed_course", { score: status.score })
+            : say("failed_course", { score: status.score, needed });
+      const lines = [outcome, say(tracked ? "saved" : "not_saved")];
       done.replaceChildren(
         ...lines.map((line) => {
           const p = doc.createElement("p");
@@ -145,6 +222,17 @@ export function createView(doc, course, on) {
       done.focus();
     },
   };
+}
+
+// A launch of one module lists only that module's pages in the menu.
+function hideOtherModules(doc, course) {
+  const shown = new Set(course.pages.map((p) => p.id));
+  for (const link of doc.querySelectorAll("#sk-menu a[data-page]")) {
+    if (!shown.has(link.dataset.page)) link.parentElement.hidden = true;
+  }
+  for (const list of doc.querySelectorAll("#sk-menu li > ol")) {
+    if (!list.querySelector("li:not([hidden])")) list.parentElement.hidden = true;
+  }
 }
 
 function makeTabs(box) {

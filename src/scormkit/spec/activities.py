@@ -177,8 +177,23 @@ class Scene(SpecModel):
         default=None, ge=5, le=600, description="Seconds to choose before `timeout_goto` applies."
     )
     timeout_goto: Id | None = Field(default=None, description="Scene reached when time runs out.")
+    timeout_feedback: str | None = Field(
+        default=None, description="Shown when time runs out, like a choice's `feedback`."
+    )
+    timeout_points: dict[str, int] = Field(
+        default_factory=dict, description="Points added per dimension when time runs out."
+    )
+    timeout_effects: dict[str, int] = Field(
+        default_factory=dict, description="Amounts added to variables when time runs out."
+    )
+    timeout_lose_life: bool = Field(
+        default=False, description="Running out of time costs the learner one life."
+    )
     choices: list[ScenarioChoice] = Field(
-        default_factory=list, description="What the learner may do; none makes this an ending."
+        default_factory=list,
+        max_length=26,
+        description="What the learner may do; none makes this an ending. Choices whose "
+        "`requires` do not hold are not shown.",
     )
     ending: Literal["success", "partial", "failure"] | None = Field(
         default=None, description="Marks an ending and how it counts."
@@ -191,6 +206,9 @@ class Scene(SpecModel):
             raise ValueError("an `image` needs `image_alt`, read aloud by screen readers")
         if self.timer is not None and self.timeout_goto is None:
             raise ValueError("a `timer` needs `timeout_goto`, the scene reached when time runs out")
+        extras = [self.timeout_feedback, self.timeout_points, self.timeout_effects]
+        if self.timer is None and (any(extras) or self.timeout_lose_life):
+            raise ValueError("the `timeout_` fields need a `timer` that can run out")
         return self
 
 
@@ -219,12 +237,23 @@ class Scenario(SpecModel):
     lives: int | None = Field(
         default=None, ge=1, le=9, description="Lives; at 0 the role-play fails."
     )
+    out_of_lives: str | None = Field(
+        default=None,
+        description="Debrief (Markdown) shown when the learner loses their last life.",
+    )
+    replay: bool = Field(
+        default=True, description='Offer "Try again" at an ending, starting afresh.'
+    )
     pass_at: Literal["success", "partial"] = Field(
         default="success", description="The worst ending that still counts as passing."
     )
     scored: bool = Field(default=True, description="Whether the result counts in the course score.")
     weight: float = Field(default=1, ge=0, description="Points in the course score when scored.")
-    badges: list[Badge] = Field(default_factory=list, description="Badges this role-play awards.")
+    badges: list[Badge] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Badges this role-play awards, tested when an ending scene is reached.",
+    )
     scenes: list[Scene] = Field(min_length=1, description="All scenes, in any order.")
 
 
@@ -234,9 +263,18 @@ class SurveyItem(SpecModel):
     prompt: str = Field(description="The question.")
     scale: list[str] | None = Field(
         default=None,
+        max_length=35,
         description="Labels of a likert scale, lowest first (default: 5 agreement levels).",
     )
-    options: list[str] | None = Field(default=None, description="Options of a single_choice item.")
+    options: list[str] | None = Field(
+        default=None, max_length=35, description="Options of a single_choice item."
+    )
+    max_length: int = Field(
+        default=200,
+        ge=1,
+        le=1000,
+        description="Most characters a free_text answer may have; it is kept for resuming.",
+    )
 
     @model_validator(mode="after")
     def _options_fit_kind(self) -> SurveyItem:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from scormkit.errors import Location, Problem
 from scormkit.spec.activities import MultipleChoice, Quiz, Scenario, SingleChoice, Survey
 from scormkit.spec.document import PathKey, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
+from scormkit.spec.proof import prove_scenario
 
 Locate = Callable[[PathKey], Location]
 Report = Callable[[PathKey, str], None]
@@ -25,8 +26,14 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     _check_unique_ids(course, report, locate)
     _check_questions(course, report)
     for path, scenario in _scenarios(course):
+        before = len(problems)
         _check_scenario(path, scenario, report)
+        if len(problems) == before and _ids_unique(scenario):
+            # The proof walks the scenes, so it needs every reference to be sound first.
+            for found in prove_scenario(scenario).problems:
+                report((*path, *found.path), found.message)
     _check_scoring(course, report)
+    _check_packaging(course, report)
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
         if message:
@@ -65,6 +72,19 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
                     _unique_within([c.id for c in scene.choices], choices, "choice", report)
             if isinstance(activity, Survey):
                 _unique_within([i.id for i in activity.items], (*here, "items"), "item", report)
+        for o, observation in enumerate(module.observations):
+            claim(("modules", m, "observations", o, "id"), observation.id)
+            criteria = ("modules", m, "observations", o, "criteria")
+            _unique_within([c.id for c in observation.criteria], criteria, "criterion", report)
+
+
+def _ids_unique(scenario: Scenario) -> bool:
+    """Whether scene ids, and choice ids within each scene, name one thing each."""
+    groups = [
+        [s.id for s in scenario.scenes],
+        *([c.id for c in s.choices] for s in scenario.scenes),
+    ]
+    return all(len(set(ids)) == len(ids) for ids in groups)
 
 
 def _unique_within(ids: list[str], path: PathKey, noun: str, report: Report) -> None:
@@ -132,6 +152,22 @@ def _check_scenario(path: PathKey, scenario: Scenario, report: Report) -> None:
             if name not in names:
                 report((*where, c, "of"), _unknown_name(name, names))
 
+    def consequences(
+        where: PathKey, prefix: str, points: Mapping[str, int], effects: Mapping[str, int]
+    ) -> None:
+        for name in points:
+            if name not in scenario.dimensions:
+                report(
+                    (*where, f"{prefix}points", name),
+                    _undeclared(name, scenario.dimensions, "dimensions"),
+                )
+        for name in effects:
+            if name not in scenario.variables:
+                report(
+                    (*where, f"{prefix}effects", name),
+                    _undeclared(name, scenario.variables, "variables"),
+                )
+
     scene_ref((*path, "start"), scenario.start)
     for s, scene in enumerate(scenario.scenes):
         here = (*path, "scenes", s)
@@ -148,30 +184,24 @@ def _check_scenario(path: PathKey, scenario: Scenario, report: Report) -> None:
                 f"scene '{scene.id}' has no choices and is not an ending: "
                 "give it `choices` or `ending`",
             )
+        if scene.timer is not None:
+            consequences(here, "timeout_", scene.timeout_points, scene.timeout_effects)
+            if scene.timeout_lose_life and scenario.lives is None:
+                report((*here, "timeout_lose_life"), _NO_LIVES)
         for c, choice in enumerate(scene.choices):
             there = (*here, "choices", c)
             scene_ref((*there, "goto"), choice.goto)
-            for name in choice.points:
-                if name not in scenario.dimensions:
-                    report(
-                        (*there, "points", name),
-                        _undeclared(name, scenario.dimensions, "dimensions"),
-                    )
-            for name in choice.effects:
-                if name not in scenario.variables:
-                    report(
-                        (*there, "effects", name),
-                        _undeclared(name, scenario.variables, "variables"),
-                    )
+            consequences(there, "", choice.points, choice.effects)
             conditions((*there, "requires"), (r.of for r in choice.requires))
             if choice.lose_life and scenario.lives is None:
-                report(
-                    (*there, "lose_life"), "the scenario has no `lives` to lose; give it `lives`"
-                )
+                report((*there, "lose_life"), _NO_LIVES)
     for b, badge in enumerate(scenario.badges):
         conditions((*path, "badges", b, "when"), (w.of for w in badge.when))
     if not any(s.ending for s in scenario.scenes):
         report((*path, "scenes"), "no scene is an ending; give at least one scene `ending`")
+
+
+_NO_LIVES = "the scenario has no `lives` to lose; give it `lives`"
 
 
 def _did_you_mean(word: str, options: Iterable[str]) -> str:
@@ -212,6 +242,23 @@ def _check_scoring(course: Course, report: Report) -> None:
             ("completion", "passing_score"),
             "the course cannot be passed: it has no scored questions or scenarios",
         )
+
+
+def _check_packaging(course: Course, report: Report) -> None:
+    """The assessment is a module whose scored questions decide pass or fail."""
+    assessment = course.packaging.assessment
+    if assessment is None:
+        return
+    where = ("packaging", "assessment")
+    module = next((m for m in course.modules if m.id == assessment), None)
+    if module is None:
+        known = {m.id for m in course.modules}
+        report(where, f"no module {quote(assessment)}{_did_you_mean(assessment, known)}")
+        return
+    if not module.has_scored_questions():
+        report(where, f"module {quote(module.id)} has no scored questions to pass")
+    if course.completion.passing_score is None:
+        report(where, "an assessment needs `completion.passing_score`, the score that passes it")
 
 
 def _cannot_pass(pass_at: str, endings: list[str]) -> str:

@@ -142,7 +142,7 @@ def _other_fields(error: _Error, data: Any) -> str:
         return hint
     if not free:
         return "; this mapping takes no other fields"
-    if len(free) > 10:
+    if len(free) > 15:
         return ""
     return f"; other fields here: {', '.join(free)}"
 

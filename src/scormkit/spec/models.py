@@ -6,8 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from scormkit.spec.activities import Activity
+from scormkit.spec.activities import Activity, Quiz
 from scormkit.spec.base import Id, SpecModel
+from scormkit.spec.observation import Observation
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 # BCP 47 language tag: a primary language subtag, then optional subtags.
@@ -110,6 +111,17 @@ class Module(SpecModel):
     title: str = Field(description="Shown in the menu.")
     description: str | None = Field(default=None, description="One line under the title.")
     pages: list[Page] = Field(min_length=1, description="Pages, in reading order.")
+    observations: list[Observation] = Field(
+        default_factory=list,
+        description="Offline checklists a supervisor fills in at work; see `scormkit observe`.",
+    )
+
+    def has_scored_questions(self) -> bool:
+        """Whether a quiz of the module holds questions with weight, so it can be passed."""
+        return any(
+            isinstance(page.activity, Quiz) and any(q.weight > 0 for q in page.activity.questions)
+            for page in self.pages
+        )
 
 
 class Author(SpecModel):
@@ -126,6 +138,32 @@ class Completion(SpecModel):
         ge=0,
         le=100,
         description="Percent of all scored points needed to pass; unset: the course is not scored.",
+    )
+
+
+class Packaging(SpecModel):
+    """How the course is cut into launchable parts for the LMS."""
+
+    sco_per_module: bool = Field(
+        default=False,
+        description=(
+            "Package each module as its own launch (SCORM 1.2 and 2004), so the LMS lists and "
+            "reports modules separately; false: the whole course is one launch."
+        ),
+    )
+    modules_in_order: bool = Field(
+        default=False,
+        description=(
+            "With sco_per_module: a module opens only once the one before it is complete "
+            "(and passed, when scored)."
+        ),
+    )
+    assessment: Id | None = Field(
+        default=None,
+        description=(
+            "With sco_per_module: id of the module whose quiz decides the course; passing it "
+            "completes and passes the course."
+        ),
     )
 
 
@@ -149,6 +187,13 @@ class Course(SpecModel):
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
     description: str = Field(default="", description="A paragraph for catalogues.")
     language: Language = Field(default="en", description="BCP 47 tag, e.g. en or es-MX.")
+    player_language: Literal["en", "es"] | None = Field(
+        default=None,
+        description=(
+            "Language of the player's own text (buttons, feedback, notices): en or es. "
+            "Unset: Spanish for a Spanish course language (es, es-MX…), else English."
+        ),
+    )
     version: str = Field(
         default="1.0", max_length=20, description="Version of this course, e.g. '1.2' (quoted)."
     )
@@ -162,6 +207,9 @@ class Course(SpecModel):
     )
     completion: Completion = Field(
         default_factory=Completion, description="When the course is complete, passed or failed."
+    )
+    packaging: Packaging = Field(
+        default_factory=Packaging, description="One launch for the course, or one per module."
     )
     theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from scormkit.activities import player_activities
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
-from scormkit.targets import scorm12
+from scormkit.spec.models import Course
+from scormkit.targets import cmi5, scorm12, scorm2004, xapi
 
 
 @dataclass(frozen=True)
@@ -17,9 +20,47 @@ class Target:
     tracker: str  # runtime/track/<tracker>.js
     manifest: Callable[[PackagePlan], PackageFile]  # built with lxml, never templated
     state_budget: int  # characters of resume state every conforming LMS must store
+    # What the tracker needs besides the course, handed to the player (xAPI activity ids).
+    tracker_data: Callable[[Course], Mapping[str, Any]] | None = None
+    # Whether the descriptor can launch each module on its own (packaging.sco_per_module).
+    per_module: bool = True
 
 
 TARGETS = {
     t.name: t
-    for t in (Target("scorm12", "SCORM 1.2", "scorm12", scorm12.manifest, scorm12.STATE_BUDGET),)
+    for t in (
+        Target("scorm12", "SCORM 1.2", "scorm12", scorm12.manifest, scorm12.STATE_BUDGET),
+        Target(
+            "scorm2004",
+            "SCORM 2004 4th Edition",
+            "scorm2004",
+            scorm2004.manifest_4th,
+            scorm2004.STATE_BUDGET_4TH,
+        ),
+        Target(
+            "scorm2004-3rd",
+            "SCORM 2004 3rd Edition",
+            "scorm2004",
+            scorm2004.manifest_3rd,
+            scorm2004.STATE_BUDGET_3RD,
+        ),
+        Target(
+            "xapi",
+            "xAPI (tincan.xml)",
+            "xapi",
+            xapi.manifest,
+            xapi.STATE_BUDGET,
+            player_activities,
+            per_module=False,
+        ),
+        Target(
+            "cmi5",
+            "cmi5",
+            "cmi5",
+            cmi5.manifest,
+            cmi5.STATE_BUDGET,
+            player_activities,
+            per_module=False,
+        ),
+    )  # fmt: skip
 }

@@ -6,6 +6,7 @@ from lxml import etree
 
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
+from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -18,12 +19,13 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATIONS = (
     f"{CP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd {ADLCP} adlcp_rootv1p2.xsd"
 )
+NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormtype")
 # cmi.suspend_data is CMIString4096 (SCORM 1.2 RTE 3.4.2).
 STATE_BUDGET = 4096
 
 
 def manifest(plan: PackagePlan) -> PackageFile:
-    """The imsmanifest.xml of a single-SCO package."""
+    """The imsmanifest.xml: one SCO for the whole course, or one per module."""
     course = plan.course
     root = etree.Element(
         f"{{{CP}}}manifest",
@@ -38,55 +40,32 @@ def manifest(plan: PackagePlan) -> PackageFile:
     metadata = element(root, f"{{{CP}}}metadata")
     element(metadata, f"{{{CP}}}schema", "ADL SCORM")
     element(metadata, f"{{{CP}}}schemaversion", "1.2")
-    _lom(metadata, plan)
+    add_lom(metadata, plan, LOM_BINDING)
 
     org_id = f"org-{plan.identifier}"
     organizations = element(root, f"{{{CP}}}organizations", attrib={"default": org_id})
     organization = element(organizations, f"{{{CP}}}organization", attrib={"identifier": org_id})
     element(organization, f"{{{CP}}}title", course.title)
-    res_id = f"res-{plan.identifier}"
-    item = element(
-        organization,
-        f"{{{CP}}}item",
-        attrib={"identifier": f"item-{plan.identifier}", "identifierref": res_id},
-    )
-    element(item, f"{{{CP}}}title", course.title)
-    # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
-    # masteryscore, so name one only when the player itself reports a 0-100 raw score.
-    if plan.passing_score is not None:
-        element(item, f"{{{ADLCP}}}masteryscore", str(plan.passing_score))
-
     resources = element(root, f"{{{CP}}}resources")
-    resource = element(
-        resources,
-        f"{{{CP}}}resource",
-        attrib={
-            "identifier": res_id,
-            "type": "webcontent",
-            f"{{{ADLCP}}}scormtype": "sco",
-            "href": plan.launch,
-        },
-    )
-    for file in plan.files:
-        element(resource, f"{{{CP}}}file", attrib={"href": file.href})
+
+    def details(item: etree._Element, index: int | None) -> None:
+        modules = course.modules
+        if index is not None and course.packaging.modules_in_order and index > 0:
+            # The previous SCO must be completed or passed first (CAM 1.2 2.3.5.1.1).
+            previous = f"item-{modules[index - 1].id}"
+            element(item, f"{{{ADLCP}}}prerequisites", previous, {"type": "aicc_script"})
+        # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
+        # masteryscore, so name one only when the launch itself reports a 0-100 raw score.
+        scored = index is None or modules[index].has_scored_questions()
+        if plan.passing_score is not None and scored:
+            element(item, f"{{{ADLCP}}}masteryscore", str(plan.passing_score))
+
+    add_items(plan, organization, resources, NAMES, details)
     return PackageFile("imsmanifest.xml", serialize(root))
-
-
-def _lom(metadata: etree._Element, plan: PackagePlan) -> None:
-    """Catalogue metadata inline, so LMS libraries show title, description and keywords."""
-    course = plan.course
-    lang = course.language
-    lom = element(metadata, f"{{{IMSMD}}}lom")
-    general = element(lom, f"{{{IMSMD}}}general")
-    _langstring(element(general, f"{{{IMSMD}}}title"), course.title, lang)
-    element(general, f"{{{IMSMD}}}language", lang)
-    if course.description:
-        _langstring(element(general, f"{{{IMSMD}}}description"), course.description.strip(), lang)
-    for word in course.keywords:
-        _langstring(element(general, f"{{{IMSMD}}}keyword"), word, lang)
-    lifecycle = element(lom, f"{{{IMSMD}}}lifecycle")
-    _langstring(element(lifecycle, f"{{{IMSMD}}}version"), course.version, lang)
 
 
 def _langstring(parent: etree._Element, text: str, lang: str) -> None:
     element(parent, f"{{{IMSMD}}}langstring", text, {XML_LANG: lang})
+
+
+LOM_BINDING = LomBinding(IMSMD, "lifecycle", _langstring)

@@ -17,11 +17,15 @@ from scormkit.spec.activities import (
     Numeric,
     Question,
     Quiz,
+    Scenario,
+    ScenarioChoice,
     Sequencing,
     SingleChoice,
+    Survey,
     TrueFalse,
 )
 from scormkit.spec.models import Course, Page
+from scormkit.spec.proof import prove_scenario
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # SCORM 1.2 interaction types (RTE 3.4, cmi.interactions.n.type) of each question type.
@@ -59,6 +63,51 @@ class Answer:
         return "".join(self.entered)
 
 
+@dataclass(frozen=True)
+class Chosen:
+    """A choice the learner made in a scenario, and the interaction the course should report."""
+
+    scenario: Scenario
+    scene: str
+    choice: ScenarioChoice
+
+    @property
+    def letter(self) -> str:
+        scene = next(s for s in self.scenario.scenes if s.id == self.scene)
+        return LETTERS[scene.choices.index(self.choice)]
+
+    @property
+    def result(self) -> str:
+        """Losing a life is wrong, gaining points right, anything else neutral."""
+        if self.choice.lose_life:
+            return "wrong"
+        return "correct" if sum(self.choice.points.values()) > 0 else "neutral"
+
+
+def expected_interaction(record: Answer | Chosen) -> dict[str, str]:
+    """What cmi.interactions.n should hold for one answer or scenario choice."""
+    if isinstance(record, Chosen):
+        return {
+            "id": f"{record.scenario.id}.{record.scene}",
+            "type": "choice",
+            "student_response": record.letter,
+            "result": record.result,
+        }
+    return {
+        "id": record.question.id,
+        "type": record.interaction_type,
+        "student_response": record.student_response,
+        "result": "correct" if record.correct else "wrong",
+    }
+
+
+def best_path(scenario: Scenario) -> list[str]:
+    """The choice ids of the proof's best way through: best ending, most badges."""
+    path = prove_scenario(scenario).best_path
+    assert path is not None, f"scenario '{scenario.id}' cannot be passed"
+    return [step.choice for step in path]
+
+
 def pages_of(course: Course) -> list[Page]:
     """Every page of the course in reading order."""
     return [page for module in course.modules for page in module.pages]
@@ -67,6 +116,16 @@ def pages_of(course: Course) -> list[Page]:
 def questions_on(page: Page) -> list[Question]:
     """The quiz questions on `page`, in spec order."""
     return list(page.activity.questions) if isinstance(page.activity, Quiz) else []
+
+
+def scenarios_of(course: Course) -> list[Scenario]:
+    """Every scenario of the course, in reading order."""
+    return [p.activity for p in pages_of(course) if isinstance(p.activity, Scenario)]
+
+
+def surveys_of(course: Course) -> list[Survey]:
+    """Every survey of the course, in reading order."""
+    return [p.activity for p in pages_of(course) if isinstance(p.activity, Survey)]
 
 
 def questions_of(course: Course) -> list[Question]:
@@ -125,6 +184,8 @@ class Learner:
         self.frame = frame
         self.pages = pages_of(course)
         self.answers: list[Answer] = []
+        self.chosen: list[Chosen] = []
+        self.reports: list[Answer | Chosen] = []  # every interaction, in the order made
 
     def section(self, page_id: str) -> Locator:
         return self.frame.locator(f'section[data-page-id="{page_id}"]')
@@ -144,6 +205,19 @@ class Learner:
         """Open `page_id` from the menu."""
         self.frame.locator(f'#sk-menu a[data-page="{page_id}"]').click()
         self.expect_on(page_id)
+
+    def continue_where_left_off(self) -> None:
+        """Answer the resume prompt of a relaunched course with Continue."""
+        expect(self.frame.locator("#sk-resume")).to_be_visible()
+        self.frame.locator("#sk-resume-continue").click()
+        expect(self.frame.locator("#sk-resume")).to_be_hidden()
+
+    def start_over(self) -> None:
+        """Answer the resume prompt with Start over, and confirm."""
+        expect(self.frame.locator("#sk-resume")).to_be_visible()
+        self.frame.locator("#sk-resume-restart").click()
+        self.frame.locator("#sk-restart-yes").click()
+        expect(self.frame.locator("#sk-resume")).to_be_hidden()
 
     def finish(self) -> None:
         """Press Finish, on the last page."""
@@ -176,7 +250,23 @@ class Learner:
         expect(box.locator("[data-feedback]")).not_to_be_empty()
         answer = Answer(question, entered, correct=correct)
         self.answers.append(answer)
+        self.reports.append(answer)
         return answer
+
+    def fill_survey(self, survey: Survey, answers: dict[str, str]) -> None:
+        """Answer survey items (by item id: an option number, or text) and press Send."""
+        box = self.frame.locator(f'[data-survey="{survey.id}"]')
+        for item in survey.items:
+            value = answers.get(item.id)
+            name = f"{survey.id}-{item.id}"
+            if value is None:
+                continue
+            if item.kind == "free_text":
+                box.locator(f'textarea[name="{name}"]').fill(value)
+            else:
+                box.locator(f'input[name="{name}"][value="{value}"]').check()
+        box.locator('[data-action="send"]').click()
+        expect(box.locator("[data-survey-status]")).not_to_be_empty()
 
     def expect_answer_shown(self, answer: Answer) -> None:
         """Check that the question on the open page shows `answer` as entered, with feedback."""
@@ -212,8 +302,70 @@ class Learner:
             self.expect_on(page.id)
             for question in questions_on(page):
                 self.answer(question, right=question.id not in wrong)
+            if isinstance(page.activity, Scenario):
+                self.play(page.activity, best_path(page.activity))
             if index < last:
                 self.next(index)
+
+    def tab_to(self, target: Locator, most: int = 40) -> None:
+        """Press Tab until `target` has the focus, as a keyboard user would."""
+        for _ in range(most):
+            if target.evaluate("element => element === document.activeElement"):
+                return
+            self.frame.page.keyboard.press("Tab")
+        raise AssertionError(f"{most} presses of Tab never reached {target}")
+
+    def scenario(self, scenario: Scenario) -> Locator:
+        return self.frame.locator(f'[data-scenario="{scenario.id}"]')
+
+    def current_scene(self, scenario: Scenario) -> Locator:
+        return self.scenario(scenario).locator("[data-scene]:not([hidden])")
+
+    def expect_scene(self, scenario: Scenario, scene_id: str) -> None:
+        """Wait until `scene_id` is the one scene of `scenario` shown."""
+        box = self.scenario(scenario)
+        expect(box.locator(f'[data-scene="{scene_id}"]')).to_be_visible()
+        expect(box.locator("[data-scene]:not([hidden])")).to_have_count(1)
+
+    def play(self, scenario: Scenario, path: list[str], *, keyboard: bool = False) -> None:
+        """Take the choices in `path` (choice ids) one scene after another, reading feedback.
+
+        With `keyboard` the learner only presses Tab and Enter.
+        """
+        box = self.scenario(scenario)
+        scenes = {scene.id: scene for scene in scenario.scenes}
+        at = scenes[_shown_scene(box)]
+        for choice_id in path:
+            self.expect_scene(scenario, at.id)
+            choice = next(c for c in at.choices if c.id == choice_id)
+            button = box.locator(f'[data-scene="{at.id}"] button[data-choice="{choice_id}"]')
+            if keyboard:
+                self.tab_to(button)
+                self.frame.page.keyboard.press("Enter")
+            else:
+                button.click()
+            self.chosen.append(Chosen(scenario, at.id, choice))
+            self.reports.append(self.chosen[-1])
+            # The player stops to tell what a choice did: its feedback, points or lost life.
+            told = choice.feedback or any(choice.points.values()) or choice.lose_life
+            if told:
+                expect(box.locator("[data-feedback]")).not_to_be_empty()
+                go_on = box.locator('[data-action="continue"]')
+                if keyboard:
+                    expect(box.locator("[data-feedback]")).to_be_focused()
+                    self.tab_to(go_on)
+                    self.frame.page.keyboard.press("Enter")
+                else:
+                    go_on.click()
+            at = scenes[choice.goto]
+        expect(box.locator("[data-feedback]")).to_be_empty()
+
+
+def _shown_scene(box: Locator) -> str:
+    """The id of the scene `box` shows, once it shows one."""
+    shown = box.locator("[data-scene]:not([hidden])")
+    expect(shown).to_have_count(1)
+    return str(shown.get_attribute("data-scene"))
 
 
 def _number(value: float) -> str:

@@ -18,6 +18,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from scormkit.preview import ASSETS
 from scormkit.preview.server import LocalServer
 from scormkit.testing.packages import launch_of, unpack
+from scormkit.testing.sequencing import activity_tree
 from scormkit.testing.watch import ErrorWatch
 
 HERE = Path(__file__).resolve().parent
@@ -40,23 +41,6 @@ LEARNER = {
         "cmi.success_status": "unknown",
     },
 }
-# SCORM 2004 RTE 4.2: what the LMS keeps and the course may read back.
-KEPT_2004 = (
-    "cmi.learner_id",
-    "cmi.learner_name",
-    "cmi.location",
-    "cmi.credit",
-    "cmi.mode",
-    "cmi.completion_status",
-    "cmi.success_status",
-    "cmi.score.",
-    "cmi.progress_measure",
-    "cmi.total_time",
-    "cmi.suspend_data",
-    "cmi.launch_data",
-    "cmi.objectives.",
-    "cmi.learner_preference.",
-)
 # What an LMS keeps between sessions (SCORM 1.2 RTE 3.4): everything the course may read back.
 # Not kept: exit and session_time (write-only, per session), entry (set anew at each launch) and
 # interactions (write-only: a journal for reports that the course cannot read).
@@ -80,6 +64,42 @@ FINISH_TIMEOUT_MS = 5_000
 
 
 @dataclass(frozen=True)
+class Standard:
+    """What the test LMS does differently for SCORM 1.2 and SCORM 2004."""
+
+    learner: dict[str, str]  # what the LMS sets before every launch, its learner included
+    kept: tuple[str, ...]  # what it keeps between sessions
+    entry: str  # the element that tells the course whether it resumes
+    exit: str  # the element the course ends its session with
+    finish: str  # the API function that ends a session
+
+
+# What a SCORM 2004 LMS keeps between sessions of a suspended attempt (RTE 4.2): everything the
+# course may read back. Not kept: exit, session_time (write-only), entry, interactions, and
+# adl.nav.request, which the LMS acts on as the session ends.
+KEPT_2004 = (
+    "cmi.learner_id",
+    "cmi.learner_name",
+    "cmi.location",
+    "cmi.credit",
+    "cmi.mode",
+    "cmi.completion_status",
+    "cmi.success_status",
+    "cmi.progress_measure",
+    "cmi.score.",
+    "cmi.total_time",
+    "cmi.suspend_data",
+    "cmi.launch_data",
+    "cmi.objectives.",
+    "cmi.learner_preference.",
+)
+STANDARDS = {
+    "scorm12": Standard(LEARNER["scorm12"], KEPT, "cmi.core.entry", "cmi.core.exit", "LMSFinish"),
+    "scorm2004": Standard(LEARNER["scorm2004"], KEPT_2004, "cmi.entry", "cmi.exit", "Terminate"),
+}
+
+
+@dataclass(frozen=True)
 class ApiCall:
     """One call the course made to the LMS's API object, and how the LMS answered."""
 
@@ -98,9 +118,11 @@ class TestLms:
         self.server.mount("preview", ASSETS)  # course-frame.js, and scormkit's LMS side
         if scorm_again is None:
             self.page_path = "/lms/builtin.html"
+            self.sequencing = False  # scormkit's LMS side runs no sequencing engine
         else:
             self.server.mount("scorm-again", scorm_again)
             self.page_path = "/lms/lms.html"
+            self.sequencing = True  # scorm-again's SCORM 2004 sequencing engine
 
     @property
     def page_url(self) -> str:
@@ -126,25 +148,44 @@ class LmsSession:
         self.page = page
         self.lms = lms
         self.server = lms.server
-        self.standard = "scorm12"
         self.watch = ErrorWatch(page.context)
         self._workdir = workdir
         self._mounts: list[str] = []
+        self.standard = STANDARDS["scorm12"]
 
     def launch(
-        self, zip_path: Path, saved: dict[str, str] | None = None, *, new_window: bool = False
+        self,
+        zip_path: Path,
+        saved: dict[str, str] | None = None,
+        *,
+        new_window: bool = False,
+        item: str | None = None,
+        sequencing: bool = False,
     ) -> Frame:
         """Start a session with the package at `zip_path`; return the course's frame, loaded.
 
         `saved` is what `close()` returned after an earlier session; without it this is the
         learner's first attempt (cmi.core.entry "ab-initio"). With `new_window` the course
-        opens in a window of its own, to find the LMS through `window.opener`.
+        opens in a window of its own, to find the LMS through `window.opener`. `item` names the
+        manifest item to launch (default: the first). SCORM 1.2 or 2004 follows the manifest.
+        With `sequencing` (2004) the LMS runs scorm-again's sequencing engine on the manifest's
+        rules; `launch_delivered()` then plays the SCO it delivers next.
         """
         base_url, package_dir = self._serve(zip_path)
-        launch = launch_of(package_dir)
-        self.standard = launch.standard
-        data = {**LEARNER[launch.standard], **launch.data, **(saved or {})}
-        config = {"launchUrl": base_url + launch.href, "data": data, "newWindow": new_window}
+        self._served = (base_url, package_dir)
+        launch = launch_of(package_dir, item)
+        self.standard = STANDARDS[launch.standard]
+        data = {**self.standard.learner, **launch.data, **(saved or {})}
+        config: dict[str, Any] = {
+            "launchUrl": base_url + launch.href,
+            "data": data,
+            "newWindow": new_window,
+            "standard": launch.standard,
+        }
+        if sequencing:
+            if not self.lms.sequencing:
+                raise ValueError("sequencing needs the scorm-again LMS side: TestLms(scorm_again)")
+            config["sequencing"] = {"activityTree": activity_tree(package_dir)}
         self.page.goto(self.lms.page_url)
         if new_window:
             with self.page.expect_popup() as opened:
@@ -152,6 +193,29 @@ class LmsSession:
             opened.value.wait_for_load_state()
             return opened.value.main_frame
         self.page.evaluate("config => startLms(config)", config)
+        frame = self.page.frame(name="course")
+        assert frame is not None, "the LMS page has no course frame"
+        return frame
+
+    def sequencing_state(self) -> dict[str, dict[str, str] | None]:
+        """The delivered activity and the course (root), each {id, completion, success}."""
+        state: dict[str, dict[str, str] | None] = self.page.evaluate("() => currentActivity()")
+        return state
+
+    def choose(self, item: str) -> bool:
+        """The learner picks `item` in the LMS's course menu (a choice navigation request)."""
+        accepted: bool = self.page.evaluate(
+            "item => lmsApi.processNavigationRequest('choice', item)", item
+        )
+        return accepted
+
+    def launch_delivered(self) -> Frame:
+        """Play the SCO the sequencing engine has delivered, in the same LMS page and runtime."""
+        base_url, package_dir = self._served
+        current = self.sequencing_state()["current"]
+        assert current is not None, "the sequencing engine has delivered no activity"
+        launch = launch_of(package_dir, current["id"])
+        self.page.evaluate("url => launchNext(url)", base_url + launch.href)
         frame = self.page.frame(name="course")
         assert frame is not None, "the LMS page has no course frame"
         return frame
@@ -173,27 +237,28 @@ class LmsSession:
         return {key: value for key, value in flattened.items() if isinstance(value, str)}
 
     def close(self) -> dict[str, str]:
-        """Close the course window, wait for it to end its session and return what the LMS saved.
+        """Close the course window, wait for LMSFinish (Terminate) and return what the LMS saved.
 
         Like an LMS, the next session gets entry "resume" only when the course exited with exit
         "suspend" (SCORM 1.2 RTE 3.4, cmi.core.entry; SCORM 2004 RTE 4.2.8, cmi.entry).
         """
-        is_12 = self.standard == "scorm12"
-        finish = "LMSFinish" if is_12 else "Terminate"
         self.page.evaluate("() => closeCourse()")
+        self.wait_for_finish()
+        data = self.data_model()
+        standard = self.standard
+        saved = {key: value for key, value in data.items() if key.startswith(standard.kept)}
+        saved[standard.entry] = "resume" if data.get(standard.exit) == "suspend" else ""
+        return saved
+
+    def wait_for_finish(self) -> None:
+        """Wait until the course has ended its session (LMSFinish or Terminate)."""
+        name = self.standard.finish
         try:
             self.page.wait_for_function(
-                f"() => lmsCalls.some(call => call.name === '{finish}')", timeout=FINISH_TIMEOUT_MS
+                f"() => lmsCalls.some(call => call.name === '{name}')", timeout=FINISH_TIMEOUT_MS
             )
         except PlaywrightTimeout as exc:
-            raise AssertionError(f"the course did not call {finish} as its window closed") from exc
-        data = self.data_model()
-        saved = {key: v for key, v in data.items() if key.startswith(KEPT if is_12 else KEPT_2004)}
-        exit_key, entry_key = (
-            ("cmi.core.exit", "cmi.core.entry") if is_12 else ("cmi.exit", "cmi.entry")
-        )
-        saved[entry_key] = "resume" if data.get(exit_key) == "suspend" else ""
-        return saved
+            raise AssertionError(f"the course did not call {name} as its window closed") from exc
 
     def problems(self) -> list[str]:
         """Console errors, uncaught exceptions, failed, refused or outside requests so far."""

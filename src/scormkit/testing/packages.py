@@ -5,8 +5,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from lxml import etree
+
 from scormkit.check.xmlread import parse_xml
-from scormkit.preview.launch import Launch, read_launch
+from scormkit.preview.launch import Launch, launchable_items, read_launch
 
 
 class UnsafePackage(ValueError):
@@ -34,7 +36,16 @@ def unpack(zip_path: Path, dest: Path) -> Path:
     return dest
 
 
-def launch_of(package_dir: Path) -> Launch:
-    """The launch of the unpacked SCORM package in `package_dir`."""
+def launch_of(package_dir: Path, item: str | None = None) -> Launch:
+    """The launch of item `item` (default: the first) of the unpacked SCORM package."""
+    return read_launch(_manifest(package_dir), item)
+
+
+def items_of(package_dir: Path) -> list[str]:
+    """The launchable items of the unpacked SCORM package, in the order of its organization."""
+    return launchable_items(_manifest(package_dir))
+
+
+def _manifest(package_dir: Path) -> etree._Element:
     manifest = package_dir / "imsmanifest.xml"
-    return read_launch(parse_xml(manifest.read_bytes(), "imsmanifest.xml"))
+    return parse_xml(manifest.read_bytes(), "imsmanifest.xml")

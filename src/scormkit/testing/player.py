@@ -11,7 +11,14 @@ from playwright.sync_api import Browser, Frame, Playwright, expect, sync_playwri
 
 from scormkit.build import build
 from scormkit.spec import Course, load_course
-from scormkit.testing.learner import Learner, pages_of, questions_of, right_response
+from scormkit.testing.learner import (
+    Learner,
+    pages_of,
+    questions_of,
+    right_response,
+    scenarios_of,
+    surveys_of,
+)
 from scormkit.testing.lms import ApiCall, LmsSession, TestLms
 
 CHROMIUM_ENV = "SCORMKIT_CHROMIUM"
@@ -64,6 +71,28 @@ class CourseRun:
             raise ValueError(f"the course has no question '{question_id}'")
         entered = list(response)
         self.learner.enter(question, entered, correct=entered == right_response(question))
+
+    def continue_where_left_off(self) -> None:
+        """Answer a relaunched course's "Continue where you left off?" with Continue."""
+        self.learner.continue_where_left_off()
+
+    def start_over(self) -> None:
+        """Answer a relaunched course's resume prompt with Start over, and confirm."""
+        self.learner.start_over()
+
+    def choose(self, scenario_id: str, *choices: str) -> None:
+        """Play the scenario on the open page: the ids of the choices made, scene by scene."""
+        scenario = next((s for s in scenarios_of(self.course) if s.id == scenario_id), None)
+        if scenario is None:
+            raise ValueError(f"the course has no scenario '{scenario_id}'")
+        self.learner.play(scenario, list(choices))
+
+    def fill_survey(self, survey_id: str, answers: dict[str, str]) -> None:
+        """Answer the survey on the open page ({item id: option number or text}) and send it."""
+        survey = next((s for s in surveys_of(self.course) if s.id == survey_id), None)
+        if survey is None:
+            raise ValueError(f"the course has no survey '{survey_id}'")
+        self.learner.fill_survey(survey, answers)
 
     def next(self) -> None:
         """Press Next."""
@@ -119,15 +148,22 @@ class CoursePlayer:
         self.lms = TestLms(Path(again) if again else None)
         self._session = LmsSession(self._context.new_page(), self.lms, Path(self._workdir.name))
 
-    def launch(self, spec: Path | str, saved: dict[str, str] | None = None) -> CourseRun:
-        """Build `spec` (once) and start a session; `saved` is what an earlier `close()` gave."""
+    def launch(
+        self, spec: Path | str, saved: dict[str, str] | None = None, *, item: str | None = None
+    ) -> CourseRun:
+        """Build `spec` (once) and start a session; `saved` is what an earlier `close()` gave.
+
+        `item` names the SCO to launch in a package of one SCO per module (default: the first).
+        """
         path = Path(spec).resolve()
         if path not in self._packages:
             out = Path(self._workdir.name) / f"build-{len(self._packages)}"
             self._packages[path] = build(path, self.target, out)
-        frame = self._session.launch(self._packages[path], saved)
-        # The player has started (and read what the LMS kept) once it shows a page.
-        expect(frame.locator("section[data-page-id]:not([hidden])")).to_have_count(1)
+        frame = self._session.launch(self._packages[path], saved, item=item)
+        # The player has started (and read what the LMS kept) once it shows a page, or, on a
+        # resumed launch, its "Continue where you left off?" prompt.
+        shown = "section[data-page-id]:not([hidden]), #sk-resume:not([hidden])"
+        expect(frame.locator(shown).first).to_be_visible()
         return CourseRun(self._session, frame, load_course(path))
 
     def close(self) -> None:

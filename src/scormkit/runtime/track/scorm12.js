@@ -1,9 +1,13 @@
 // SCORM 1.2 tracker (ADL SCORM 1.2 RTE §3.3 API, §3.4 data model). Every tracker exports
-// createTracker(win) giving the same four methods:
-//   begin()          connect; returns { tracked, resume, location, state, learner }
-//   save(progress)   { location, state, complete, passed, score } stored and committed
+// createTracker(win, now, stateBudget) giving the same four methods:
+//   begin()          connect; returns { tracked, resume, location, state, learner }, plus
+//                    navigation: true when the LMS can be asked to move to another launch
+//   save(progress)   { location, state, complete, passed, score } stored and committed; also
+//                    modules ([{ id, complete, passed, score }] per module) and measure (the
+//                    share of pages viewed, 0-1), for trackers that report them
 //   answer(record)   one try at a question (quiz.js interaction()); saved by the next save()
-//   finish()         end the session, once; later calls do nothing
+//   finish(next)     end the session, once; later calls do nothing. `next` ("next",
+//                    "previous" or "exit") asks the LMS to move on, where it can (not in 1.2)
 // Without an LMS every method does nothing and begin() says { tracked: false }.
 
 const MAX_PARENTS = 7; // ADL's discovery sample gives up after 7 levels (SCORM 1.2 RTE §3.3)
@@ -173,8 +177,10 @@ export function createTracker(win, now = () => Date.now()) {
       set(`${at}id`, record.id);
       set(`${at}type`, record.type);
       set(`${at}time`, cmiTime(record.time));
-      // 1.2 has no numeric range pattern, so a range question reports no correct response.
-      if (record.type !== "numeric" || record.correct.length === 1) {
+      // 1.2 has no numeric range pattern, so a range question reports no correct response;
+      // nor does a survey answer or a scenario choice (correct: []), which has no single
+      // right answer.
+      if (record.correct.length && (record.type !== "numeric" || record.correct.length === 1)) {
         set(`${at}correct_responses.0.pattern`, cmiFeedback(record.type, record.correct));
       }
       set(`${at}weighting`, String(record.weight));

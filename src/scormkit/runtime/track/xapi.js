@@ -1,0 +1,149 @@
+// xAPI tracker for tincan.xml packages (Rustici launch, standards.md §6). Same four methods as
+// track/scorm12.js; begin() is async (it reads resume state from the LRS's State API).
+//
+// Launch: ?endpoint=&auth=&actor=[&registration=][&activity_id=]. Statements: initialized
+// (then resumed when there is saved state), experienced for each page, answered for each try
+// with the full result, completed and passed/failed once, suspended when left unfinished,
+// terminated last. Resume state is the State API document "scormkit.resume".
+
+import {
+  answeredResult,
+  activity,
+  isoDuration,
+  normaliseActor,
+  pageIri,
+  placeIn,
+  interactionIri,
+  scoreResult,
+  statement,
+  trackedSession,
+  trackerData,
+} from "./xapistatements.js";
+import { createLrs, createResume } from "./lrs.js";
+
+const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };
+
+/** The launch parameters, or null when the page was not launched by an LMS/LRS. */
+export function launchParameters(search) {
+  const params = new URLSearchParams(search);
+  const endpoint = params.get("endpoint");
+  const auth = params.get("auth");
+  let actor = null;
+  try {
+    actor = normaliseActor(JSON.parse(params.get("actor") ?? "null") ?? {});
+  } catch {
+    actor = null;
+  }
+  if (!endpoint || !auth || !actor) return null;
+  return {
+    endpoint,
+    auth,
+    actor,
+    registration: params.get("registration") || null,
+    activityId: params.get("activity_id") || null,
+  };
+}
+
+/** A tracker reporting to the LRS named in `win`'s launch URL; `now` gives the time in ms. */
+export function createTracker(win, now = () => Date.now()) {
+  let launch = null;
+  let lrs = null;
+  let resume = null;
+  let data = null;
+  let started = 0;
+  let finished = false;
+  let lastLocation = null;
+  let sent = {}; // verdicts already reported in this registration: { completed, verdict }
+  let lastProgress = null;
+
+  const where = () => ({
+    activityId: launch.activityId,
+    agent: launch.actor,
+    registration: launch.registration,
+  });
+
+  function context(iri) {
+    const made = { contextActivities: placeIn(data, iri, launch.activityId), language: data.language };
+    if (launch.registration) made.registration = launch.registration;
+    return made;
+  }
+
+  function courseObject() {
+    return { ...activity(data, data.iri), id: launch.activityId };
+  }
+
+  function emit(verbName, object, options = {}) {
+    lrs.send(statement(launch.actor, verbName, object, options));
+  }
+
+  function courseStatement(verbName, result) {
+    const made = { language: data.language };
+    if (launch.registration) made.registration = launch.registration;
+    emit(verbName, courseObject(), { result, context: made });
+  }
+
+
+  return {
+    async begin() {
+      launch = launchParameters(win.location.search);
+      if (!launch) return UNTRACKED;
+      data = trackerData(win);
+      launch.activityId ??= data.iri;
+      started = now();
+      const key = `scormkit:xapi:${launch.activityId}:${launch.registration ?? ""}`;
+      lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth, storageKey: key });
+      lrs.flush(); // what an earlier page in this tab could not send
+      resume = createResume(lrs, where);
+      const saved = await resume.load();
+      sent = saved?.sent ?? {};
+      courseStatement("initialized");
+      if (saved) courseStatement("resumed");
+      return trackedSession(saved, launch.actor);
+    },
+
+    save(progress) {
+      if (!lrs || finished) return;
+      lastProgress = progress;
+      if (progress.location !== lastLocation) {
+        lastLocation = progress.location;
+        const iri = pageIri(data, progress.location);
+        emit("experienced", activity(data, iri), { context: context(iri) });
+      }
+      const duration = isoDuration(now() - started);
+      if (progress.complete && !sent.completed) {
+        sent.completed = true;
+        courseStatement("completed", { completion: true, duration });
+      }
+      if (progress.passed !== null && progress.score !== null && !sent.verdict) {
+        sent.verdict = progress.passed ? "passed" : "failed";
+        courseStatement(sent.verdict, {
+          success: progress.passed,
+          completion: progress.complete,
+          score: scoreResult(progress.score),
+          duration,
+        });
+      }
+      resume.store(lastProgress, sent);
+    },
+
+    answer(record) {
+      if (!lrs || finished) return;
+      const iri = interactionIri(data, record);
+      emit("answered", activity(data, iri), {
+        result: answeredResult(record),
+        context: context(iri),
+        time: record.time,
+      });
+    },
+
+    finish() {
+      if (!lrs || finished) return;
+      finished = true;
+      const duration = isoDuration(now() - started);
+      if (!lastProgress?.complete) courseStatement("suspended", { duration });
+      courseStatement("terminated", { duration });
+      resume.store(lastProgress, sent, true);
+      lrs.flushOnExit();
+    },
+  };
+}

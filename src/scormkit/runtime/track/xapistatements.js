@@ -1,0 +1,143 @@
+// What the xAPI and cmi5 trackers share: the parts of statements (xAPI 1.0.3 xAPI-Data.md
+// §2.4) and where they come from in the course. Pure apart from reading the launch page's
+// course data; talking to the LRS is lrs.js.
+
+const VERB_BASE = "http://adlnet.gov/expapi/verbs/";
+
+/** The ADL verb `name` with an English display. */
+export function verb(name) {
+  const id = name === "abandoned" || name === "waived"
+    ? `https://w3id.org/xapi/adl/verbs/${name}`
+    : `${VERB_BASE}${name}`;
+  return { id, display: { "en-US": name } };
+}
+
+/** A random RFC 4122 version 4 UUID. */
+export function uuid(cryptoApi = globalThis.crypto) {
+  if (cryptoApi?.randomUUID) return cryptoApi.randomUUID();
+  const bytes = cryptoApi.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** `ms` as an ISO 8601 duration kept to 0.01 s (xAPI-Data §4.6), e.g. PT1M2.5S. */
+export function isoDuration(ms) {
+  const hundredths = Math.max(0, Math.round(ms / 10));
+  const h = Math.floor(hundredths / 360000);
+  const m = Math.floor(hundredths / 6000) % 60;
+  const s = (hundredths % 6000) / 100;
+  let text = "PT";
+  if (h) text += `${h}H`;
+  if (m) text += `${m}M`;
+  if (s || text === "PT") text += `${Number(s.toFixed(2))}S`;
+  return text;
+}
+
+/** `date` as a UTC timestamp with Z. */
+export function timestamp(date) {
+  return date.toISOString();
+}
+
+/**
+ * The launch's actor as a 1.0.3 Agent with one identifier. LMSs that still speak 0.95 send
+ * arrays (`"mbox": ["mailto:…"]`, `"account": [{accountServiceHomePage, accountName}]`).
+ */
+export function normaliseActor(actor) {
+  const first = (value) => (Array.isArray(value) ? value[0] : value);
+  const agent = { objectType: "Agent" };
+  const name = first(actor.name);
+  if (name) agent.name = name;
+  const account = first(actor.account);
+  if (account) {
+    agent.account = {
+      homePage: account.homePage ?? account.accountServiceHomePage,
+      name: account.name ?? account.accountName,
+    };
+  } else if (actor.mbox) agent.mbox = first(actor.mbox);
+  else if (actor.mbox_sha1sum) agent.mbox_sha1sum = first(actor.mbox_sha1sum);
+  else if (actor.openid) agent.openid = first(actor.openid);
+  else return null;
+  return agent;
+}
+
+/** An xAPI response string for an interaction record of quiz.js (SCORM 2004 syntax). */
+export function responseText(record) {
+  switch (record.type) {
+    case "true-false":
+      return record.response[0] === "t" ? "true" : "false";
+    case "matching":
+      return record.response.map((target, i) => `${i + 1}[.]${target}`).join("[,]");
+    case "fill-in":
+    case "numeric":
+      return record.response.join("");
+    default:
+      return record.response.join("[,]");
+  }
+}
+
+/** The result of an answered statement: response, success, score and time taken. */
+export function answeredResult(record) {
+  const success = record.result === "correct";
+  const result = { response: responseText(record), duration: isoDuration(record.latency) };
+  // A survey answer or a role-play choice is neither right nor wrong.
+  if (record.result !== "neutral") result.success = success;
+  if (record.weight > 0) {
+    const raw = success ? record.weight : 0;
+    result.score = { raw, min: 0, max: record.weight, scaled: raw / record.weight };
+  }
+  return result;
+}
+
+/** The activity object for `iri`, with its definition when the course has one. */
+export function activity(data, iri) {
+  return data.activities[iri] ?? { objectType: "Activity", id: iri };
+}
+
+/** One statement with its id fixed now, so every later try sends the same id. */
+export function statement(actor, verbName, object, { result, context, time = new Date() } = {}) {
+  const made = { id: uuid(), actor, verb: verb(verbName), object, timestamp: timestamp(time) };
+  if (result) made.result = result;
+  if (context) made.context = context;
+  return made;
+}
+
+/** The course's tracker data (activities by IRI, parents) from the launch page. */
+export function trackerData(win) {
+  const course = JSON.parse(win.document.getElementById("sk-course").textContent);
+  return { ...course.trackerData, language: course.language };
+}
+
+/** IRIs of the course's pages and questions, as activities.py makes them. */
+export function pageIri(data, id) {
+  return `${data.iri}/page/${id}`;
+}
+
+export function interactionIri(data, record) {
+  return `${data.iri}/${record.activity.join("/")}`;
+}
+
+/** contextActivities placing `iri` in the course: its parent, and the course as grouping. */
+export function placeIn(data, iri, courseId = data.iri) {
+  const found = { grouping: [{ objectType: "Activity", id: courseId }] };
+  const parent = data.parents[iri];
+  if (parent) found.parent = [{ objectType: "Activity", id: parent }];
+  return found;
+}
+
+/** A verdict statement's result: the course score as 0-100 raw and 0-1 scaled. */
+export function scoreResult(score) {
+  return { raw: score, min: 0, max: 100, scaled: Math.round(score * 100) / 10000 };
+}
+
+/** What begin() returns for a tracked session resumed from `saved` (or a fresh one). */
+export function trackedSession(saved, actor) {
+  return {
+    tracked: true,
+    resume: Boolean(saved),
+    location: saved?.location ?? "",
+    state: saved?.state ?? "",
+    learner: actor.name ?? "",
+  };
+}

@@ -1,0 +1,41 @@
+"""cmi5: cmi5.xml course structure (cmi5 Quartz §13-14; standards.md §7)."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from scormkit.activities import course_iri
+from scormkit.archive import PackageFile
+from scormkit.plan import PackagePlan
+from scormkit.xml import element, serialize
+
+CS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
+STATE_BUDGET = 64000  # resume state is a State API document, as for xAPI
+
+
+def manifest(plan: PackagePlan) -> PackageFile:
+    """cmi5.xml with one AU for the whole course."""
+    course = plan.course
+    lang = course.language
+    root = etree.Element(f"{{{CS}}}courseStructure", nsmap={None: CS})  # type: ignore[dict-item]
+    node = element(root, f"{{{CS}}}course", attrib={"id": course_iri(course)})
+    _langstrings(node, "title", course.title, lang)
+    _langstrings(node, "description", course.description.strip() or course.title, lang)
+    attrib = {"id": f"{course_iri(course)}/au"}
+    passing = plan.passing_score
+    # moveOn from the spec: a scored course is done when passed and every page seen; an
+    # unscored one when completed. masteryScore is the 0..1 form of the passing percent.
+    attrib["moveOn"] = "CompletedAndPassed" if passing is not None else "Completed"
+    if passing is not None:
+        attrib["masteryScore"] = f"{passing / 100:.2f}"
+    attrib["launchMethod"] = "AnyWindow"
+    au = element(root, f"{{{CS}}}au", attrib=attrib)
+    _langstrings(au, "title", course.title, lang)
+    _langstrings(au, "description", course.description.strip() or course.title, lang)
+    element(au, f"{{{CS}}}url", plan.launch)
+    return PackageFile("cmi5.xml", serialize(root))
+
+
+def _langstrings(parent: etree._Element, tag: str, text: str, lang: str) -> None:
+    holder = element(parent, f"{{{CS}}}{tag}")
+    element(holder, f"{{{CS}}}langstring", text, {"lang": lang})
