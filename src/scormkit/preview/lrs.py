@@ -164,7 +164,10 @@ class StatementStore:
                 statement.setdefault("id", query.get("statementId", [str(uuid.uuid4())])[0])
                 statement.setdefault("stored", datetime.now(UTC).isoformat())
                 ids.append(statement["id"])
-                self.statements.append(statement)
+                # An LRS stores a statement id once (xAPI 1.0.3 Communication 2.1.2): a course
+                # that sends again what it was unsure got through is not listed twice.
+                if all(kept["id"] != statement["id"] for kept in self.statements):
+                    self.statements.append(statement)
         if request.method == "PUT":
             return Response(b"", "text/plain", 204)
         return _json(ids)
