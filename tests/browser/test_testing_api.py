@@ -5,13 +5,20 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .requirements import SCORM_AGAIN, missing_requirements, skip_or_fail
 
 pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install -e '.[test]'")
+
+from playwright.sync_api import expect
+
+if TYPE_CHECKING:
+    from scormkit.testing import CoursePlayer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "examples" / "test_minimal_course.py"
@@ -43,3 +50,45 @@ def test_the_authors_example_passes_against_scorm_again() -> None:
     result = run_example({"SCORMKIT_SCORM_AGAIN": str(SCORM_AGAIN)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 passed" in result.stdout
+
+
+THREE_MODULES = Path(__file__).resolve().parent / "specs" / "three-modules.yaml"
+EVERY_QUESTION = REPO_ROOT / "tests" / "specs" / "every-question.yaml"
+
+
+@pytest.fixture(scope="module")
+def player_2004() -> Iterator[CoursePlayer]:
+    missing = missing_requirements()
+    if missing:
+        skip_or_fail(missing)
+    from scormkit.testing import CoursePlayer
+
+    with CoursePlayer(target="scorm2004") as course_player:
+        yield course_player
+
+
+def test_an_author_opens_another_modules_sco_and_the_relaunch_asks_to_continue(
+    player_2004: CoursePlayer, tmp_path: Path
+) -> None:
+    spec = tmp_path / "course.yaml"
+    spec.write_text(THREE_MODULES.read_text() + "packaging:\n  sco_per_module: true\n")
+    run = player_2004.launch(spec, item="item-check")
+    expect(run.learner.section("quiz-page")).to_be_visible()
+    run.answer("q-single", "a")
+    saved = run.close()
+    assert saved["cmi.entry"] == "resume"
+
+    run = player_2004.launch(spec, saved=saved, item="item-check")
+    run.start_over()
+    expect(run.learner.section("quiz-page")).to_be_visible()
+    assert [c.name for c in run.calls()][0] == "Initialize"
+    assert run.problems() == []
+
+
+def test_an_author_fills_a_survey_and_the_lms_records_it(player_2004: CoursePlayer) -> None:
+    run = player_2004.launch(EVERY_QUESTION)
+    run.open("survey-page")
+    run.fill_survey("opinion", {"useful": "4", "comments": "Clear enough"})
+    set_values = [c.args for c in run.calls() if c.name == "SetValue"]
+    assert any("Clear enough" in str(args[1]) for args in set_values)
+    assert run.problems() == []
