@@ -49,6 +49,19 @@ def launch_url(preview: Preview) -> str:
     return url
 
 
+def finish_minimal_course(preview: Preview, page: Page) -> None:
+    """Open the preview page and work through the minimal course to Finish."""
+    from scormkit.testing.learner import Learner
+
+    page.goto(preview.url)
+    # The frame's element, not the page's frame list, which may learn of it a moment later.
+    frame = page.wait_for_selector("iframe#course").content_frame()
+    assert frame is not None
+    learner = Learner(frame, load_course(MINIMAL))
+    learner.work_through()
+    learner.finish()
+
+
 @pytest.fixture
 def preview() -> Iterator[Preview]:
     running = Preview(MINIMAL)
@@ -84,15 +97,7 @@ def test_a_learner_completes_the_minimal_course_in_the_preview_and_the_inspector
 ) -> None:
     from playwright.sync_api import expect
 
-    from scormkit.testing.learner import Learner
-
-    page.goto(preview.url)
-    # The frame's element, not the page's frame list, which may learn of it a moment later.
-    frame = page.wait_for_selector("iframe#course").content_frame()
-    assert frame is not None
-    learner = Learner(frame, load_course(MINIMAL))
-    learner.work_through()
-    learner.finish()
+    finish_minimal_course(preview, page)
     status = page.locator('#data-model tr[data-element="cmi.core.lesson_status"] td').nth(1)
     expect(status).to_have_text("passed")
     expect(page.locator('#calls li[data-call="LMSInitialize"]')).to_have_count(1)
@@ -303,17 +308,10 @@ def test_a_spec_previewed_for_xapi_or_cmi5_sends_its_statements_to_the_viewer(
 ) -> None:
     from playwright.sync_api import expect
 
-    from scormkit.testing.learner import Learner
-
     running = Preview(MINIMAL, target)
     try:
         assert (state(running)["standard"], state(running)["statements"]) == (target, True)
-        page.goto(running.url)
-        frame = page.wait_for_selector("iframe#course").content_frame()
-        assert frame is not None
-        learner = Learner(frame, load_course(MINIMAL))
-        learner.work_through()
-        learner.finish()
+        finish_minimal_course(running, page)
         verbs = [*first, "experienced", "experienced", "answered", "answered", "completed"]
         verbs += ["passed", "terminated"]
         items = page.locator("#statements li")
