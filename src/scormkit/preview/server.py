@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import mimetypes
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -40,6 +40,7 @@ class Request:
     path: str  # below the prefix, without query, e.g. "index.html"; "" for the prefix itself
     query: str
     body: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)  # names in lower case
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ class LocalServer:
             self._mounts.pop(prefix.strip("/"), None)
             self._handlers.pop(prefix.strip("/"), None)
 
-    def answer(self, method: str, url_path: str, body: bytes) -> Response | None:
+    def answer(
+        self, method: str, url_path: str, body: bytes, headers: Mapping[str, str] | None = None
+    ) -> Response | None:
         """The response to a request for `url_path`, or None for 404."""
         parts = urlsplit(url_path)
         segments = unquote(parts.path).split("/")[1:]
@@ -110,13 +113,14 @@ class LocalServer:
         for length in range(len(segments), 0, -1):
             handler = handlers.get("/".join(segments[:length]))
             if handler is not None:
-                return handler(Request(method, "/".join(segments[length:]), parts.query, body))
+                below = "/".join(segments[length:])
+                return handler(Request(method, below, parts.query, body, headers or {}))
         path = self.file_for(url_path) if method in ("GET", "HEAD") else None
         if path is not None:
             return Response(path.read_bytes(), content_type(path.name))
         fallback = handlers.get("")
         if fallback is not None:
-            return fallback(Request(method, "/".join(segments), parts.query, body))
+            return fallback(Request(method, "/".join(segments), parts.query, body, headers or {}))
         return None
 
     def file_for(self, url_path: str) -> Path | None:
@@ -187,7 +191,8 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 return
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
-            response = server.answer(method, self.path, body)
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            response = server.answer(method, self.path, body, headers)
             if response is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
