@@ -182,7 +182,11 @@ def check_command(package: Path, schemas: Path | None, as_json: bool) -> None:
 @main.command("preview")
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option(
-    "-t", "--target", default="scorm12", show_default=True, help="Target to build a spec for."
+    "-t",
+    "--target",
+    default="scorm12",
+    show_default=True,
+    help=f"Target to build a spec for (switchable in the page): {', '.join(TARGETS)}.",
 )
 @click.option("--templates", type=click.Path(path_type=Path), help="Folder of template overrides.")
 @click.option(
