@@ -18,6 +18,8 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from playwright.sync_api import expect
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
     from scormkit.testing import CoursePlayer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -57,13 +59,11 @@ EVERY_QUESTION = REPO_ROOT / "tests" / "specs" / "every-question.yaml"
 
 
 @pytest.fixture(scope="module")
-def player_2004() -> Iterator[CoursePlayer]:
-    missing = missing_requirements()
-    if missing:
-        skip_or_fail(missing)
+def player_2004(browser: Browser) -> Iterator[CoursePlayer]:
     from scormkit.testing import CoursePlayer
 
-    with CoursePlayer(target="scorm2004") as course_player:
+    # The session's browser: playwright runs once per thread.
+    with CoursePlayer(target="scorm2004", browser=browser) as course_player:
         yield course_player
 
 

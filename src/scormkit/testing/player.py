@@ -123,7 +123,8 @@ class CoursePlayer:
     """Headless Chromium, a test LMS and packages built from specs, until `close()`.
 
     The LMS side is scormkit's own (nothing to install) unless `scorm_again` (or
-    $SCORMKIT_SCORM_AGAIN) names the `dist/` folder of an npm scorm-again install.
+    $SCORMKIT_SCORM_AGAIN) names the `dist/` folder of an npm scorm-again install. Given a
+    `browser` (one playwright already runs), the player uses it and leaves it open.
     """
 
     def __init__(
@@ -132,17 +133,21 @@ class CoursePlayer:
         chromium: Path | str | None = None,
         scorm_again: Path | str | None = None,
         target: str = "scorm12",
+        browser: Browser | None = None,
     ) -> None:
         again = scorm_again or os.environ.get(SCORM_AGAIN_ENV)
         self.target = target
         self._workdir = tempfile.TemporaryDirectory(prefix="scormkit-testing-")
         self._packages: dict[Path, Path] = {}
-        self._playwright = sync_playwright().start()
-        try:
-            self._browser = launch_chromium(self._playwright, chromium)
-        except Exception:
-            self._playwright.stop()
-            raise
+        self._playwright: Playwright | None = None
+        if browser is None:
+            self._playwright = sync_playwright().start()
+            try:
+                browser = launch_chromium(self._playwright, chromium)
+            except Exception:
+                self._playwright.stop()
+                raise
+        self._browser = browser
         self._context = self._browser.new_context()
         self._context.set_default_timeout(ACTION_TIMEOUT_MS)
         self.lms = TestLms(Path(again) if again else None)
@@ -170,8 +175,9 @@ class CoursePlayer:
         """Close the browser, stop the LMS server and delete the built packages."""
         self._session.dispose()
         self._context.close()
-        self._browser.close()
-        self._playwright.stop()
+        if self._playwright is not None:  # the browser is ours
+            self._browser.close()
+            self._playwright.stop()
         self.lms.stop()
         self._workdir.cleanup()
 
