@@ -137,7 +137,6 @@ class CoursePlayer:
     ) -> None:
         again = scorm_again or os.environ.get(SCORM_AGAIN_ENV)
         self.target = target
-        self._workdir = tempfile.TemporaryDirectory(prefix="scormkit-testing-")
         self._packages: dict[Path, Path] = {}
         self._playwright: Playwright | None = None
         if browser is None:
@@ -148,6 +147,8 @@ class CoursePlayer:
                 self._playwright.stop()
                 raise
         self._browser = browser
+        # Made once the browser is there, so a failed start leaves no folder behind.
+        self._workdir = tempfile.TemporaryDirectory(prefix="scormkit-testing-")
         self._context = self._browser.new_context()
         self._context.set_default_timeout(ACTION_TIMEOUT_MS)
         self.lms = TestLms(Path(again) if again else None)
