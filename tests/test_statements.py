@@ -153,7 +153,7 @@ def test_each_question_type_gets_its_interaction_type_components_and_pattern() -
         Sequencing(type="sequencing", id="s", prompt="?", steps=["Greet", "Verify", "Seat"]), "en"
     )
     assert steps["correctResponsesPattern"] == ["a[,]b[,]c"]
-    assert [s["description"]["en"] for s in steps["steps"]] == ["Greet", "Verify", "Seat"]
+    assert [s["description"]["en"] for s in steps["choices"]] == ["Greet", "Verify", "Seat"]
 
 
 def _course_with_scenario_and_survey() -> Course:

@@ -92,3 +92,29 @@ def test_an_unscored_course_moves_on_when_completed_with_no_mastery_score(
     au = descriptor(zip_path, "cmi5.xml").xpath("//cs:au", namespaces=CS)[0]
     assert au.get("moveOn") == "Completed"
     assert au.get("masteryScore") is None
+
+
+def test_one_au_per_module_launches_each_module_with_its_own_move_on(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    spec = ROOT / "tests" / "browser" / "specs" / "three-modules.yaml"
+    course = load_course(spec)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path, sco_per_module=True)
+    result = subprocess.run(
+        [sys.executable, str(shared_dir / "schemas" / "validate.py"), str(zip_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "0 warning(s)" in result.stdout, result.stdout
+    root = descriptor(zip_path, "cmi5.xml")
+    aus = root.xpath("/cs:courseStructure/cs:au", namespaces=CS)
+    base = root.xpath("string(cs:course/@id)", namespaces=CS)
+    assert [au.get("id") for au in aus] == [f"{base}/au/{m.id}" for m in course.modules]
+    urls = [au.xpath("string(cs:url)", namespaces=CS) for au in aus]
+    assert urls == [f"index.html?module={m.id}" for m in course.modules]
+    assert [(au.get("moveOn"), au.get("masteryScore")) for au in aus] == [
+        ("Completed", None),
+        ("CompletedAndPassed", "0.50"),
+        ("Completed", None),
+    ]

@@ -121,7 +121,9 @@ def question_interaction(question: Question, lang: str) -> dict[str, Any]:
     return {
         "interactionType": "sequencing",
         "correctResponsesPattern": ["[,]".join(LETTERS[: len(question.steps)])],
-        "steps": _components(lang, list(lettered(question.steps))),
+        # xAPI 1.0.3 Data 2.4.4.1.4: a sequencing interaction lists its items as `choices`
+        # (`steps` belongs to performance interactions); LRSs refuse anything else.
+        "choices": _components(lang, list(lettered(question.steps))),
     }
 
 

@@ -17,8 +17,8 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from playwright.sync_api import Frame, expect
 
 from scormkit.spec import load_course
-from scormkit.spec.activities import Survey
-from scormkit.testing.learner import Learner, pages_of, questions_on
+from scormkit.spec.activities import Scenario, Survey
+from scormkit.testing.learner import Learner, best_path, pages_of, questions_on
 
 from .cmi12 import interactions, reported
 from .requirements import REPO_ROOT, skip_or_fail
@@ -94,6 +94,8 @@ def test_axe_finds_no_wcag_violation_on_any_page_of_the_flagship_or_its_screens(
         if isinstance(page.activity, Survey):
             learner.fill_survey(page.activity, {page.activity.items[0].id: "4"})
             found += violations(frame, f"{page.id} sent")
+        if isinstance(page.activity, Scenario):
+            found += scenes_checked(learner, frame, page.activity)
         if index < len(learner.pages) - 1:
             learner.next(index)
     learner.finish()
@@ -110,6 +112,26 @@ def test_axe_finds_no_wcag_violation_on_any_page_of_the_flagship_or_its_screens(
     screenshot(resumed, "resume")
     lms.close()
     assert found == [], "\n".join(found)
+
+
+# A way through the flagship role-play that loses every life, so together with the best path
+# the learner meets most scenes, the out-of-lives debrief and "Try again".
+LOSING_PATH = ["lower-voice", "apologize-reset", "search-by-name", "share-anyway"]
+
+
+def scenes_checked(learner: Learner, frame: Frame, scenario: Scenario) -> list[str]:
+    """axe-core on every scene of a losing run, then of the best run after "Try again"."""
+    found: list[str] = []
+    box = learner.scenario(scenario)
+    for path in (LOSING_PATH, best_path(scenario)):
+        for choice in path:
+            found += violations(frame, f"{scenario.id} scene before {choice}")
+            learner.play(scenario, [choice])
+        found += violations(frame, f"{scenario.id} at the end of {path[-1]}")
+        if path is LOSING_PATH:
+            expect(box.locator("[data-out-of-lives]")).to_be_visible()
+            box.locator('[data-action="replay"]').click()
+    return found
 
 
 def tab_to(frame: Frame, selector: str, *, limit: int = 400) -> None:

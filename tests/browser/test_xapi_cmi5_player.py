@@ -8,6 +8,7 @@ import urllib.request
 import uuid
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -196,3 +197,37 @@ def test_statements_held_back_while_the_lrs_is_down_arrive_in_order_once(
     launcher.check_valid(stored)
     check_cmi5_rules(stored, package, session)
     assert verbs(stored).count("answered") == len(questions_of(package.course))
+
+
+def test_one_au_per_module_plays_completes_and_passes_only_its_module(
+    launcher: Launcher, tmp_path: Path
+) -> None:
+    spec = Path(__file__).resolve().parent / "specs" / "three-modules.yaml"
+    course = load_course(spec)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path / "dist", sco_per_module=True)
+    with zipfile.ZipFile(zip_path) as package:
+        aus = etree.fromstring(package.read("cmi5.xml")).findall(f"{CS}au")
+    au = next(a for a in aus if a.get("id", "").endswith("/au/check"))
+    url = au.findtext(f"{CS}url") or ""
+    assert url == "index.html?module=check"
+    launcher.serve(zip_path)
+    played = SimpleNamespace(
+        au_id=au.get("id"),
+        mastery=float(au.get("masteryScore", "")),
+        activity_id=f"https://lms.test/activities/{uuid.uuid4()}",
+    )
+    session = launcher.launch_cmi5(played.activity_id, played.au_id, played.mastery, url=url)
+    part = course.model_copy(update={"modules": [m for m in course.modules if m.id == "check"]})
+    learner = Learner(launcher.page.main_frame, part)
+    learner.work_through()
+    learner.finish()
+    stored = launcher.wait_for_verbs("terminated")
+    launcher.check_valid(stored)
+    check_cmi5_rules(stored, played, session)  # type: ignore[arg-type]
+    said = verbs(stored)
+    assert said.count("completed") == 1 and said.count("passed") == 1
+    answered = [
+        s["object"]["id"].rsplit("/", 1)[1] for s in stored if s["verb"]["id"].endswith("/answered")
+    ]
+    assert answered == [q.id for q in questions_of(part)]
+    assert said.count("experienced") == len(part.modules[0].pages)

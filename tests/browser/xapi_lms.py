@@ -84,7 +84,12 @@ class Launcher:
         self.page.goto(f"{self._base}index.html?{query}")
 
     def launch_cmi5(
-        self, activity_id: str, au_id: str, mastery: float | None, mode: str = "Normal"
+        self,
+        activity_id: str,
+        au_id: str,
+        mastery: float | None,
+        mode: str = "Normal",
+        url: str = "index.html",
     ) -> str:
         """Launch as a cmi5 LMS does (§8, §10): LaunchData first, then the AU; the session id."""
         session = str(uuid.uuid4())
@@ -112,7 +117,8 @@ class Launcher:
                 "activityId": activity_id,
             }
         )
-        self.page.goto(f"{self._base}index.html?{query}")
+        # The AU's url from cmi5.xml, with the launch parameters added to its query (§8.1).
+        self.page.goto(f"{self._base}{url}{'&' if '?' in url else '?'}{query}")
         return session
 
     def leave(self) -> None:

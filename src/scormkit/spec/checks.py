@@ -255,8 +255,8 @@ def _check_packaging(course: Course, report: Report) -> None:
         known = {m.id for m in course.modules}
         report(where, f"no module {quote(assessment)}{_did_you_mean(assessment, known)}")
         return
-    if not module.has_scored_questions():
-        report(where, f"module {quote(module.id)} has no scored questions to pass")
+    if not module.is_scored():
+        report(where, f"module {quote(module.id)} has no scored questions or role-plays to pass")
     if course.completion.passing_score is None:
         report(where, "an assessment needs `completion.passing_score`, the score that passes it")
 

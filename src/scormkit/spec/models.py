@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from scormkit.spec.activities import Activity, Quiz
+from scormkit.spec.activities import Activity, Quiz, Scenario
 from scormkit.spec.base import Id, SpecModel
 from scormkit.spec.observation import Observation
 
@@ -116,10 +116,15 @@ class Module(SpecModel):
         description="Offline checklists a supervisor fills in at work; see `scormkit observe`.",
     )
 
-    def has_scored_questions(self) -> bool:
-        """Whether a quiz of the module holds questions with weight, so it can be passed."""
+    def is_scored(self) -> bool:
+        """Whether the module can be passed: a quiz with weighted questions, a scored role-play."""
         return any(
-            isinstance(page.activity, Quiz) and any(q.weight > 0 for q in page.activity.questions)
+            (isinstance(page.activity, Quiz) and any(q.weight > 0 for q in page.activity.questions))
+            or (
+                isinstance(page.activity, Scenario)
+                and page.activity.scored
+                and page.activity.weight > 0
+            )
             for page in self.pages
         )
 

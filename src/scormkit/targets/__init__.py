@@ -60,7 +60,6 @@ TARGETS = {
             cmi5.manifest,
             cmi5.STATE_BUDGET,
             player_activities,
-            per_module=False,
         ),
     )  # fmt: skip
 }

@@ -56,7 +56,7 @@ def manifest(plan: PackagePlan) -> PackageFile:
             element(item, f"{{{ADLCP}}}prerequisites", previous, {"type": "aicc_script"})
         # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
         # masteryscore, so name one only when the launch itself reports a 0-100 raw score.
-        scored = index is None or modules[index].has_scored_questions()
+        scored = index is None or modules[index].is_scored()
         if plan.passing_score is not None and scored:
             element(item, f"{{{ADLCP}}}masteryscore", str(plan.passing_score))
 

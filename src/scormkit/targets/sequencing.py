@@ -75,7 +75,7 @@ def module_sequencing(
         if module.id != packaging.assessment:
             off = {"rollupObjectiveSatisfied": "false", "rollupProgressCompletion": "false"}
             _ss(sequencing, "rollupRules", off)
-    elif not module.has_scored_questions():
+    elif not module.is_scored():
         _ss(sequencing, "rollupRules", {"rollupObjectiveSatisfied": "false"})
     objectives = _ss(sequencing, "objectives")
     # The primary objective is cmi.success_status; the module's objective, id = module id, is
