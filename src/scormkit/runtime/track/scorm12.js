@@ -10,31 +10,14 @@
 //                    "previous" or "exit") asks the LMS to move on, where it can (not in 1.2)
 // Without an LMS every method does nothing and begin() says { tracked: false }.
 
+import { findApiNamed, scormCalls } from "./scormapi.js";
+
 const MAX_PARENTS = 7; // ADL's discovery sample gives up after 7 levels (SCORM 1.2 RTE §3.3)
 const MAX_TEXT = 255; // CMIString255, CMIIdentifier and CMIFeedback limits (SCORM 1.2 RTE §3.4)
 
-function apiIn(win) {
-  for (let level = 0, w = win; w && level <= MAX_PARENTS; level++) {
-    try {
-      if (w.API) return w.API;
-    } catch {
-      // A frame from another origin: its API is out of reach, its parent may not be.
-    }
-    if (!w.parent || w.parent === w) break;
-    w = w.parent;
-  }
-  return null;
-}
-
 /** The LMS's `API` object: up from `win` through its parents, then from its opener. */
 export function findApi(win) {
-  let opener = null;
-  try {
-    opener = win.opener;
-  } catch {
-    opener = null;
-  }
-  return apiIn(win) ?? (opener ? apiIn(opener) : null);
+  return findApiNamed(win, "API", MAX_PARENTS);
 }
 
 const pad = (n, width) => String(n).padStart(width, "0");
@@ -90,33 +73,15 @@ export function createTracker(win, now = () => Date.now()) {
   let lastExit = "suspend";
   const written = new Map();
 
-  function call(name, ...args) {
-    try {
-      return String(api[name](...args));
-    } catch (error) {
-      console.warn(`scormkit: ${name} threw`, error);
-      return "";
-    }
-  }
-
-  function lastError(what) {
-    const code = call("LMSGetLastError");
-    if (code !== "0" && code !== "") {
-      console.warn(`scormkit: ${what} failed: ${code} ${call("LMSGetErrorString", code)}`);
-      return true;
-    }
-    return false;
-  }
-
-  function get(element) {
-    const value = call("LMSGetValue", element);
-    return lastError(`LMSGetValue("${element}")`) ? "" : value;
-  }
+  const { call, failed: lastError, get, put } = scormCalls(() => api, {
+    getValue: "LMSGetValue",
+    setValue: "LMSSetValue",
+    lastError: "LMSGetLastError",
+    errorString: "LMSGetErrorString",
+  });
 
   function set(element, value) {
-    const text = String(value).slice(0, element === "cmi.suspend_data" ? 4096 : MAX_TEXT);
-    call("LMSSetValue", element, text);
-    lastError(`LMSSetValue("${element}")`);
+    put(element, String(value).slice(0, element === "cmi.suspend_data" ? 4096 : MAX_TEXT));
   }
 
   // Sets `element` only when it changed, so a commit sends what is new.

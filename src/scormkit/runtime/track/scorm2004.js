@@ -7,33 +7,16 @@
 //   finish(next)     next: "next", "previous" or "exit" asks the LMS to move on
 //                    (adl.nav.request continue, previous or exitAll) as the session ends
 
+import { findApiNamed, scormCalls } from "./scormapi.js";
+
 const MAX_PARENTS = 500; // ADL's 2004 discovery sample searches up to 500 levels (RTE 3.3.1)
 const BUDGET = 64000; // cmi.suspend_data SPM (RTE 4.2.24); the build may lower it
 const MAX_DESCRIPTION = 250; // localized_string_type SPM of descriptions (RTE 4.2.9)
 const NAV_REQUESTS = { next: "continue", previous: "previous", exit: "exitAll" };
 
-function apiIn(win) {
-  for (let level = 0, w = win; w && level <= MAX_PARENTS; level++) {
-    try {
-      if (w.API_1484_11) return w.API_1484_11;
-    } catch {
-      // A frame from another origin: its API is out of reach, its parent may not be.
-    }
-    if (!w.parent || w.parent === w) break;
-    w = w.parent;
-  }
-  return null;
-}
-
 /** The LMS's `API_1484_11` object: up from `win` through its parents, then from its opener. */
 export function findApi(win) {
-  let opener = null;
-  try {
-    opener = win.opener;
-  } catch {
-    opener = null;
-  }
-  return apiIn(win) ?? (opener ? apiIn(opener) : null);
+  return findApiNamed(win, "API_1484_11", MAX_PARENTS);
 }
 
 /** `ms` as an ISO 8601 duration (RTE 4.1.x timeinterval), to the hundredth: PT1H5M30.25S. */
@@ -119,32 +102,15 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
   const written = new Map();
   const objectiveIndex = new Map();
 
-  function call(name, ...args) {
-    try {
-      return String(api[name](...args));
-    } catch (error) {
-      console.warn(`scormkit: ${name} threw`, error);
-      return "";
-    }
-  }
-
-  function lastError(what) {
-    const code = call("GetLastError");
-    if (code !== "0" && code !== "") {
-      console.warn(`scormkit: ${what} failed: ${code} ${call("GetErrorString", code)}`);
-      return true;
-    }
-    return false;
-  }
-
-  function get(element) {
-    const value = call("GetValue", element);
-    return lastError(`GetValue("${element}")`) ? "" : value;
-  }
+  const { call, failed: lastError, get, put } = scormCalls(() => api, {
+    getValue: "GetValue",
+    setValue: "SetValue",
+    lastError: "GetLastError",
+    errorString: "GetErrorString",
+  });
 
   function set(element, value) {
-    call("SetValue", element, String(value));
-    lastError(`SetValue("${element}")`);
+    put(element, String(value));
   }
 
   // Sets `element` only when it changed, so a commit sends what is new.
