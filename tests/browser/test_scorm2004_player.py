@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from scormkit import build, load_course
 from scormkit.spec import Course
+from scormkit.spec.activities import Survey
 from scormkit.testing.learner import Learner, questions_of
 
 if TYPE_CHECKING:
@@ -266,6 +267,10 @@ def test_the_flagship_with_its_scenario_and_survey_completes_under_scorm_2004(
         part = module_course(flagship, module.id) if module else flagship
         learner = Learner(frame, part)
         learner.work_through()
+        surveys = [p.activity for p in learner.pages if isinstance(p.activity, Survey)]
+        for survey in surveys:
+            kinds = {"likert": "4", "single_choice": "1", "free_text": "Clear, thank you."}
+            learner.fill_survey(survey, {item.id: kinds[item.kind] for item in survey.items})
         if module and module != flagship.modules[-1]:
             frame.locator("#sk-next").click()  # hands over to the next module's SCO
         else:
@@ -275,4 +280,10 @@ def test_the_flagship_with_its_scenario_and_survey_completes_under_scorm_2004(
         assert values["cmi.completion_status"] == "completed", module
         if values.get("cmi.success_status", "unknown") != "unknown":
             assert values["cmi.success_status"] == "passed", module
+        if surveys:
+            # Survey answers are likert, choice and fill-in interactions without a pattern.
+            types = {
+                v for k, v in values.items() if re.fullmatch(r"cmi\.interactions\.\d+\.type", k)
+            }
+            assert {"likert", "fill-in"} <= types
         assert lms.problems() == []
