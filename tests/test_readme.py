@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scormkit import build
 from scormkit.spec.load import course_from_data
 from scormkit.spec.source import parse_text
 
@@ -45,3 +46,34 @@ def test_the_guide_error_example_prints_what_the_guide_says(tmp_path: Path) -> N
     assert result.returncode == 1
     assert result.stderr == printed.group(1)
     assert not (tmp_path / "out").exists()
+
+
+def _tour() -> tuple[str, str]:
+    tour = README.split("## A five-minute tour\n", 1)[1]
+    spec = re.search(r"```yaml\n(.*?)```", tour, re.S)
+    printed = re.search(r"```text\n(.*?)```", tour, re.S)
+    assert spec and printed, "the README's tour lost its spec or its error"
+    return spec.group(1), printed.group(1)
+
+
+def test_the_readme_tour_course_builds_as_the_tour_says(tmp_path: Path) -> None:
+    spec, _ = _tour()
+    (tmp_path / "course.yaml").write_text(spec)
+    built = build(tmp_path / "course.yaml", target="scorm2004", out_dir=tmp_path / "dist")
+    assert built.name == "fire-safety-scorm2004.zip"
+
+
+def test_the_readme_tour_error_is_what_the_typo_prints(tmp_path: Path) -> None:
+    spec, printed = _tour()
+    typo = spec.replace("    title: When the alarm sounds", "    titel: When the alarm sounds")
+    assert typo != spec
+    (tmp_path / "course.yaml").write_text(typo)
+    result = subprocess.run(
+        [sys.executable, "-m", "scormkit", "build", "course.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(printed)
