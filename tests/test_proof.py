@@ -91,11 +91,11 @@ def test_a_scenario_with_too_many_situations_is_reported_not_explored_for_ever()
     assert "more than 500 distinct situations" in proof.problems[0].message
 
 
-def test_the_readme_scenario_example_is_proved() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    block = re.search(r"## Branching scenarios\n.*?```yaml\n(.*?)```", readme, re.S)
-    assert block, "the README lost its scenario example"
-    data, _ = parse_text(block.group(1), "README.md")
+def test_the_guide_scenario_example_is_proved() -> None:
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "guide.md").read_text()
+    block = re.search(r"## Branching scenarios\n.*?```yaml\n(.*?)```", guide, re.S)
+    assert block, "docs/guide.md lost its scenario example"
+    data, _ = parse_text(block.group(1), "guide.md")
     proof = prove_scenario(Scenario.model_validate(data["activity"]))
     assert proof.proved
     assert proof.endings == ("failure", "success")

@@ -20,6 +20,7 @@ from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
 from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
 from scormkit.preview import Preview
+from scormkit.reference import course_reference
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
@@ -126,9 +127,12 @@ def validate_command(specs: tuple[Path, ...]) -> None:
 
 
 @main.command("schema")
-def schema_command() -> None:
+@click.option(
+    "--markdown", is_flag=True, help="Print the reference of every spec field (docs/reference.md)."
+)
+def schema_command(markdown: bool) -> None:
     """Print the JSON Schema of course specs (for editor autocompletion)."""
-    click.echo(course_schema_text(), nl=False)
+    click.echo(course_reference() if markdown else course_schema_text(), nl=False)
 
 
 @main.command("init")
