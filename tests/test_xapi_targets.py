@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from scormkit import build, load_course
-from scormkit.activities import course_activities
 from scormkit.spec.models import Completion
+from scormkit.xapi_activities import course_activities
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = sorted((ROOT / "course_specs").glob("*.yaml"))

@@ -14,16 +14,16 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from scormkit.activities import course_activities
 from scormkit.build import build, find_target
 from scormkit.check import check_package
-from scormkit.errors import ScormkitError, SpecError
+from scormkit.errors import LaunchUnsupported, ScormkitError, SpecError
 from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
+from scormkit.xapi_activities import course_activities
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -298,6 +298,8 @@ def _report(exc: ScormkitError) -> None:
             err.print(str(problem), markup=False)
         count = len(exc.problems)
         err.print(f"{count} problem{'s' if count != 1 else ''}", style="bold red")
+    elif isinstance(exc, LaunchUnsupported):
+        err.print(f"error: {exc.reason}: build with --one-sco", markup=False)
     else:
         err.print(f"error: {exc}", markup=False)
 

@@ -46,3 +46,14 @@ class SpecError(ScormkitError):
 
 class BuildError(ScormkitError):
     """A valid spec could not be turned into a package (bad target, unwritable output...)."""
+
+
+class LaunchUnsupported(BuildError):
+    """The spec launches each module on its own, which the target cannot describe."""
+
+    def __init__(self, target_label: str) -> None:
+        self.reason = (
+            f"{target_label} packages launch the whole course; one launch per module is not "
+            "supported for this target yet"
+        )
+        super().__init__(f"{self.reason}: set `packaging.sco_per_module: false` in the spec")

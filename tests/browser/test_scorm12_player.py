@@ -33,7 +33,7 @@ from .cmi12 import CMI_TIMESPAN, interactions, nonconforming, reported
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from scormkit.spec.activities import Question
+    from scormkit.questions import Question
     from scormkit.testing import ApiCall, LmsSession
 
 COURSE_SPECS = Path(__file__).resolve().parents[2] / "course_specs"

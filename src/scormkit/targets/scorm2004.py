@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from scormkit.archive import PackageFile
@@ -28,23 +30,23 @@ SCHEMA_LOCATIONS = " ".join(
     )
 )
 # cmi.suspend_data is characterstring SPM 64000 in the 3rd and 4th Edition RTE (4.2.24), but
-# many "3rd Edition" LMSs still keep the 2nd Edition's 4000 (standards.md section 9, pitfall 4),
-# so a 3rd Edition package budgets for those.
+# many LMSs that import "3rd Edition" packages still keep the 2nd Edition's SPM of 4000
+# (SCORM 2004 2nd Ed. RTE 4.2.24), so a 3rd Edition package budgets for those.
 STATE_BUDGET_4TH = 64000
 STATE_BUDGET_3RD = 4000
 
 
-def manifest_4th(plan: PackagePlan) -> PackageFile:
+def manifest_4th(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     """The imsmanifest.xml of a SCORM 2004 4th Edition package."""
-    return _manifest(plan, "2004 4th Edition")
+    return _manifest(plan, files, "2004 4th Edition")
 
 
-def manifest_3rd(plan: PackagePlan) -> PackageFile:
+def manifest_3rd(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     """The imsmanifest.xml of a SCORM 2004 3rd Edition package."""
-    return _manifest(plan, "2004 3rd Edition")
+    return _manifest(plan, files, "2004 3rd Edition")
 
 
-def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
+def _manifest(plan: PackagePlan, files: Sequence[PackageFile], schemaversion: str) -> PackageFile:
     course = plan.course
     root = etree.Element(
         f"{{{CP}}}manifest",
@@ -81,16 +83,15 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")
 
-    def details(item: etree._Element, index: int | None) -> None:
-        if index is None:
+    def details(item: etree._Element, index: int) -> None:
+        if not plan.per_module:
             sequencing.sco_sequencing(item, plan)
             return
-        modules = course.modules
-        previous = modules[index - 1] if index > 0 else None
-        sequencing.module_sequencing(item, plan, modules[index], previous)
+        previous = plan.units[index - 1] if index > 0 else None
+        sequencing.module_sequencing(item, plan, plan.units[index], previous)
         sequencing.hide_lms_navigation(item)
 
-    add_items(plan, organization, resources, NAMES, details)
+    add_items(plan, files, organization, resources, NAMES, details)
     sequencing.course_sequencing(organization, plan)
     return PackageFile("imsmanifest.xml", serialize(root))
 

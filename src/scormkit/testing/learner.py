@@ -10,34 +10,10 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Frame, Locator, expect
 
-from scormkit.spec.activities import (
-    FillIn,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Question,
-    Quiz,
-    Scenario,
-    ScenarioChoice,
-    Sequencing,
-    SingleChoice,
-    Survey,
-    TrueFalse,
-)
+from scormkit.questions import LETTERS, Question
+from scormkit.scenario.proof import prove_scenario
+from scormkit.spec.activities import Quiz, Scenario, ScenarioChoice, Survey
 from scormkit.spec.models import Course, Page
-from scormkit.spec.proof import prove_scenario
-
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-# SCORM 1.2 interaction types (RTE 3.4, cmi.interactions.n.type) of each question type.
-INTERACTION_TYPES = {
-    "single_choice": "choice",
-    "multiple_choice": "choice",
-    "true_false": "true-false",
-    "fill_in": "fill-in",
-    "numeric": "numeric",
-    "matching": "matching",
-    "sequencing": "sequencing",
-}
 
 
 @dataclass(frozen=True)
@@ -50,7 +26,9 @@ class Answer:
 
     @property
     def interaction_type(self) -> str:
-        return INTERACTION_TYPES[self.question.type]
+        """The SCORM 1.2 interaction type (RTE 3.4, cmi.interactions.n.type) of the question;
+        1.2 names the types the question reports alike in SCORM 2004 and xAPI."""
+        return self.question.interaction().type
 
     @property
     def student_response(self) -> str:
@@ -135,46 +113,12 @@ def questions_of(course: Course) -> list[Question]:
 
 def right_response(question: Question) -> list[str]:
     """A right answer, as the learner enters it."""
-    match question:
-        case SingleChoice() | MultipleChoice():
-            return [LETTERS[i] for i, choice in enumerate(question.choices) if choice.correct]
-        case TrueFalse():
-            return ["t" if question.answer else "f"]
-        case FillIn():
-            return [question.accepted[0]]
-        case Numeric():
-            value = question.answer if question.answer is not None else question.min
-            assert value is not None  # the model requires `answer` or both `min` and `max`
-            return [_number(value)]
-        case Matching():
-            targets = list(dict.fromkeys(pair.target for pair in question.pairs))
-            return [LETTERS[targets.index(pair.target)] for pair in question.pairs]
-        case Sequencing():
-            return list(LETTERS[: len(question.steps)])
-    raise AssertionError(f"no right answer known for {question.type}")
+    return question.right_response()
 
 
 def wrong_response(question: Question) -> list[str] | None:
     """A wrong answer, as the learner enters it; None when every answer is right."""
-    right = right_response(question)
-    match question:
-        case SingleChoice() | MultipleChoice():
-            wrong = [LETTERS[i] for i, choice in enumerate(question.choices) if not choice.correct]
-            return wrong[:1] or None
-        case TrueFalse():
-            return ["f" if question.answer else "t"]
-        case FillIn():
-            accepted = {text.strip().lower() for text in question.accepted}
-            return next(([t] for t in ("no idea", "nothing", "zzz") if t not in accepted), None)
-        case Numeric():
-            if question.answer is not None:
-                return [_number(question.answer + question.tolerance + 1)]
-            assert question.max is not None
-            return [_number(question.max + 1)]
-        case Matching() | Sequencing():
-            shifted = right[1:] + right[:1]
-            return shifted if shifted != right else None
-    raise AssertionError(f"no wrong answer known for {question.type}")
+    return question.wrong_response()
 
 
 class Learner:
@@ -236,14 +180,14 @@ class Learner:
         """Enter `entered` (letters to check or choose in order, or the text to type), press
         Check and wait for the feedback."""
         box = self.question(question)
-        match question:
-            case FillIn() | Numeric():
+        match question.entry:
+            case "typed":
                 box.locator(f'input[name="{question.id}"]').fill(entered[0])
-            case Matching() | Sequencing():
+            case "selects":
                 selects = box.locator(f'select[name="{question.id}"]')
                 for index, letter in enumerate(entered):
                     selects.nth(index).select_option(letter)
-            case _:
+            case "checks":
                 for letter in entered:
                     box.locator(f'input[name="{question.id}"][value="{letter}"]').check()
         box.locator('[data-action="check"]').click()
@@ -272,14 +216,14 @@ class Learner:
         """Check that the question on the open page shows `answer` as entered, with feedback."""
         box = self.question(answer.question)
         name = answer.question.id
-        match answer.question:
-            case FillIn() | Numeric():
+        match answer.question.entry:
+            case "typed":
                 expect(box.locator(f'input[name="{name}"]')).to_have_value(answer.entered[0])
-            case Matching() | Sequencing():
+            case "selects":
                 selects = box.locator(f'select[name="{name}"]')
                 for index, letter in enumerate(answer.entered):
                     expect(selects.nth(index)).to_have_value(letter)
-            case _:
+            case "checks":
                 inputs = box.locator(f'input[name="{name}"]')
                 for index in range(inputs.count()):
                     choice = inputs.nth(index)
@@ -366,10 +310,6 @@ def _shown_scene(box: Locator) -> str:
     shown = box.locator("[data-scene]:not([hidden])")
     expect(shown).to_have_count(1)
     return str(shown.get_attribute("data-scene"))
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _base36(number: int) -> str:
