@@ -16,7 +16,7 @@ from scormkit.plan import make_plan
 from scormkit.render import render_course
 from scormkit.runtime_files import read_runtime, runtime_files
 from scormkit.spec import Course, load_course
-from scormkit.spec.checks import asset_refs
+from scormkit.spec.course_checks import asset_refs
 from scormkit.targets import TARGETS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

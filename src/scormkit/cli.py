@@ -16,8 +16,8 @@ from rich.console import Console
 
 from scormkit.build import build, find_target
 from scormkit.check import check_package
-from scormkit.errors import LaunchUnsupported, ScormkitError, SpecError
-from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
+from scormkit.errors import LaunchUnsupported, ResultsError, ScormkitError, SpecError
+from scormkit.observe import observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
@@ -159,7 +159,7 @@ def init_command(folder: Path) -> None:
 @click.option(
     "--schemas",
     type=click.Path(path_type=Path),
-    help="Folder of XSD control documents to validate the descriptor against "
+    help="Folder of XSD control documents to validate the manifest against "
     "(default: the XSDs inside the package, if any).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for CI.")

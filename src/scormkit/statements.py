@@ -18,7 +18,7 @@ from typing import Any
 
 from tincan import HTTPRequest, RemoteLRS, Statement
 
-from scormkit.errors import ScormkitError
+from scormkit.errors import LrsError
 
 Json = dict[str, Any]
 
@@ -52,10 +52,6 @@ MOVEON_CATEGORY = {"id": f"{CMI5}categories/moveon", "objectType": "Activity"}
 MASTERY_EXTENSION = f"{CMI5}extensions/masteryscore"
 # Fixed namespace so the same observation sent twice gets the same statement ids (idempotent).
 STATEMENT_NAMESPACE = uuid.UUID("5f0c3f1e-9a62-4b8e-8f6b-3d2a1c0e7b94")
-
-
-class LrsError(ScormkitError):
-    """The LRS refused statements or could not be reached; nothing was silently dropped."""
 
 
 def verb(name: str) -> Json:

@@ -8,11 +8,10 @@ from __future__ import annotations
 from lxml import etree
 
 from scormkit.check.package import Package
-from scormkit.check.scorm import ADLCP12, ADLCP2004, CP12, CP2004
-from scormkit.check.xmlread import line_of
+from scormkit.lms.xml_read import line_of
+from scormkit.namespaces import ADLCP12, ADLCP2004, CP12, CP2004, IMSMD, IMSSS, LOM
 
-IMSSS = "http://www.imsglobal.org/xsd/imsss"
-LOM_NAMESPACES = ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "http://ltsc.ieee.org/xsd/LOM")
+LOM_NAMESPACES = (IMSMD, LOM)
 # LOM (IEEE 1484.12.1) smallest permitted maximums of the text an LMS catalogue shows.
 LOM_LIMITS = {"title": 1000, "description": 2000, "keyword": 1000}
 
@@ -34,14 +33,14 @@ def _check_lom_lengths(package: Package, root: etree._Element) -> None:
                     value = (text.text or "").strip()
                     if len(value) > limit:
                         package.report.warning(
-                            package.descriptor,
+                            package.manifest,
                             line_of(text),
                             f"metadata {name} is {len(value)} characters; LOM allows {limit}",
                         )
 
 
 def _check_scorm12(package: Package, root: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     for element in root.iter(f"{{{ADLCP12}}}masteryscore"):
         value = (element.text or "").strip()
         line = line_of(element)
@@ -70,7 +69,7 @@ def _check_scorm12(package: Package, root: etree._Element) -> None:
 
 
 def _check_scorm2004(package: Package, root: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     scorm_type = f"{{{ADLCP2004}}}scormType"
     line = _launched_sco(root, CP2004, scorm_type)
     if line and not package.mentions("API_1484_11"):

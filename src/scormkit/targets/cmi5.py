@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import CMI5_COURSE as CS
 from scormkit.plan import PackagePlan
 from scormkit.xapi_activities import course_iri
 from scormkit.xml import element, serialize
 
-CS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 STATE_BUDGET = 64000  # resume state is a State API document, as for xAPI
 
 

@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import ADLCP12 as ADLCP
+from scormkit.namespaces import CP12 as CP
+from scormkit.namespaces import IMSMD, XML, XSI
 from scormkit.plan import PackagePlan
 from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
-CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = f"{{{XML}}}lang"
 
 # The control documents every 1.2 package names, relative to the package root.
 SCHEMA_LOCATIONS = (

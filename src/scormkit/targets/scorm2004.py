@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import ADLCP2004 as ADLCP
+from scormkit.namespaces import ADLNAV, ADLSEQ, IMSSS, LOM, XSI
+from scormkit.namespaces import CP2004 as CP
 from scormkit.plan import PackagePlan
 from scormkit.targets import sequencing
 from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
-
-CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
-LOM = "http://ltsc.ieee.org/xsd/LOM"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormType")
 # The control documents every 2004 package names, relative to the package root (CAM 3.3).
@@ -23,9 +21,9 @@ SCHEMA_LOCATIONS = " ".join(
     (
         f"{CP} imscp_v1p1.xsd",
         f"{ADLCP} adlcp_v1p3.xsd",
-        f"{sequencing.ADLSEQ} adlseq_v1p3.xsd",
-        f"{sequencing.ADLNAV} adlnav_v1p3.xsd",
-        f"{sequencing.IMSSS} imsss_v1p0.xsd",
+        f"{ADLSEQ} adlseq_v1p3.xsd",
+        f"{ADLNAV} adlnav_v1p3.xsd",
+        f"{IMSSS} imsss_v1p0.xsd",
         f"{LOM} lom.xsd",
     )
 )
@@ -59,9 +57,9 @@ def _manifest(plan: PackagePlan, files: Sequence[PackageFile], schemaversion: st
         nsmap={
             None: CP,  # type: ignore[dict-item]
             "adlcp": ADLCP,
-            "adlseq": sequencing.ADLSEQ,
-            "adlnav": sequencing.ADLNAV,
-            "imsss": sequencing.IMSSS,
+            "adlseq": ADLSEQ,
+            "adlnav": ADLNAV,
+            "imsss": IMSSS,
             "lom": LOM,
             "xsi": XSI,
         },
@@ -78,7 +76,7 @@ def _manifest(plan: PackagePlan, files: Sequence[PackageFile], schemaversion: st
         organizations,
         f"{{{CP}}}organization",
         # Global objectives belong to this course, not to every course of the LMS (CAM 5.1.6).
-        attrib={"identifier": org_id, f"{{{sequencing.ADLSEQ}}}objectivesGlobalToSystem": "false"},
+        attrib={"identifier": org_id, f"{{{ADLSEQ}}}objectivesGlobalToSystem": "false"},
     )
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")

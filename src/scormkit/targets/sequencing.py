@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from scormkit.namespaces import ADLNAV, IMSSS
 from scormkit.plan import LaunchUnit, PackagePlan
 from scormkit.xml import element
-
-IMSSS = "http://www.imsglobal.org/xsd/imsss"
-ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
-ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
 
 
 def _ss(parent: etree._Element, name: str, attrib: dict[str, str] | None = None) -> etree._Element:

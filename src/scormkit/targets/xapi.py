@@ -8,10 +8,10 @@ from typing import Any
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import TINCAN as TC
 from scormkit.plan import PackagePlan
 from scormkit.xml import element, serialize
 
-TC = "http://projecttincan.com/tincan.xsd"
 # Resume state lives in one State API document; LRSs take far more, this keeps saves small.
 STATE_BUDGET = 64000
 _COMPONENT_LISTS = ("choices", "scale", "source", "target", "steps")
