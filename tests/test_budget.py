@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import spec_path
 from generated_course import generated_course
 
 from scormkit import build
@@ -109,13 +110,9 @@ def encoded_length(course: Course) -> tuple[int, int]:
 
 
 CASES = {
-    "flagship": lambda: load_course(
-        REPO_ROOT / "course_specs" / "healthcare-customer-service.yaml"
-    ),
-    "every question type": lambda: load_course(
-        REPO_ROOT / "tests" / "specs" / "every-question.yaml"
-    ),
-    "drawn quiz": lambda: load_course(REPO_ROOT / "tests" / "specs" / "retry-draw.yaml"),
+    "flagship": lambda: load_course(spec_path("healthcare-customer-service.yaml")),
+    "every question type": lambda: load_course(spec_path("every-question.yaml")),
+    "drawn quiz": lambda: load_course(spec_path("retry-draw.yaml")),
     "generated": lambda: generated_course(pages=137, questions=64, per_quiz=7),
 }
 

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 
 from scormkit import load_course
 from scormkit.plan.resume import state_parts
@@ -20,7 +21,7 @@ from scormkit.spec.activities import Scenario
 from scormkit.spec.source import parse_text
 
 RUNTIME = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime" / "scenario.js"
-FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 
 
 def flagship_scenario() -> Scenario:

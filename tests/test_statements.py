@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import spec_path
 from lrs import validate
 
 from scormkit.observe import (
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from lrs import LrsProcess
 
 ROOT = Path(__file__).resolve().parents[1]
-FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 BASE = "https://scormkit.dev/courses/healthcare-customer-service"
 WHEN = datetime(2026, 11, 20, 10, 15, tzinfo=UTC)
 ALL_MET = {

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 from lxml import etree
 
 from scormkit import build, load_course
@@ -16,7 +17,7 @@ from scormkit.xapi_activities import course_activities
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = sorted((ROOT / "course_specs").glob("*.yaml"))
-FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 TC = {"tc": "http://projecttincan.com/tincan.xsd"}
 CS = {"cs": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 
@@ -86,7 +87,7 @@ def test_cmi5_xml_has_one_au_with_move_on_and_mastery_from_the_spec(tmp_path: Pa
 def test_an_unscored_course_moves_on_when_completed_with_no_mastery_score(
     tmp_path: Path,
 ) -> None:
-    course = load_course(ROOT / "course_specs" / "minimal.yaml")
+    course = load_course(spec_path("minimal.yaml"))
     unscored = course.model_copy(update={"completion": Completion(all_pages=True)})
     zip_path = build(unscored, target="cmi5", out_dir=tmp_path, base_dir=ROOT / "course_specs")
     au = descriptor(zip_path, "cmi5.xml").xpath("//cs:au", namespaces=CS)[0]
@@ -97,7 +98,7 @@ def test_an_unscored_course_moves_on_when_completed_with_no_mastery_score(
 def test_one_au_per_module_launches_each_module_with_its_own_move_on(
     tmp_path: Path, shared_dir: Path
 ) -> None:
-    spec = ROOT / "tests" / "browser" / "specs" / "three-modules.yaml"
+    spec = spec_path("three-modules.yaml")
     course = load_course(spec)
     zip_path = build(spec, target="cmi5", out_dir=tmp_path, sco_per_module=True)
     result = subprocess.run(

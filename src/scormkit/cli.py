@@ -8,7 +8,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import click
@@ -21,6 +20,7 @@ from scormkit.observe import observation_statements, read_results, send_observat
 from scormkit.preview import Preview
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
+from scormkit.starter_course import write_starter_course
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
 from scormkit.xapi_activities import course_activities
@@ -135,23 +135,12 @@ def schema_command() -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def init_command(folder: Path) -> None:
     """Create a starter course in FOLDER that builds as it is."""
-    starter = resources.files("scormkit") / "starter"
-    files = {
-        entry.name: entry.read_bytes()
-        for entry in starter.iterdir()
-        if entry.name.endswith(".yaml")
-    }
-    files["course.schema.json"] = course_schema_text().encode()
-    clashes = sorted(n for n in files if (folder / n).exists())
-    if clashes:
-        err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", markup=False)
+    try:
+        spec = write_starter_course(folder)
+    except ScormkitError as exc:
+        err.print(str(exc), markup=False)
         sys.exit(1)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        (folder / name).write_bytes(data)
-    click.echo(
-        f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
-    )
+    click.echo(f"created {spec}; build it with: scormkit build {spec}")
 
 
 @main.command("check")

@@ -90,7 +90,8 @@ def _find_manifest(package: Package) -> str | None:
     nested = [n for n in names if posixpath.basename(n) == "tincan.xml"]
     if len(nested) == 1:
         # A nested tincan.xml is allowed when each folder above it holds only that folder
-        # (standards.md section 6): a zip of the course folder rather than of its contents.
+        # (LMSs that import tincan.xml packages accept it): a zip of the course folder rather
+        # than of its contents.
         folder = posixpath.dirname(nested[0]) + "/"
         if all(n.startswith(folder) for n in names):
             return nested[0]

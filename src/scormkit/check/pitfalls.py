@@ -1,6 +1,6 @@
 """Problems real LMSs have with SCORM packages that show in the manifest and scripts.
 
-Each rule cites the pitfall of standards.md section 9 (or the CAM section) it comes from.
+Each rule cites the section of the standard it follows and says what real LMSs do with it.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _check_scorm12(package: Package, root: etree._Element) -> None:
         if not 0 <= number <= 100:
             report.error(where, line, f"masteryscore '{value}' is not a number from 0 to 100")
         elif not package.mentions("cmi.core.score.raw"):
-            # Pitfall 5: with a mastery score the LMS decides pass/fail from score.raw.
+            # SCORM 1.2 RTE 3.4.4 (cmi.student_data.mastery_score): with a mastery score the LMS
+            # may decide pass/fail from score.raw.
             report.warning(
                 where,
                 line,
@@ -91,7 +92,8 @@ def _check_scorm2004(package: Package, root: etree._Element) -> None:
         if not all(
             controls.get(a) == "true" for a in ("completionSetByContent", "objectiveSetByContent")
         ):
-            # Pitfall 8: with the defaults (false) sequencing LMSs mark the SCO done on launch.
+            # SCORM 2004 CAM 5.1.7 (deliveryControls): with the defaults (false) sequencing LMSs
+            # mark the SCO done on launch.
             report.warning(
                 where,
                 line_of(item),
@@ -103,7 +105,8 @@ def _check_scorm2004(package: Package, root: etree._Element) -> None:
         leaves = [i for i in organization.iter(f"{{{CP2004}}}item") if i.get("identifierref")]
         mode = organization.find(f"{{{IMSSS}}}sequencing/{{{IMSSS}}}controlMode")
         if len(leaves) > 1 and (mode is None or mode.get("flow") != "true"):
-            # CAM 5 / pitfall 1: flow defaults to false, so the LMS offers no Continue.
+            # SCORM 2004 CAM 5.1.3 (controlMode): flow defaults to false, so the LMS offers no
+            # Continue.
             report.warning(
                 where,
                 line_of(organization),

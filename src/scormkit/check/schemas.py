@@ -1,7 +1,8 @@
 """XSD validation of a package manifest against control documents in a local folder, offline.
 
 Every schemaLocation, including remote ones such as http://www.w3.org/2001/xml.xsd, is resolved
-to a file of the folder by its name; nothing is fetched (standards.md section 9, pitfall 18).
+to a file of the folder by its name; nothing is fetched (a schemaLocation is only a hint,
+W3C XML Schema 1.0 Part 1, 4.3.2), as LMSs that validate manifests offline do.
 """
 
 from __future__ import annotations

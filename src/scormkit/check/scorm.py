@@ -1,6 +1,6 @@
 """Rules for imsmanifest.xml that need no XSD (IMS CP 1.1.x as profiled by SCORM 1.2 and 2004).
 
-Sources: SCORM 1.2 CAM ch. 2; SCORM 2004 4th Ed. CAM ch. 3; standards.md sections 1 and 3.
+Sources: SCORM 1.2 CAM ch. 2; SCORM 2004 4th Ed. CAM ch. 3 (packaging) and ch. 5 (sequencing).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 - `server.py`: the local HTTP server (127.0.0.1 only) both serve packages from;
 - `launch.py`: what an LMS reads from imsmanifest.xml to launch an item;
 - `statement_store.py`: xAPI and cmi5 launch reading and a statement endpoint;
-- `sequencing.py`: a SCORM 2004 manifest's sequencing rules as scorm-again takes them;
+- `activity_tree.py`: a SCORM 2004 manifest's sequencing rules as scorm-again takes them;
 - `package_zip.py` and `xml_read.py`: reading an untrusted zip and its XML safely.
 """
 

@@ -11,7 +11,7 @@ from scormkit.namespaces import ADLCP2004 as ADLCP
 from scormkit.namespaces import ADLNAV, ADLSEQ, IMSSS, LOM, XSI
 from scormkit.namespaces import CP2004 as CP
 from scormkit.plan import PackagePlan
-from scormkit.targets import sequencing
+from scormkit.targets import simple_sequencing
 from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
@@ -83,14 +83,14 @@ def _manifest(plan: PackagePlan, files: Sequence[PackageFile], schemaversion: st
 
     def details(item: etree._Element, index: int) -> None:
         if not plan.per_module:
-            sequencing.sco_sequencing(item, plan)
+            simple_sequencing.sco_sequencing(item, plan)
             return
         previous = plan.units[index - 1] if index > 0 else None
-        sequencing.module_sequencing(item, plan, plan.units[index], previous)
-        sequencing.hide_lms_navigation(item)
+        simple_sequencing.module_sequencing(item, plan, plan.units[index], previous)
+        simple_sequencing.hide_lms_navigation(item)
 
     add_items(plan, files, organization, resources, NAMES, details)
-    sequencing.course_sequencing(organization, plan)
+    simple_sequencing.course_sequencing(organization, plan)
     return PackageFile("imsmanifest.xml", serialize(root))
 
 

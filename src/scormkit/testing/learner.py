@@ -6,77 +6,28 @@ decided from the course spec, never from the page, so a player that shows the wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from playwright.sync_api import Frame, Locator, expect
 
-from scormkit.questions import LETTERS, Question
+from scormkit.questions import Question
 from scormkit.scenario.proof import prove_scenario
-from scormkit.spec.activities import Quiz, Scenario, ScenarioChoice, Survey
+from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Course, Page
+from scormkit.testing.records import Answer, Chosen, expected_interaction
 
-
-@dataclass(frozen=True)
-class Answer:
-    """What the learner entered for a question, and what the course should report for it."""
-
-    question: Question
-    entered: list[str]  # letters checked or chosen per select (in order), or the text typed
-    correct: bool
-
-    @property
-    def interaction_type(self) -> str:
-        """The SCORM 1.2 interaction type (RTE 3.4, cmi.interactions.n.type) of the question;
-        1.2 names the types the question reports alike in SCORM 2004 and xAPI."""
-        return self.question.interaction().type
-
-    @property
-    def student_response(self) -> str:
-        """`entered` as SCORM 1.2 CMIFeedback for the interaction type (RTE 3.4)."""
-        if self.interaction_type == "matching":
-            # source.target pairs; sources are single characters, numbered from 1.
-            return ",".join(f"{_base36(i + 1)}.{t}" for i, t in enumerate(self.entered))
-        if self.interaction_type in ("choice", "sequencing"):
-            return ",".join(self.entered)
-        return "".join(self.entered)
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """A choice the learner made in a scenario, and the interaction the course should report."""
-
-    scenario: Scenario
-    scene: str
-    choice: ScenarioChoice
-
-    @property
-    def letter(self) -> str:
-        scene = next(s for s in self.scenario.scenes if s.id == self.scene)
-        return LETTERS[scene.choices.index(self.choice)]
-
-    @property
-    def result(self) -> str:
-        """Losing a life is wrong, gaining points right, anything else neutral."""
-        if self.choice.lose_life:
-            return "wrong"
-        return "correct" if sum(self.choice.points.values()) > 0 else "neutral"
-
-
-def expected_interaction(record: Answer | Chosen) -> dict[str, str]:
-    """What cmi.interactions.n should hold for one answer or scenario choice."""
-    if isinstance(record, Chosen):
-        return {
-            "id": f"{record.scenario.id}.{record.scene}",
-            "type": "choice",
-            "student_response": record.letter,
-            "result": record.result,
-        }
-    return {
-        "id": record.question.id,
-        "type": record.interaction_type,
-        "student_response": record.student_response,
-        "result": "correct" if record.correct else "wrong",
-    }
+__all__ = [
+    "Answer",
+    "Chosen",
+    "Learner",
+    "best_path",
+    "expected_interaction",
+    "pages_of",
+    "questions_of",
+    "questions_on",
+    "right_response",
+    "scenarios_of",
+    "surveys_of",
+    "wrong_response",
+]
 
 
 def best_path(scenario: Scenario) -> list[str]:
@@ -310,7 +261,3 @@ def _shown_scene(box: Locator) -> str:
     shown = box.locator("[data-scene]:not([hidden])")
     expect(shown).to_have_count(1)
     return str(shown.get_attribute("data-scene"))
-
-
-def _base36(number: int) -> str:
-    return "0123456789abcdefghijklmnopqrstuvwxyz"[number]

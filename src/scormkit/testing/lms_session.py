@@ -16,7 +16,7 @@ from playwright.sync_api import Frame, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scormkit.lms import API_PAGE
-from scormkit.lms.sequencing import activity_tree
+from scormkit.lms.activity_tree import activity_tree
 from scormkit.lms.server import LocalServer
 from scormkit.testing.error_watch import ErrorWatch
 from scormkit.testing.packages import launch_of, unpack
