@@ -25,7 +25,7 @@ from scormkit.errors import BuildError
 from scormkit.markdown import inline_markdown, markdown
 from scormkit.plan import PackagePlan
 from scormkit.player_text import player_language, survey_scale
-from scormkit.questions import QUESTION_TYPES, Matching, lettered
+from scormkit.questions import QUESTION_TYPES, lettered
 from scormkit.spec.models import Course
 
 T = TypeVar("T")
@@ -74,7 +74,9 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
     )
     # Templates made before question types said their own `typed_max` look it up by type.
     typed_max = {kind.type_name(): kind.typed_max for kind in QUESTION_TYPES}
-    env.globals.update(targets=Matching.targets, typed_max=typed_max, survey_scale=survey_scale)
+    env.globals.update(
+        targets=lambda question: question.targets(), typed_max=typed_max, survey_scale=survey_scale
+    )
     return env
 
 
