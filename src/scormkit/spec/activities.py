@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -26,6 +26,21 @@ class Quiz(SpecModel):
     )
     shuffle: bool = Field(default=False, description="Ask the questions in a random order.")
     review: bool = Field(default=True, description="Show a review of every answer at the end.")
+
+    def player_data(self, page_id: str) -> dict[str, Any]:
+        """What the player (runtime/quiz.js) needs to run this quiz on page `page_id`; each
+        question adds its own (`questions/`)."""
+        return {
+            "id": self.id,
+            "page": page_id,
+            "passingScore": self.passing_score,
+            "questions": [q.id for q in self.questions],
+            "attempts": self.attempts,
+            "draw": self.draw,
+            "shuffle": self.shuffle,
+            "review": self.review,
+            "keepsRun": self.keeps_run(),
+        }
 
     def keeps_run(self) -> bool:
         """Whether resume state must keep the attempt and seed: the quiz is random or limited."""
@@ -192,6 +207,24 @@ class Survey(SpecModel):
     id: Id = Field(description="Unique in the course.")
     title: str | None = Field(default=None, description="Heading shown above the survey.")
     items: list[SurveyItem] = Field(min_length=1, description="The questions; never scored.")
+
+    def player_data(self, page_id: str, default_scale: list[str]) -> dict[str, Any]:
+        """What the player (runtime/survey.js) needs to run this survey on page `page_id`;
+        `default_scale` labels likert items that name no scale of their own."""
+        items = []
+        for item in self.items:
+            labels = item.options or item.scale or default_scale
+            items.append(
+                {
+                    "key": f"{self.id}-{item.id}",
+                    "survey": self.id,
+                    "id": item.id,
+                    "kind": item.kind,
+                    "options": 0 if item.kind == "free_text" else len(labels),
+                    "maxLength": item.max_length,
+                }
+            )
+        return {"id": self.id, "page": page_id, "items": items}
 
 
 Activity = Annotated[Quiz | Scenario | Survey, Field(discriminator="type")]
