@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import scormkit
-from scormkit.spec.activities import Choice, Quiz, SingleChoice, TrueFalse
+from scormkit.questions import Choice, SingleChoice, TrueFalse
+from scormkit.spec.activities import Quiz
 from scormkit.spec.models import Callout, Completion, Module, Page, Text
 
 

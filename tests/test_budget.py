@@ -10,24 +10,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import spec_path
 from generated_course import generated_course
 
 from scormkit import build
-from scormkit.budget import answer_sizes, worst_state_size
 from scormkit.errors import BuildError
-from scormkit.render import TYPED_MAX, course_data, quiz_keeps_run
+from scormkit.plan.player_data import course_data
+from scormkit.plan.resume import answer_sizes, worst_state_size
+from scormkit.questions import FillIn, Matching, MultipleChoice, Numeric, Sequencing
+from scormkit.scenario.proof import prove_scenario
 from scormkit.spec import Course, load_course
-from scormkit.spec.activities import (
-    FillIn,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Quiz,
-    Scenario,
-    Sequencing,
-    Survey,
-)
-from scormkit.spec.proof import prove_scenario
+from scormkit.spec.activities import Quiz, Scenario, Survey
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ENCODER = REPO_ROOT / "tests" / "js" / "encode_worst.mjs"
@@ -50,13 +43,13 @@ def worst_progress(course: Course) -> dict[str, Any]:
         activity = page.activity
         if isinstance(activity, Quiz):
             runs[activity.id] = {"attempt": 35, "seed": 36**4 - 1}
-            # A draw keeps only one attempt's answers: those budget.py counts as longest.
+            # A draw keeps only one attempt's answers: those plan/resume.py counts as longest.
             sizes = answer_sizes(activity)
             for question, size in zip(activity.questions, sizes, strict=True):
                 if size == 0:
                     continue
                 if isinstance(question, FillIn | Numeric):
-                    response = [_fill(TYPED_MAX[question.type])]
+                    response = [_fill(question.typed_max)]
                 elif isinstance(question, MultipleChoice):
                     response = list("abcdefghijklmnopqrstuvwxyz"[: len(question.choices)])
                 elif isinstance(question, Matching | Sequencing):
@@ -117,13 +110,9 @@ def encoded_length(course: Course) -> tuple[int, int]:
 
 
 CASES = {
-    "flagship": lambda: load_course(
-        REPO_ROOT / "course_specs" / "healthcare-customer-service.yaml"
-    ),
-    "every question type": lambda: load_course(
-        REPO_ROOT / "tests" / "specs" / "every-question.yaml"
-    ),
-    "drawn quiz": lambda: load_course(REPO_ROOT / "tests" / "specs" / "retry-draw.yaml"),
+    "flagship": lambda: load_course(spec_path("healthcare-customer-service.yaml")),
+    "every question type": lambda: load_course(spec_path("every-question.yaml")),
+    "drawn quiz": lambda: load_course(spec_path("retry-draw.yaml")),
     "generated": lambda: generated_course(pages=137, questions=64, per_quiz=7),
 }
 
@@ -132,14 +121,14 @@ CASES = {
 def test_the_python_worst_case_is_exactly_what_the_player_encodes(name: str) -> None:
     course = CASES[name]()
     length, hash_length = encoded_length(course)
-    # budget.py counts the longest hash, 7 base-36 digits; the rest must agree exactly.
+    # plan/resume.py counts the longest hash, 7 base-36 digits; the rest must agree exactly.
     assert worst_state_size(course) == length + 7 - hash_length
 
 
 def test_a_course_of_1000_pages_and_500_questions_fits_scorm_12() -> None:
     course = generated_course(pages=1000, questions=500)
     assert any(
-        quiz_keeps_run(p.activity)
+        p.activity.keeps_run()
         for m in course.modules
         for p in m.pages
         if isinstance(p.activity, Quiz)

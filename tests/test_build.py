@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 from manifests import manifest_of, validate
 
 from scormkit import BuildError, SpecError, build, load_course
@@ -38,7 +39,7 @@ def test_every_spec_builds_a_package_valid_with_zero_errors_and_warnings(
 def test_without_control_documents_the_only_warning_is_that_they_are_missing(
     tmp_path: Path, shared_dir: Path
 ) -> None:
-    zip_path = build(ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path)
+    zip_path = build(spec_path("minimal.yaml"), "scorm12", tmp_path)
     result = validate(shared_dir, zip_path)
     assert result.returncode == 0, result.stdout
     findings = [
@@ -55,14 +56,12 @@ def test_building_twice_gives_byte_identical_zips(spec: Path, tmp_path: Path) ->
 
 
 def test_the_zip_is_named_after_the_course_and_target(tmp_path: Path) -> None:
-    zip_path = build(ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path)
+    zip_path = build(spec_path("minimal.yaml"), "scorm12", tmp_path)
     assert zip_path == tmp_path / "minimal-scorm12.zip"
 
 
 def test_the_manifest_lists_exactly_the_files_of_the_zip(tmp_path: Path) -> None:
-    zip_path = build(
-        ROOT / "course_specs" / "healthcare-customer-service.yaml", "scorm12", tmp_path
-    )
+    zip_path = build(spec_path("healthcare-customer-service.yaml"), "scorm12", tmp_path)
     with zipfile.ZipFile(zip_path) as zf:
         names = set(zf.namelist())
     listed = set(manifest_of(zip_path).xpath("//cp:resource/cp:file/@href", namespaces=NS))
@@ -75,7 +74,7 @@ def test_the_manifest_lists_exactly_the_files_of_the_zip(tmp_path: Path) -> None
 
 
 def test_the_manifest_describes_one_sco_launched_from_index_html(tmp_path: Path) -> None:
-    spec = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+    spec = spec_path("healthcare-customer-service.yaml")
     course = load_course(spec)
     root = manifest_of(build(spec, "scorm12", tmp_path))
     assert root.xpath("string(cp:metadata/cp:schemaversion)", namespaces=NS) == "1.2"
@@ -130,7 +129,7 @@ def test_a_bad_spec_raises_and_leaves_no_zip(tmp_path: Path) -> None:
 
 def test_an_unknown_target_is_refused_with_a_suggestion(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match=r"unknown target 'scorm1' \(did you mean 'scorm12'\?\)"):
-        build(ROOT / "course_specs" / "minimal.yaml", "scorm1", tmp_path)
+        build(spec_path("minimal.yaml"), "scorm1", tmp_path)
 
 
 def test_a_failed_write_leaves_neither_zip_nor_temporary_file(tmp_path: Path) -> None:
@@ -138,7 +137,7 @@ def test_a_failed_write_leaves_neither_zip_nor_temporary_file(tmp_path: Path) ->
     out.mkdir()
     (out / "minimal-scorm12.zip").mkdir()  # a folder where the zip should go
     with pytest.raises(BuildError, match="cannot write the package"):
-        build(ROOT / "course_specs" / "minimal.yaml", "scorm12", out)
+        build(spec_path("minimal.yaml"), "scorm12", out)
     assert sorted(p.name for p in out.iterdir()) == ["minimal-scorm12.zip"]
 
 
@@ -147,9 +146,7 @@ def test_control_documents_are_shipped_at_the_package_root(tmp_path: Path) -> No
     docs.mkdir()
     (docs / "imscp_rootv1p1p2.xsd").write_text("<xs:schema/>")
     (docs / "notes.txt").write_text("not a schema")
-    zip_path = build(
-        ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, control_documents=docs
-    )
+    zip_path = build(spec_path("minimal.yaml"), "scorm12", tmp_path, control_documents=docs)
     with zipfile.ZipFile(zip_path) as zf:
         assert zf.read("imscp_rootv1p1p2.xsd") == b"<xs:schema/>"
         assert "notes.txt" not in zf.namelist()
@@ -159,7 +156,7 @@ def test_a_user_templates_folder_replaces_the_built_in_template_of_the_same_name
     tmp_path: Path,
 ) -> None:
     zip_path = build(
-        ROOT / "course_specs" / "healthcare-customer-service.yaml",
+        spec_path("healthcare-customer-service.yaml"),
         "scorm12",
         tmp_path,
         templates=ROOT / "templates",
@@ -172,21 +169,19 @@ def test_a_user_templates_folder_replaces_the_built_in_template_of_the_same_name
 
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="no such folder for templates"):
-        build(
-            ROOT / "course_specs" / "minimal.yaml", "scorm12", tmp_path, templates=tmp_path / "nope"
-        )
+        build(spec_path("minimal.yaml"), "scorm12", tmp_path, templates=tmp_path / "nope")
 
 
 def test_one_launch_per_module_is_refused_where_the_target_cannot_do_it(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="one launch per module is not supported"):
-        build(ROOT / "course_specs" / "minimal.yaml", "xapi", tmp_path, sco_per_module=True)
+        build(spec_path("minimal.yaml"), "xapi", tmp_path, sco_per_module=True)
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
 
 
 def test_only_scored_modules_name_a_mastery_score_when_each_module_is_a_sco(
     tmp_path: Path,
 ) -> None:
-    spec = ROOT / "tests" / "browser" / "specs" / "three-modules.yaml"
+    spec = spec_path("three-modules.yaml")
     root = manifest_of(build(spec, "scorm12", tmp_path, sco_per_module=True))
     mastery = {
         item.get("identifier"): item.xpath("string(adlcp:masteryscore)", namespaces=NS)

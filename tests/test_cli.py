@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import spec_path
 
 from scormkit.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-MINIMAL = ROOT / "course_specs" / "minimal.yaml"
+MINIMAL = spec_path("minimal.yaml")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -33,7 +34,7 @@ def test_build_writes_the_zip_and_says_where(tmp_path: Path) -> None:
 
 
 def test_build_accepts_several_specs(tmp_path: Path) -> None:
-    flagship = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+    flagship = spec_path("healthcare-customer-service.yaml")
     result = run("build", str(MINIMAL), str(flagship), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [

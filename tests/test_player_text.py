@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from scormkit.plan import make_plan
+from scormkit.plan.player_data import course_data
 from scormkit.player_text import PLAYER_TEXT, player_language
-from scormkit.render import course_data, render_course
+from scormkit.render import render_course
 from scormkit.spec import Course
+from scormkit.targets import TARGETS
 
 RUNTIME = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime"
 
@@ -64,8 +67,8 @@ def test_view_code_holds_no_sentence_of_its_own() -> None:
 def test_player_words_in_another_language_than_the_course_say_so(
     fields: dict[str, str], marked: bool
 ) -> None:
-    files = render_course(course(**fields), tracker="scorm12", asset_hrefs={})
-    page = next(f.data for f in files if f.href == "index.html").decode()
+    plan = make_plan(course(**fields), TARGETS["scorm12"])
+    page = render_course(plan, asset_hrefs={}).data.decode()
     nav = '<nav class="sk-nav" aria-label="Páginas" lang="es">'
     assert (nav in page) is marked
     assert ('lang="es"' in page) is marked

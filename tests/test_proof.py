@@ -9,18 +9,19 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 
 from scormkit import load_course
-from scormkit.budget import state_parts
-from scormkit.scenariodata import scenario_data
+from scormkit.plan.resume import state_parts
+from scormkit.scenario.player_data import scenario_data
+from scormkit.scenario.proof import Step, prove_scenario
+from scormkit.scenario.state import scenario_state_worst_case
+from scormkit.scenario.walk import Walker
 from scormkit.spec.activities import Scenario
-from scormkit.spec.proof import Step, prove_scenario
-from scormkit.spec.scenariostate import scenario_state_worst_case
-from scormkit.spec.scenariowalk import Walker
 from scormkit.spec.source import parse_text
 
 RUNTIME = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime" / "scenario.js"
-FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 
 
 def flagship_scenario() -> Scenario:
@@ -102,7 +103,7 @@ def test_the_guide_scenario_example_is_proved() -> None:
 
 
 def play_in_python(scenario: Scenario, path: list[str]) -> dict[str, object]:
-    """Where `path` ends by the proof's rules (spec/scenariowalk.py)."""
+    """Where `path` ends by the proof's rules (scenario/walk.py)."""
     walk = Walker(scenario)
     state = walk.start()
     for step in path:

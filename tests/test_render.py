@@ -11,9 +11,13 @@ import lxml.html
 import pytest
 
 from scormkit.errors import BuildError
-from scormkit.render import markdown, render_course
+from scormkit.markdown import markdown
+from scormkit.plan import make_plan
+from scormkit.render import render_course
+from scormkit.runtime_files import read_runtime, runtime_files
 from scormkit.spec import Course, load_course
-from scormkit.spec.checks import asset_refs
+from scormkit.spec.course_checks import asset_refs
+from scormkit.targets import TARGETS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SPECS = sorted((REPO_ROOT / "course_specs").glob("*.yaml"))
@@ -25,10 +29,10 @@ def hrefs_of(course: Course) -> dict[str, str]:
 
 
 def render(course: Course, templates: Path | None = None) -> dict[str, bytes]:
-    files = render_course(
-        course, tracker="scorm12", asset_hrefs=hrefs_of(course), templates=templates
-    )
-    return {f.href: f.data for f in files}
+    """The launch page and player files of `course` as a SCORM 1.2 package holds them."""
+    plan = make_plan(course, TARGETS["scorm12"])
+    page = render_course(plan, asset_hrefs=hrefs_of(course), templates=templates)
+    return {f.href: f.data for f in [page, *read_runtime(plan.runtime)]}
 
 
 def page_of(files: dict[str, bytes]) -> lxml.html.HtmlElement:
@@ -176,7 +180,7 @@ def test_images_use_the_packaged_href_of_their_asset(small_course: Course) -> No
 
 def test_an_asset_without_a_packaged_href_is_a_build_error(small_course: Course) -> None:
     with pytest.raises(BuildError, match="asset 'images/desk.png' was not packaged"):
-        render_course(small_course, tracker="scorm12", asset_hrefs={})
+        render_course(make_plan(small_course, TARGETS["scorm12"]), asset_hrefs={})
 
 
 def test_markdown_keeps_formatting_and_drops_scripts_styles_frames_and_handlers(
@@ -237,21 +241,18 @@ def test_a_broken_override_is_a_build_error_naming_the_template(tmp_path: Path) 
         render(course, templates=tmp_path)
 
 
-def test_an_unknown_tracker_is_a_build_error_listing_the_known_ones(small_course: Course) -> None:
+def test_an_unknown_tracker_is_a_build_error_listing_the_known_ones() -> None:
     with pytest.raises(
         BuildError, match="no player tracker 'scorm3'; known: cmi5, scorm12, scorm2004, xapi"
     ):
-        render_course(small_course, tracker="scorm3", asset_hrefs=hrefs_of(small_course))
+        runtime_files("scorm3")
 
 
 def test_runtime_files_ship_without_their_comments_but_with_all_their_code(
     small_course: Course,
 ) -> None:
     runtime = Path(__file__).resolve().parents[1] / "src" / "scormkit" / "runtime"
-    files = {
-        f.href: f.data.decode()
-        for f in render_course(small_course, tracker="scorm12", asset_hrefs=hrefs_of(small_course))
-    }
+    files = {href: data.decode() for href, data in render(small_course).items()}
     shipped = files["runtime/state.js"]
     source = (runtime / "state.js").read_text()
     assert not [line for line in shipped.splitlines() if line.startswith(("//", "/*", "*"))]

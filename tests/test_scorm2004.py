@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 from manifests import manifest_of, validate
 
 from scormkit import build, load_course
@@ -15,8 +16,8 @@ from scormkit.spec import Course
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = sorted((ROOT / "course_specs").glob("*.yaml"))
-FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
-MINIMAL = ROOT / "course_specs" / "minimal.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
+MINIMAL = spec_path("minimal.yaml")
 EDITIONS = {
     "scorm2004": ("scorm2004_4th", "2004 4th Edition"),
     "scorm2004-3rd": ("scorm2004_3rd", "2004 3rd Edition"),

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from scormkit import Course, SpecError, load_course
-from scormkit.spec.activities import FillIn, Quiz, Scenario, Survey
+from scormkit.questions import FillIn
+from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Image
 
 ASSETS = Path(__file__).parent / "bad_specs" / "assets"

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import spec_path
 from lrs import validate
 
-from scormkit.activities import course_activities, course_iri, question_interaction
 from scormkit.observe import (
     ResultsError,
     observation_statements,
@@ -25,19 +25,9 @@ from scormkit.observe import (
     results_from,
     send_observation,
 )
+from scormkit.questions import FillIn, Matching, Numeric, Pair, Sequencing
 from scormkit.spec import load_course
-from scormkit.spec.activities import (
-    FillIn,
-    Matching,
-    Numeric,
-    Pair,
-    Scenario,
-    ScenarioChoice,
-    Scene,
-    Sequencing,
-    Survey,
-    SurveyItem,
-)
+from scormkit.spec.activities import Scenario, ScenarioChoice, Scene, Survey, SurveyItem
 from scormkit.spec.models import Course, Module, Page, Text
 from scormkit.statements import (
     LrsError,
@@ -48,12 +38,13 @@ from scormkit.statements import (
     send_statements,
     utc_timestamp,
 )
+from scormkit.xapi_activities import course_activities, course_iri, question_interaction
 
 if TYPE_CHECKING:
     from lrs import LrsProcess
 
 ROOT = Path(__file__).resolve().parents[1]
-FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 BASE = "https://scormkit.dev/courses/healthcare-customer-service"
 WHEN = datetime(2026, 11, 20, 10, 15, tzinfo=UTC)
 ALL_MET = {

@@ -8,20 +8,21 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import spec_path
 from lxml import etree
 
 from scormkit import build, load_course
-from scormkit.activities import course_activities
 from scormkit.spec.models import Completion
+from scormkit.xapi_activities import course_activities
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = sorted((ROOT / "course_specs").glob("*.yaml"))
-FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
+FLAGSHIP = spec_path("healthcare-customer-service.yaml")
 TC = {"tc": "http://projecttincan.com/tincan.xsd"}
 CS = {"cs": "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"}
 
 
-def descriptor(zip_path: Path, name: str) -> etree._Element:
+def manifest(zip_path: Path, name: str) -> etree._Element:
     with zipfile.ZipFile(zip_path) as package:
         return etree.fromstring(package.read(name))
 
@@ -46,7 +47,7 @@ def test_every_spec_builds_a_valid_package_twice_with_the_same_bytes(
 
 def test_tincan_xml_lists_every_activity_and_only_the_course_launches(tmp_path: Path) -> None:
     course = load_course(FLAGSHIP)
-    root = descriptor(build(FLAGSHIP, target="xapi", out_dir=tmp_path), "tincan.xml")
+    root = manifest(build(FLAGSHIP, target="xapi", out_dir=tmp_path), "tincan.xml")
     ids = root.xpath("//tc:activity/@id", namespaces=TC)
     assert ids == [a["id"] for a in course_activities(course)]
     assert root.xpath("//tc:activity[tc:launch]/@id", namespaces=TC) == [ids[0]]
@@ -70,7 +71,7 @@ def test_the_xapi_package_ships_its_tracker_and_the_module_it_shares(tmp_path: P
 
 
 def test_cmi5_xml_has_one_au_with_move_on_and_mastery_from_the_spec(tmp_path: Path) -> None:
-    root = descriptor(build(FLAGSHIP, target="cmi5", out_dir=tmp_path), "cmi5.xml")
+    root = manifest(build(FLAGSHIP, target="cmi5", out_dir=tmp_path), "cmi5.xml")
     course = load_course(FLAGSHIP)
     aus = root.xpath("//cs:au", namespaces=CS)
     assert len(aus) == 1
@@ -86,10 +87,10 @@ def test_cmi5_xml_has_one_au_with_move_on_and_mastery_from_the_spec(tmp_path: Pa
 def test_an_unscored_course_moves_on_when_completed_with_no_mastery_score(
     tmp_path: Path,
 ) -> None:
-    course = load_course(ROOT / "course_specs" / "minimal.yaml")
+    course = load_course(spec_path("minimal.yaml"))
     unscored = course.model_copy(update={"completion": Completion(all_pages=True)})
     zip_path = build(unscored, target="cmi5", out_dir=tmp_path, base_dir=ROOT / "course_specs")
-    au = descriptor(zip_path, "cmi5.xml").xpath("//cs:au", namespaces=CS)[0]
+    au = manifest(zip_path, "cmi5.xml").xpath("//cs:au", namespaces=CS)[0]
     assert au.get("moveOn") == "Completed"
     assert au.get("masteryScore") is None
 
@@ -97,7 +98,7 @@ def test_an_unscored_course_moves_on_when_completed_with_no_mastery_score(
 def test_one_au_per_module_launches_each_module_with_its_own_move_on(
     tmp_path: Path, shared_dir: Path
 ) -> None:
-    spec = ROOT / "tests" / "browser" / "specs" / "three-modules.yaml"
+    spec = spec_path("three-modules.yaml")
     course = load_course(spec)
     zip_path = build(spec, target="cmi5", out_dir=tmp_path, sco_per_module=True)
     result = subprocess.run(
@@ -107,7 +108,7 @@ def test_one_au_per_module_launches_each_module_with_its_own_move_on(
         check=False,
     )
     assert result.returncode == 0 and "0 warning(s)" in result.stdout, result.stdout
-    root = descriptor(zip_path, "cmi5.xml")
+    root = manifest(zip_path, "cmi5.xml")
     aus = root.xpath("/cs:courseStructure/cs:au", namespaces=CS)
     base = root.xpath("string(cs:course/@id)", namespaces=CS)
     assert [au.get("id") for au in aus] == [f"{base}/au/{m.id}" for m in course.modules]

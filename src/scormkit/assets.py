@@ -6,7 +6,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from scormkit.archive import PackageFile
-from scormkit.spec.checks import asset_refs
+from scormkit.spec.course_checks import asset_refs
 from scormkit.spec.models import Course
 
 ASSET_DIR = "assets"

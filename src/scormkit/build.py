@@ -1,4 +1,4 @@
-"""Build a package: spec -> assets and pages -> plan -> descriptor -> zip."""
+"""Build a package: spec -> plan -> assets, launch page and player files -> manifest -> zip."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets
-from scormkit.budget import check_state_budget
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
 from scormkit.render import render_course
+from scormkit.runtime_files import read_runtime
 from scormkit.spec import Course, check_course, load_course
 from scormkit.targets import TARGETS, Target
 
@@ -44,34 +44,31 @@ def build(
     if sco_per_module is not None:
         packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
         course = course.model_copy(update={"packaging": packaging})
-    if course.packaging.sco_per_module and not chosen.per_module:
-        raise BuildError(
-            f"{chosen.label} packages launch the whole course; one launch per module is not "
-            "supported for this target yet: build with --one-sco"
-        )
-    check_state_budget(course, chosen.state_budget, chosen.label)
+    plan = make_plan(course, chosen)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
-    pages = render_course(
-        course,
-        tracker=chosen.tracker,
-        asset_hrefs=asset_hrefs,
-        templates=templates_dir,
-        state_budget=chosen.state_budget,
-        tracker_data=chosen.tracker_data(course) if chosen.tracker_data else None,
-    )
+    page = render_course(plan, asset_hrefs=asset_hrefs, templates=templates_dir)
+    files = _content_files([*asset_files, page, *read_runtime(plan.runtime)])
     support = read_control_documents(documents_dir) if documents_dir else []
-    step(f"writing the {chosen.label} descriptor")
-    plan = make_plan(course, [*asset_files, *pages], support)
-    descriptor = chosen.manifest(plan)
+    step(f"writing the {chosen.label} manifest")
+    manifest = chosen.manifest(plan, files)
     dest = Path(out_dir) / f"{course.id}-{chosen.name}.zip"
     step(f"writing {dest}")
     try:
-        write_zip(plan.all_files(descriptor), dest)
+        write_zip([manifest, *files, *support], dest)
     except OSError as exc:
         raise BuildError(f"{dest}: cannot write the package: {exc.strerror or exc}") from None
     return dest
+
+
+def _content_files(files: list[PackageFile]) -> tuple[PackageFile, ...]:
+    """The package's content files sorted by href, each href written once."""
+    hrefs = [f.href for f in files]
+    duplicates = sorted({h for h in hrefs if hrefs.count(h) > 1})
+    if duplicates:
+        raise BuildError(f"two package files would be written to {duplicates[0]}")
+    return tuple(sorted(files, key=lambda f: f.href))
 
 
 def find_target(name: str) -> Target:

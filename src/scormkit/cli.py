@@ -8,23 +8,23 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from scormkit.activities import course_activities
 from scormkit.build import build, find_target
 from scormkit.check import check_package
-from scormkit.errors import ScormkitError, SpecError
-from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
+from scormkit.errors import LaunchUnsupported, ResultsError, ScormkitError, SpecError
+from scormkit.observe import observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.reference import course_reference
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
+from scormkit.starter_course import write_starter_course
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
+from scormkit.xapi_activities import course_activities
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -139,23 +139,12 @@ def schema_command(markdown: bool) -> None:
 @click.argument("folder", type=click.Path(path_type=Path))
 def init_command(folder: Path) -> None:
     """Create a starter course in FOLDER that builds as it is."""
-    starter = resources.files("scormkit") / "starter"
-    files = {
-        entry.name: entry.read_bytes()
-        for entry in starter.iterdir()
-        if entry.name.endswith(".yaml")
-    }
-    files["course.schema.json"] = course_schema_text().encode()
-    clashes = sorted(n for n in files if (folder / n).exists())
-    if clashes:
-        err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", markup=False)
+    try:
+        spec = write_starter_course(folder)
+    except ScormkitError as exc:
+        err.print(str(exc), markup=False)
         sys.exit(1)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        (folder / name).write_bytes(data)
-    click.echo(
-        f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
-    )
+    click.echo(f"created {spec}; build it with: scormkit build {spec}")
 
 
 @main.command("check")
@@ -163,7 +152,7 @@ def init_command(folder: Path) -> None:
 @click.option(
     "--schemas",
     type=click.Path(path_type=Path),
-    help="Folder of XSD control documents to validate the descriptor against "
+    help="Folder of XSD control documents to validate the manifest against "
     "(default: the XSDs inside the package, if any).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for CI.")
@@ -302,6 +291,8 @@ def _report(exc: ScormkitError) -> None:
             err.print(str(problem), markup=False)
         count = len(exc.problems)
         err.print(f"{count} problem{'s' if count != 1 else ''}", style="bold red")
+    elif isinstance(exc, LaunchUnsupported):
+        err.print(f"error: {exc.reason}: build with --one-sco", markup=False)
     else:
         err.print(f"error: {exc}", markup=False)
 

@@ -1,4 +1,9 @@
-"""Errors the library raises; `cli.py` turns them into messages and exit status 1."""
+"""Every exception scormkit raises on purpose, each name once.
+
+`ScormkitError` and its subclasses are for users: `cli.py` turns them into messages and an exit
+status. The others (`MalformedXml`, `NoLaunch`, `SchemaProblem`) are caught inside the library
+and turned into findings or messages.
+"""
 
 from __future__ import annotations
 
@@ -46,3 +51,49 @@ class SpecError(ScormkitError):
 
 class BuildError(ScormkitError):
     """A valid spec could not be turned into a package (bad target, unwritable output...)."""
+
+
+class LaunchUnsupported(BuildError):
+    """The spec launches each module on its own, which the target cannot describe."""
+
+    def __init__(self, target_label: str) -> None:
+        self.reason = (
+            f"{target_label} packages launch the whole course; one launch per module is not "
+            "supported for this target yet"
+        )
+        super().__init__(f"{self.reason}: set `packaging.sco_per_module: false` in the spec")
+
+
+class UnsafePackage(ScormkitError):
+    """A zip cannot be read, or was refused because reading or unpacking it could harm the
+    machine (too large, or an entry that would land outside its folder)."""
+
+    def __init__(self, file: str, message: str) -> None:
+        super().__init__(f"{file}: {message}")
+        self.file = file
+        self.message = message
+
+
+class MalformedXml(Exception):
+    """An XML file is not well formed; `line` and `message` say where and why."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class NoLaunch(ValueError):
+    """A manifest names nothing to launch."""
+
+
+class SchemaProblem(Exception):
+    """The control documents cannot be compiled into a schema."""
+
+
+class ResultsError(ScormkitError):
+    """An observation results file cannot be read or does not fit its checklist."""
+
+
+class LrsError(ScormkitError):
+    """The LRS refused statements or could not be reached; nothing was silently dropped."""

@@ -18,15 +18,11 @@ from typing import Any
 
 import yaml
 
-from scormkit.activities import activity_iri, course_iri, observation_activities
-from scormkit.errors import ScormkitError
+from scormkit.errors import ResultsError
 from scormkit.spec.models import Course, Module
 from scormkit.spec.observation import Observation
 from scormkit.statements import Json, agent, make_statement, send_statements, statement_id
-
-
-class ResultsError(ScormkitError):
-    """A results file cannot be read or does not fit its checklist."""
+from scormkit.xapi_activities import activity_iri, course_iri, observation_activities
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ key without it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from scormkit.spec.models import Course
 
 ENGLISH: dict[str, str] = {
@@ -234,3 +236,8 @@ def player_language(course: Course) -> str:
 def player_text(course: Course) -> dict[str, str]:
     """Every string the player shows for `course`, by key."""
     return PLAYER_TEXT[player_language(course)]
+
+
+def survey_scale(text: Mapping[str, str]) -> list[str]:
+    """The default likert scale: five levels of agreement, in the player's language."""
+    return text["agreement"].split("|")

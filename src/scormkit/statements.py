@@ -1,9 +1,10 @@
 """xAPI statements: builders for the verbs scormkit emits, and sending them to an LRS.
 
-The only module that imports `tincan`. Statements are xAPI 1.0.3 by default (xAPI-Data.md §2.4;
-standards.md §5 and pitfall 17): UUID ids fixed before the first send, one actor IFI, UTC
-timestamps and ISO 8601 durations. "2.0" changes only the version header: scormkit sends no
-2.0-only property, so the same statement is valid for both.
+The only module that imports `tincan`. Statements are xAPI 1.0.3 by default (xAPI 1.0.3
+xAPI-Data.md 2.4): UUID ids fixed before the first send, one actor IFI, UTC timestamps and ISO
+8601 durations (4.6). "2.0" (IEEE 9274.1.1-2023) changes only the version header
+(xAPI-Communication.md 3.3): scormkit sends no 2.0-only property, since 1.0.3 LRSs reject
+properties they do not know, so the same statement is valid for both.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from tincan import HTTPRequest, RemoteLRS, Statement
 
-from scormkit.errors import ScormkitError
+from scormkit.errors import LrsError
 
 Json = dict[str, Any]
 
@@ -43,19 +44,12 @@ VERBS = {
     "abandoned": "https://w3id.org/xapi/adl/verbs/abandoned",
     "waived": "https://w3id.org/xapi/adl/verbs/waived",
 }
-# cmi5 §9.3: the verbs whose statements are "cmi5 defined" and carry the cmi5 category.
-CMI5_DEFINED = ("launched", "initialized", "completed", "passed", "failed", "abandoned",
-                "waived", "terminated", "satisfied")  # fmt: skip
 CMI5 = "https://w3id.org/xapi/cmi5/context/"
 CMI5_CATEGORY = {"id": f"{CMI5}categories/cmi5", "objectType": "Activity"}
 MOVEON_CATEGORY = {"id": f"{CMI5}categories/moveon", "objectType": "Activity"}
 MASTERY_EXTENSION = f"{CMI5}extensions/masteryscore"
 # Fixed namespace so the same observation sent twice gets the same statement ids (idempotent).
 STATEMENT_NAMESPACE = uuid.UUID("5f0c3f1e-9a62-4b8e-8f6b-3d2a1c0e7b94")
-
-
-class LrsError(ScormkitError):
-    """The LRS refused statements or could not be reached; nothing was silently dropped."""
 
 
 def verb(name: str) -> Json:
@@ -199,8 +193,3 @@ def send_statements(
         if status in (400, 401, 403, 409):
             break  # the same request would be refused again
     raise LrsError(f"{problem} ({len(statements)} statement(s) not stored)")
-
-
-def now() -> datetime:
-    """The current time in UTC."""
-    return datetime.now(UTC)

@@ -26,7 +26,7 @@ from .requirements import REPO_ROOT, skip_or_fail
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from scormkit.testing.lms import LmsSession
+    from scormkit.testing.lms_session import LmsSession
 
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FLAGSHIP = REPO_ROOT / "course_specs" / "healthcare-customer-service.yaml"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scormkit.preview.server import LocalServer
-from scormkit.testing.packages import UnsafePackage, launch_of, unpack
+from scormkit.errors import UnsafePackage
+from scormkit.lms.server import LocalServer
+from scormkit.testing.packages import launch_of, unpack
 
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="m" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"

@@ -24,7 +24,7 @@ from .cmi12 import interactions, nonconforming, reported
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from scormkit.testing.lms import LmsSession
+    from scormkit.testing.lms_session import LmsSession
 
 SPECS = Path(__file__).resolve().parents[1] / "specs"
 

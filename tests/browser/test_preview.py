@@ -260,7 +260,7 @@ document.getElementById("out").textContent = "sent " + sent.status;
 
 
 @pytest.mark.parametrize(
-    ("descriptor", "text", "verbs"),
+    ("manifest", "text", "verbs"),
     [
         ("tincan.xml", TINCAN_XML, ["initialized"]),
         ("cmi5.xml", CMI5_XML, ["initialized", "launched"]),
@@ -268,13 +268,13 @@ document.getElementById("out").textContent = "sent " + sent.status;
     ids=["xapi", "cmi5"],
 )
 def test_the_statement_viewer_lists_what_an_xapi_or_cmi5_course_sends(
-    descriptor: str, text: str, verbs: list[str], tmp_path: Path, page: Page
+    manifest: str, text: str, verbs: list[str], tmp_path: Path, page: Page
 ) -> None:
     from playwright.sync_api import expect
 
     zip_path = tmp_path / "course.zip"
     with zipfile.ZipFile(zip_path, "w") as zf:
-        zf.writestr(descriptor, text)
+        zf.writestr(manifest, text)
         zf.writestr("index.html", SENDER)
     running = Preview(zip_path)
     try:
@@ -291,7 +291,7 @@ def test_the_statement_viewer_lists_what_an_xapi_or_cmi5_course_sends(
             "name": "Learner, Preview",
             "account": {"homePage": "https://scormkit.invalid", "name": "learner-1"},
         }
-        if descriptor == "cmi5.xml":
+        if manifest == "cmi5.xml":
             context = statement["context"]
             assert isinstance(context, dict)
             assert context["contextActivities"] == {"grouping": [{"id": "https://example.org/au"}]}

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import Frame
 
-    from scormkit.testing.lms import LmsSession
+    from scormkit.testing.lms_session import LmsSession
 
 ROOT = Path(__file__).resolve().parents[2]
 FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"

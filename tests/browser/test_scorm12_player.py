@@ -33,7 +33,7 @@ from .cmi12 import CMI_TIMESPAN, interactions, nonconforming, reported
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from scormkit.spec.activities import Question
+    from scormkit.questions import Question
     from scormkit.testing import ApiCall, LmsSession
 
 COURSE_SPECS = Path(__file__).resolve().parents[2] / "course_specs"
@@ -155,7 +155,8 @@ def test_a_learner_who_answers_everything_right_finishes_with_full_marks(
         assert float(values["cmi.core.score.raw"]) == float(data["cmi.core.score.raw"]) == 100
         assert (values["cmi.core.score.min"], values["cmi.core.score.max"]) == ("0", "100")
     assert data["cmi.core.lesson_location"] == learner.pages[-1].id
-    # A finished course exits normally so the LMS closes the attempt (standards.md 9.7).
+    # A finished course exits normally so the LMS closes the attempt (SCORM 1.2 RTE 3.4.4,
+    # cmi.core.exit: "" is a normal exit).
     assert values.get("cmi.core.exit", "") == ""
     assert saved["cmi.core.entry"] == ""
     assert_interactions_match(values, learner.reports)
@@ -208,7 +209,8 @@ def test_a_learner_who_leaves_halfway_resumes_on_that_page_with_their_answers(
     before_closing = [call.name for call in lms.calls()]
     saved = lms.close()
 
-    # Unload is not a save point (standards.md 9.3): all was committed before the window closed.
+    # Unload is not a save point (browsers block synchronous requests while a page
+    # unloads): all was committed before the window closed.
     last_set = len(before_closing) - before_closing[::-1].index("LMSSetValue")
     assert "LMSCommit" in before_closing[last_set:]
     first = lms.calls()

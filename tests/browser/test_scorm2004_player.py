@@ -22,7 +22,7 @@ from scormkit.spec.activities import Survey
 from scormkit.testing.learner import Learner, questions_of
 
 if TYPE_CHECKING:
-    from scormkit.testing.lms import ApiCall, LmsSession
+    from scormkit.testing.lms_session import ApiCall, LmsSession
 
 SPEC = Path(__file__).resolve().parent / "specs" / "three-modules.yaml"
 ISO_DURATION = re.compile(r"P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?)?")

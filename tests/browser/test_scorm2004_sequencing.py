@@ -18,7 +18,7 @@ from scormkit.spec import Course
 from scormkit.testing.learner import Learner, questions_of
 
 if TYPE_CHECKING:
-    from scormkit.testing.lms import LmsSession
+    from scormkit.testing.lms_session import LmsSession
 
 SPEC = Path(__file__).resolve().parent / "specs" / "three-modules.yaml"
 

@@ -9,11 +9,11 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install -e '.[test]'")
 
-from scormkit.activities import course_iri
 from scormkit.build import build
 from scormkit.spec import load_course
 from scormkit.spec.activities import Scenario, Survey
 from scormkit.testing.learner import Learner, best_path, questions_of, questions_on
+from scormkit.xapi_activities import course_iri
 
 from .xapi_lms import Launcher, verbs, wait_for
 

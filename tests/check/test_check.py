@@ -64,9 +64,9 @@ def test_our_packages_of_one_sco_per_module_check_clean(
         COURSE_SPECS / "healthcare-customer-service.yaml", target, tmp_path, sco_per_module=True
     )
     with zipfile.ZipFile(zip_path) as zf:
-        descriptor = zf.read("cmi5.xml" if target == "cmi5" else "imsmanifest.xml").decode()
+        manifest = zf.read("cmi5.xml" if target == "cmi5" else "imsmanifest.xml").decode()
     # Several launches (SCOs or AUs), so the rules about several apply.
-    assert descriptor.count("<au " if target == "cmi5" else 'identifierref="') > 1
+    assert manifest.count("<au " if target == "cmi5" else 'identifierref="') > 1
     for schemas in (None, shared_dir / "schemas"):
         report = check_package(zip_path, schemas)
         assert [str(f) for f in report.sorted_findings()] == []

@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { beforeEach, test } from "node:test";
 import vm from "node:vm";
 
-// The preview's LMS side (src/scormkit/preview/assets/lms-api.js), loaded as the LMS page
+// The preview's LMS side (src/scormkit/lms/api_page/lms-api.js), loaded as the LMS page
 // loads it: a classic script that defines API, API_1484_11 and startLms on `window`.
 const SOURCE = readFileSync(
-  new URL("../../src/scormkit/preview/assets/lms-api.js", import.meta.url),
+  new URL("../../src/scormkit/lms/api_page/lms-api.js", import.meta.url),
   "utf8",
 );
 let lms;

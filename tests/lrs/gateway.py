@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from scormkit.preview.server import LocalServer, Request, Response, content_type
+from scormkit.lms.server import LocalServer, Request, Response, content_type
 
 from . import PASSWORD, USERNAME, LrsProcess
 

@@ -13,18 +13,19 @@ from pathlib import Path
 from lxml import etree
 
 from scormkit.check.content import check_files
-from scormkit.check.members import Limits, PackageZip, UnsafePackage
 from scormkit.check.package import Package
 from scormkit.check.pitfalls import check_pitfalls
 from scormkit.check.report import CheckReport, FileSize, Finding
-from scormkit.check.schemas import SchemaProblem, schema_folder, validate
+from scormkit.check.schemas import schema_folder, validate
 from scormkit.check.scorm import check_manifest, scorm_edition
 from scormkit.check.xapi import check_cmi5, check_tincan
-from scormkit.check.xmlread import MalformedXml, parse_xml
+from scormkit.errors import MalformedXml, SchemaProblem, UnsafePackage
+from scormkit.lms.package_zip import Limits, PackageZip
+from scormkit.lms.xml_read import parse_xml
 
 __all__ = ["CheckReport", "FileSize", "Finding", "Limits", "check_package"]
 
-DESCRIPTORS = {"imsmanifest.xml": "scorm", "cmi5.xml": "cmi5", "tincan.xml": "xapi"}
+MANIFESTS = {"imsmanifest.xml": "scorm", "cmi5.xml": "cmi5", "tincan.xml": "xapi"}
 
 
 def check_package(
@@ -54,16 +55,16 @@ def _unreadable(report: CheckReport, exc: UnsafePackage) -> CheckReport:
 
 def _check(package: Package, schemas: Path | None) -> None:
     report = package.report
-    descriptor = _find_descriptor(package)
-    if descriptor is None:
+    manifest = _find_manifest(package)
+    if manifest is None:
         check_files(package, listed_files=False)
         return
-    package.descriptor = descriptor
-    kind = DESCRIPTORS[posixpath.basename(descriptor)]
+    package.manifest = manifest
+    kind = MANIFESTS[posixpath.basename(manifest)]
     try:
-        root = parse_xml(package.zip.read(descriptor), descriptor)
+        root = parse_xml(package.zip.read(manifest), manifest)
     except MalformedXml as exc:
-        report.error(descriptor, exc.line, exc.message)
+        report.error(manifest, exc.line, exc.message)
         check_files(package, listed_files=False)
         return
     if kind == "scorm":
@@ -80,20 +81,21 @@ def _check(package: Package, schemas: Path | None) -> None:
     _check_schemas(package, root, schemas)
 
 
-def _find_descriptor(package: Package) -> str | None:
-    """The member holding the package's descriptor; reports why there is none."""
+def _find_manifest(package: Package) -> str | None:
+    """The member holding the package's manifest; reports why there is none."""
     report, names = package.report, package.zip.names
-    for name in DESCRIPTORS:
+    for name in MANIFESTS:
         if name in package.zip.infos:
             return name
     nested = [n for n in names if posixpath.basename(n) == "tincan.xml"]
     if len(nested) == 1:
         # A nested tincan.xml is allowed when each folder above it holds only that folder
-        # (standards.md section 6): a zip of the course folder rather than of its contents.
+        # (LMSs that import tincan.xml packages accept it): a zip of the course folder rather
+        # than of its contents.
         folder = posixpath.dirname(nested[0]) + "/"
         if all(n.startswith(folder) for n in names):
             return nested[0]
-    others = [n for n in names if posixpath.basename(n) in DESCRIPTORS]
+    others = [n for n in names if posixpath.basename(n) in MANIFESTS]
     hint = (
         f" ('{others[0]}' is in a folder: zip the folder's contents, not the folder)"
         if others
@@ -135,8 +137,8 @@ def _validate(package: Package, root: etree._Element, folder: Path, *, reuse: bo
     try:
         errors = validate(root, folder, reuse=reuse)
     except SchemaProblem as exc:
-        report.error(package.descriptor, 0, f"the XSD control documents cannot be used: {exc}")
+        report.error(package.manifest, 0, f"the XSD control documents cannot be used: {exc}")
         return
     report.schemas_checked = True
     for line, message in errors:
-        report.error(package.descriptor, line, f"XSD: {message}")
+        report.error(package.manifest, line, f"XSD: {message}")

@@ -45,7 +45,7 @@ KINDS = {
 
 
 def check_files(package: Package, *, listed_files: bool) -> None:
-    """Report file-level problems; with `listed_files`, also members the descriptor omits."""
+    """Report file-level problems; with `listed_files`, also members the manifest omits."""
     report, names = package.report, package.zip.names
     report.files = len(names)
     sizes = sorted(
@@ -65,8 +65,8 @@ def check_files(package: Package, *, listed_files: bool) -> None:
             report.error(name, 0, "the zip stores this name with backslashes; use '/' in zip paths")
     if listed_files:
         for name in names:
-            if name not in package.listed and name != package.descriptor and not _is_control(name):
-                report.warning(name, 0, f"in the zip but not listed in {package.descriptor}")
+            if name not in package.listed and name != package.manifest and not _is_control(name):
+                report.warning(name, 0, f"in the zip but not listed in {package.manifest}")
     for name in package.text_files():
         _check_fetches(package, name)
 

@@ -1,4 +1,4 @@
-"""One package under check: its zip, its report and the member paths its descriptor lists."""
+"""One package under check: its zip, its report and the member paths its manifest lists."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from scormkit.check.members import PackageZip, UnsafePackage
 from scormkit.check.report import CheckReport
+from scormkit.errors import UnsafePackage
+from scormkit.lms.package_zip import PackageZip
 
 TEXT_SUFFIXES = (".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".svg")
 # Bytes of pages and scripts read for scanning, in all: bounds memory on a hostile zip of
@@ -19,12 +20,12 @@ SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 @dataclass
 class Package:
-    """What the rules share: the zip, the report they add to and what the descriptor lists."""
+    """What the rules share: the zip, the report they add to and what the manifest lists."""
 
     zip: PackageZip
     report: CheckReport
-    descriptor: str = ""  # the member holding the manifest, cmi5.xml or tincan.xml
-    listed: set[str] = field(default_factory=set)  # members the descriptor names
+    manifest: str = ""  # the member holding the manifest, cmi5.xml or tincan.xml
+    listed: set[str] = field(default_factory=set)  # members the manifest names
     _texts: dict[str, str] = field(default_factory=dict)
     _scanned: int = 0
 
@@ -57,7 +58,7 @@ class Package:
 
     def check_href(self, href: str, line: int, what: str, *, base: str = "") -> str | None:
         """Report a bad `href` (of `what`, at `line`); return the member it names, if local."""
-        report, where = self.report, self.descriptor
+        report, where = self.report, self.manifest
         if "\\" in href:
             report.error(where, line, f"{what} '{href}' uses backslashes; use '/'")
             return None
@@ -68,7 +69,7 @@ class Package:
             report.warning(where, line, f"{what} '{href}' is on another host, not in the package")
             return None
         path = unquote(urlsplit(base + href).path)
-        member = posixpath.normpath(posixpath.join(posixpath.dirname(self.descriptor), path))
+        member = posixpath.normpath(posixpath.join(posixpath.dirname(self.manifest), path))
         if member.startswith("../"):
             report.error(where, line, f"{what} '{href}' points outside the package")
             return None

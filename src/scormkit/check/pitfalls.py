@@ -1,6 +1,6 @@
 """Problems real LMSs have with SCORM packages that show in the manifest and scripts.
 
-Each rule cites the pitfall of standards.md section 9 (or the CAM section) it comes from.
+Each rule cites the section of the standard it follows and says what real LMSs do with it.
 """
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from __future__ import annotations
 from lxml import etree
 
 from scormkit.check.package import Package
-from scormkit.check.scorm import ADLCP12, ADLCP2004, CP12, CP2004
-from scormkit.check.xmlread import line_of
+from scormkit.lms.xml_read import line_of
+from scormkit.namespaces import ADLCP12, ADLCP2004, CP12, CP2004, IMSMD, IMSSS, LOM
 
-IMSSS = "http://www.imsglobal.org/xsd/imsss"
-LOM_NAMESPACES = ("http://www.imsglobal.org/xsd/imsmd_rootv1p2p1", "http://ltsc.ieee.org/xsd/LOM")
+LOM_NAMESPACES = (IMSMD, LOM)
 # LOM (IEEE 1484.12.1) smallest permitted maximums of the text an LMS catalogue shows.
 LOM_LIMITS = {"title": 1000, "description": 2000, "keyword": 1000}
 
@@ -34,14 +33,14 @@ def _check_lom_lengths(package: Package, root: etree._Element) -> None:
                     value = (text.text or "").strip()
                     if len(value) > limit:
                         package.report.warning(
-                            package.descriptor,
+                            package.manifest,
                             line_of(text),
                             f"metadata {name} is {len(value)} characters; LOM allows {limit}",
                         )
 
 
 def _check_scorm12(package: Package, root: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     for element in root.iter(f"{{{ADLCP12}}}masteryscore"):
         value = (element.text or "").strip()
         line = line_of(element)
@@ -52,7 +51,8 @@ def _check_scorm12(package: Package, root: etree._Element) -> None:
         if not 0 <= number <= 100:
             report.error(where, line, f"masteryscore '{value}' is not a number from 0 to 100")
         elif not package.mentions("cmi.core.score.raw"):
-            # Pitfall 5: with a mastery score the LMS decides pass/fail from score.raw.
+            # SCORM 1.2 RTE 3.4.4 (cmi.student_data.mastery_score): with a mastery score the LMS
+            # may decide pass/fail from score.raw.
             report.warning(
                 where,
                 line,
@@ -70,7 +70,7 @@ def _check_scorm12(package: Package, root: etree._Element) -> None:
 
 
 def _check_scorm2004(package: Package, root: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     scorm_type = f"{{{ADLCP2004}}}scormType"
     line = _launched_sco(root, CP2004, scorm_type)
     if line and not package.mentions("API_1484_11"):
@@ -92,7 +92,8 @@ def _check_scorm2004(package: Package, root: etree._Element) -> None:
         if not all(
             controls.get(a) == "true" for a in ("completionSetByContent", "objectiveSetByContent")
         ):
-            # Pitfall 8: with the defaults (false) sequencing LMSs mark the SCO done on launch.
+            # SCORM 2004 CAM 5.1.7 (deliveryControls): with the defaults (false) sequencing LMSs
+            # mark the SCO done on launch.
             report.warning(
                 where,
                 line_of(item),
@@ -104,7 +105,8 @@ def _check_scorm2004(package: Package, root: etree._Element) -> None:
         leaves = [i for i in organization.iter(f"{{{CP2004}}}item") if i.get("identifierref")]
         mode = organization.find(f"{{{IMSSS}}}sequencing/{{{IMSSS}}}controlMode")
         if len(leaves) > 1 and (mode is None or mode.get("flow") != "true"):
-            # CAM 5 / pitfall 1: flow defaults to false, so the LMS offers no Continue.
+            # SCORM 2004 CAM 5.1.3 (controlMode): flow defaults to false, so the LMS offers no
+            # Continue.
             report.warning(
                 where,
                 line_of(organization),

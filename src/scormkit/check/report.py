@@ -39,7 +39,7 @@ class CheckReport:
     standard: str = "unknown"  # "scorm12", "scorm2004", "xapi", "cmi5" or "unknown"
     edition: str = ""  # "1.2", "2nd", "3rd", "4th" for SCORM; "" otherwise
     unreadable: bool = False  # the zip could not be read, or was refused as unsafe
-    schemas_checked: bool = False  # whether the descriptor was validated against XSDs
+    schemas_checked: bool = False  # whether the manifest was validated against XSDs
     files: int = 0
     total_size: int = 0
     largest: list[FileSize] = field(default_factory=list)

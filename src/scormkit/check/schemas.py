@@ -1,7 +1,8 @@
-"""XSD validation of a package descriptor against control documents in a local folder, offline.
+"""XSD validation of a package manifest against control documents in a local folder, offline.
 
 Every schemaLocation, including remote ones such as http://www.w3.org/2001/xml.xsd, is resolved
-to a file of the folder by its name; nothing is fetched (standards.md section 9, pitfall 18).
+to a file of the folder by its name; nothing is fetched (a schemaLocation is only a hint,
+W3C XML Schema 1.0 Part 1, 4.3.2), as LMSs that validate manifests offline do.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from scormkit.check.xmlread import ENTITY_DECLARATION, safe_parser
+from scormkit.errors import SchemaProblem
+from scormkit.lms.xml_read import ENTITY_DECLARATION, safe_parser
+from scormkit.namespaces import XML as XML_NS
+from scormkit.namespaces import XS, XSI
 
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XS = "http://www.w3.org/2001/XMLSchema"
 # Subfolders a schema folder may have, one per control-document set.
 SETS = {
     ("scorm12", "1.2"): "scorm12",
@@ -28,10 +29,6 @@ SETS = {
     ("cmi5", ""): "cmi5",
     ("xapi", ""): "tincan",
 }
-
-
-class SchemaProblem(Exception):
-    """The control documents cannot be compiled into a schema."""
 
 
 def schema_folder(folder: Path, standard: str, edition: str) -> Path:

@@ -1,6 +1,6 @@
 """Rules for imsmanifest.xml that need no XSD (IMS CP 1.1.x as profiled by SCORM 1.2 and 2004).
 
-Sources: SCORM 1.2 CAM ch. 2; SCORM 2004 4th Ed. CAM ch. 3; standards.md sections 1 and 3.
+Sources: SCORM 1.2 CAM ch. 2; SCORM 2004 4th Ed. CAM ch. 3 (packaging) and ch. 5 (sequencing).
 """
 
 from __future__ import annotations
@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from scormkit.check.package import Package
-from scormkit.check.xmlread import line_of
+from scormkit.lms.xml_read import line_of
+from scormkit.namespaces import ADLCP12, ADLCP2004, CP12, CP2004, XML, XSI
 
-CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-CP2004 = "http://www.imsglobal.org/xsd/imscp_v1p1"
-ADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-ADLCP2004 = "http://www.adlnet.org/xsd/adlcp_v1p3"
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XML_BASE = f"{{{XML}}}base"
 # schemaversion of each SCORM 2004 edition (CAM 3.4.1.3); LMSs branch on this string.
 EDITIONS = {"2004 4th Edition": "4th", "2004 3rd Edition": "3rd", "CAM 1.3": "2nd"}
 NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
@@ -49,7 +46,7 @@ class _Manifest:
 def check_manifest(package: Package, root: etree._Element, standard: str) -> None:
     """Report every structural problem of the manifest `root` of a SCORM `standard` package."""
     cp = CP12 if standard == "scorm12" else CP2004
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     if etree.QName(root).localname != "manifest" or etree.QName(root).namespace != cp:
         report.error(where, line_of(root), "the root element is not an IMS CP <manifest>")
         return
@@ -64,7 +61,7 @@ def check_manifest(package: Package, root: etree._Element, standard: str) -> Non
 
 
 def _check_metadata(package: Package, root: etree._Element, cp: str, standard: str) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     version_element = root.find(f"{{{cp}}}metadata/{{{cp}}}schemaversion")
     version = _text(version_element)
     line = _line(version_element, root)
@@ -75,7 +72,7 @@ def _check_metadata(package: Package, root: etree._Element, cp: str, standard: s
         report.error(
             where, line, f"schemaversion '{version}' names no SCORM 2004 edition ({editions})"
         )
-    hints = (root.get("{http://www.w3.org/2001/XMLSchema-instance}schemaLocation") or "").split()
+    hints = (root.get(f"{{{XSI}}}schemaLocation") or "").split()
     for location in hints[1::2]:
         if location.startswith(("http://", "https://")):
             report.warning(
@@ -87,7 +84,7 @@ def _check_metadata(package: Package, root: etree._Element, cp: str, standard: s
 
 
 def _check_identifiers(package: Package, root: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     elements = [e for e in root.iter(etree.Element) if e.get("identifier") is not None]
     counts = Counter(e.get("identifier") for e in elements)
     for element in elements:
@@ -103,7 +100,7 @@ def _check_identifiers(package: Package, root: etree._Element) -> None:
 
 def _check_organizations(manifest: _Manifest) -> None:
     package, root, cp, standard = manifest.package, manifest.root, manifest.cp, manifest.standard
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     organizations = root.find(f"{{{cp}}}organizations")
     found = [] if organizations is None else organizations.findall(f"{{{cp}}}organization")
     if not found:
@@ -131,7 +128,7 @@ def _check_item(manifest: _Manifest, item: etree._Element) -> None:
         manifest.standard,
         manifest.resources,
     )
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     line = line_of(item)
     name = item.get("identifier", "")
     ref = item.get("identifierref")
@@ -160,18 +157,18 @@ def _check_title(package: Package, element: etree._Element, cp: str, standard: s
     line = _line(title, element)
     if not _text(title):
         package.report.error(
-            package.descriptor, line, f"<{etree.QName(element).localname}> has no title"
+            package.manifest, line, f"<{etree.QName(element).localname}> has no title"
         )
     elif standard == "scorm2004" and len(_text(title)) > SPM_2004["title"]:
         package.report.warning(
-            package.descriptor, line, _longer("title", _text(title), SPM_2004["title"])
+            package.manifest, line, _longer("title", _text(title), SPM_2004["title"])
         )
 
 
 def _check_resources(manifest: _Manifest) -> None:
     package, root, cp, standard = manifest.package, manifest.root, manifest.cp, manifest.standard
     resources = manifest.resources
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     adlcp = ADLCP12 if standard == "scorm12" else ADLCP2004
     scorm_type = f"{{{adlcp}}}{'scormtype' if standard == 'scorm12' else 'scormType'}"
     used = {i.get("identifierref") for i in root.iter(f"{{{cp}}}item")}

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from scormkit.check.package import SCHEME, Package
-from scormkit.check.xmlread import line_of
+from scormkit.lms.xml_read import line_of
+from scormkit.namespaces import CMI5_COURSE as CMI5
+from scormkit.namespaces import TINCAN
 
-CMI5 = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
-TINCAN = "http://projecttincan.com/tincan.xsd"
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 MOVE_ON = {"NotApplicable", "Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed"}
 LAUNCH_METHODS = {"AnyWindow", "OwnWindow"}
@@ -34,7 +34,7 @@ def iri_problem(value: str | None) -> str:
 
 def check_cmi5(package: Package, root: etree._Element) -> None:
     """Report problems of the course structure `root` (cmi5.xml)."""
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     if root.tag != f"{{{CMI5}}}courseStructure":
         report.error(
             where, line_of(root), f"the root element is not cmi5 courseStructure in {CMI5}"
@@ -60,7 +60,7 @@ def check_cmi5(package: Package, root: etree._Element) -> None:
 
 
 def _check_au(package: Package, au: etree._Element) -> None:
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     line = line_of(au)
     move_on = au.get("moveOn", "NotApplicable")
     if move_on not in MOVE_ON:
@@ -90,7 +90,7 @@ def _check_au(package: Package, au: etree._Element) -> None:
 
 def check_tincan(package: Package, root: etree._Element) -> None:
     """Report problems of the activity list `root` (tincan.xml)."""
-    report, where = package.report, package.descriptor
+    report, where = package.report, package.manifest
     if root.tag != f"{{{TINCAN}}}tincan":
         report.error(where, line_of(root), f"the root element is not tincan in {TINCAN}")
         return
@@ -128,7 +128,7 @@ def check_tincan(package: Package, root: etree._Element) -> None:
 def _check_iri(package: Package, value: str | None, line: int, what: str) -> None:
     problem = iri_problem(value)
     if problem:
-        package.report.error(package.descriptor, line, f"{what} {problem}")
+        package.report.error(package.manifest, line, f"{what} {problem}")
 
 
 def _is_fraction(value: str) -> bool:

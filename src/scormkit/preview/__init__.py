@@ -15,16 +15,16 @@ import uuid
 from pathlib import Path
 
 from scormkit.build import build
-from scormkit.check.members import PackageZip, UnsafePackage
-from scormkit.check.xmlread import MalformedXml, parse_xml
-from scormkit.errors import BuildError, ScormkitError
-from scormkit.preview.launch import Launch, NoLaunch, read_launch
-from scormkit.preview.lrs import StatementStore, XapiLaunch, read_xapi_launch
-from scormkit.preview.server import LocalServer, Request, Response, content_type
-from scormkit.preview.watch import Watch
+from scormkit.errors import BuildError, MalformedXml, NoLaunch, ScormkitError, UnsafePackage
+from scormkit.lms import API_PAGE
+from scormkit.lms.launch import Launch, read_launch
+from scormkit.lms.package_zip import PackageZip
+from scormkit.lms.server import LocalServer, Request, Response, content_type
+from scormkit.lms.statement_store import StatementStore, XapiLaunch, read_xapi_launch
+from scormkit.lms.xml_read import parse_xml
+from scormkit.preview.file_watch import Watch
 from scormkit.targets import TARGETS
 
-ASSETS = Path(__file__).resolve().parent / "assets"
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 
 __all__ = ["Preview"]
@@ -65,7 +65,7 @@ class Preview:
         self._build_dir = tempfile.TemporaryDirectory(prefix="scormkit-preview-")
         self.load()
         self.server = LocalServer(port)
-        self.server.mount("lms", ASSETS)
+        self.server.mount("lms", API_PAGE)
         self.server.handle("api", self._api)
         self.server.handle("xapi", self.statements.handle)
         self.server.handle("pkg", self._package_file)
@@ -179,12 +179,12 @@ class Preview:
 
     def _page(self, request: Request) -> Response | None:
         if request.path in ("", "index.html"):
-            return Response((ASSETS / "lms.html").read_bytes(), content_type("lms.html"))
+            return Response((API_PAGE / "lms.html").read_bytes(), content_type("lms.html"))
         return None
 
 
 def _launch_of(package: PackageZip) -> tuple[Launch | XapiLaunch, str]:
-    """The package's launch and standard, from its descriptor."""
+    """The package's launch and standard, from its manifest."""
     if "imsmanifest.xml" in package.infos:
         launch = read_launch(parse_xml(package.read("imsmanifest.xml"), "imsmanifest.xml"))
         return launch, launch.standard

@@ -43,7 +43,7 @@ const moves = {
 };
 const view = createView(document, course, { go, check, retry, send, finish }, moves);
 view.showSession(session);
-// Unload is not a save point (standards.md §9 pitfall 3): commit when the page is hidden and
+// Unload is not a save point (no sync requests on unload): commit when the page is hidden and
 // end the session on pagehide, the last event browsers reliably deliver. Wired before the
 // resume prompt, since a learner may close the window while it is asking.
 document.addEventListener("visibilitychange", () => {

@@ -1,6 +1,6 @@
 // Branching scenario logic: stepping through scenes, conditions, lives, endings, badges, the
 // scenario's share of the course score, and its part of the saved state. Pure: no DOM, no
-// window. The same rules are proved at build time by src/scormkit/spec/proof.py; keep the two
+// window. The same rules are proved at build time by src/scormkit/scenario/proof.py; keep the two
 // in step.
 //
 // A run is one play-through: { scene, variables: {name: n}, points: {dimension: n}, lives,
@@ -155,7 +155,7 @@ export function scenarioTotals(course, scenarios) {
 // ("-" before negatives), best plus 4 when timers are off, badges as a bit mask of the earned
 // badges in spec order. Variables,
 // points and lives are stored, not the path, so the size is bounded even when scenes loop;
-// spec/scenariostate.py's scenario_state_worst_case() gives the most an entry can take.
+// scenario/state.py's scenario_state_worst_case() gives the most an entry can take.
 
 /** The scenarios' progress as one field of the suspend string. */
 export function encodeScenarios(course, scenarios) {

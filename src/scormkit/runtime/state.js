@@ -17,11 +17,11 @@
 //        option as one base-36 digit from 1, or "~" then the text typed, escaped
 //     r  role-plays: one entry per scenario in course order, comma-separated, trailing empties
 //        left out: scenario.js encodeScenarios() (format there; worst case:
-//        scormkit.spec.scenariostate)
+//        scormkit.scenario.state)
 //   Sections a player does not know are kept as they are, so a newer section survives an
 //   older reader. To add a section, add an entry to SECTIONS with a new letter.
 // Escaped text keeps every character but the four the format uses, which become two
-// characters each: "~" → "~~", "|" → "~p", "," → "~c", "%" → "~e". src/scormkit/budget.py
+// characters each: "~" → "~~", "|" → "~p", "," → "~c", "%" → "~e". src/scormkit/state.py
 // mirrors these rules to compute the longest state a course can need; keep the two in step.
 // 40 pages and 20 answered choice questions take about 100 characters.
 

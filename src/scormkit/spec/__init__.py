@@ -1,6 +1,6 @@
 """The course spec: models, loading with source positions, and whole-course checks."""
 
-from scormkit.spec.checks import check_course
+from scormkit.spec.course_checks import check_course
 from scormkit.spec.load import course_from_data, load_course
 from scormkit.spec.models import Course
 

@@ -2,117 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from scormkit.questions import Question
 from scormkit.spec.base import Id, SpecModel
-
-
-class Choice(SpecModel):
-    text: str = Field(description="What the learner reads (Markdown, one paragraph).")
-    correct: bool = Field(default=False, description="True when choosing this is right.")
-    feedback: str | None = Field(
-        default=None, description="Shown when the learner picks this choice."
-    )
-
-
-class QuestionBase(SpecModel):
-    id: Id = Field(description="Unique in the course; names the question in LMS reports.")
-    prompt: str = Field(description="The question itself (Markdown).")
-    weight: float = Field(
-        default=1, ge=0, description="Points this question is worth; 0 makes it unscored."
-    )
-    hint: str | None = Field(default=None, description="Offered before answering, on request.")
-    correct_feedback: str | None = Field(
-        default=None, description="Shown when the whole answer is right."
-    )
-    incorrect_feedback: str | None = Field(
-        default=None, description="Shown when the answer is wrong or partly wrong."
-    )
-    attempts: int = Field(
-        default=1, ge=1, le=9, description="Tries the learner gets at this question."
-    )
-
-
-class SingleChoice(QuestionBase):
-    type: Literal["single_choice"]
-    choices: list[Choice] = Field(
-        min_length=2, max_length=26, description="Options; exactly one has correct: true."
-    )
-    shuffle: bool = Field(default=False, description="Show the choices in a random order.")
-
-
-class MultipleChoice(QuestionBase):
-    type: Literal["multiple_choice"]
-    choices: list[Choice] = Field(
-        min_length=2, max_length=26, description="Options; one or more have correct: true."
-    )
-    shuffle: bool = Field(default=False, description="Show the choices in a random order.")
-
-
-class TrueFalse(QuestionBase):
-    type: Literal["true_false"]
-    answer: bool = Field(description="Whether the statement in the prompt is true.")
-    true_feedback: str | None = Field(default=None, description="Shown after answering True.")
-    false_feedback: str | None = Field(default=None, description="Shown after answering False.")
-
-
-class FillIn(QuestionBase):
-    type: Literal["fill_in"]
-    accepted: list[str] = Field(
-        min_length=1, description="Answers counted right; the first is shown as the model answer."
-    )
-    case_sensitive: bool = Field(default=False, description="Whether 'HIPAA' differs from 'hipaa'.")
-    normalize_whitespace: bool = Field(
-        default=True, description="Trim and collapse runs of spaces before comparing."
-    )
-
-
-class Pair(SpecModel):
-    source: str = Field(description="Left-hand item.")
-    target: str = Field(description="The right-hand item it belongs with.")
-
-
-class Matching(QuestionBase):
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(
-        min_length=2, max_length=26, description="Correct pairs; targets are shuffled for display."
-    )
-
-
-class Sequencing(QuestionBase):
-    type: Literal["sequencing"]
-    steps: list[str] = Field(
-        min_length=2, max_length=26, description="Steps in their correct order."
-    )
-
-
-class Numeric(QuestionBase):
-    type: Literal["numeric"]
-    answer: float | None = Field(default=None, description="The exact right answer.")
-    tolerance: float = Field(default=0, ge=0, description="How far from `answer` still counts.")
-    min: float | None = Field(default=None, description="Lowest right answer of a range.")
-    max: float | None = Field(default=None, description="Highest right answer of a range.")
-    unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
-
-    @model_validator(mode="after")
-    def _answer_or_range(self) -> Numeric:
-        if self.answer is None and (self.min is None or self.max is None):
-            raise ValueError(
-                "give either `answer` (with optional `tolerance`) or both `min` and `max`"
-            )
-        if self.answer is not None and (self.min is not None or self.max is not None):
-            raise ValueError("give `answer` or a `min`/`max` range, not both")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"`min` ({self.min:g}) is greater than `max` ({self.max:g})")
-        return self
-
-
-Question = Annotated[
-    SingleChoice | MultipleChoice | TrueFalse | FillIn | Matching | Sequencing | Numeric,
-    Field(discriminator="type"),
-]
 
 
 class Quiz(SpecModel):
@@ -131,6 +26,26 @@ class Quiz(SpecModel):
     )
     shuffle: bool = Field(default=False, description="Ask the questions in a random order.")
     review: bool = Field(default=True, description="Show a review of every answer at the end.")
+
+    def player_data(self, page_id: str) -> dict[str, Any]:
+        """What the player (runtime/quiz.js) needs to run this quiz on page `page_id`; each
+        question adds its own (`questions/`)."""
+        return {
+            "id": self.id,
+            "page": page_id,
+            "passingScore": self.passing_score,
+            "questions": [q.id for q in self.questions],
+            "attempts": self.attempts,
+            "draw": self.draw,
+            "shuffle": self.shuffle,
+            "review": self.review,
+            "keepsRun": self.keeps_run(),
+        }
+
+    def keeps_run(self) -> bool:
+        """Whether resume state must keep the attempt and seed: the quiz is random or limited."""
+        shuffled = any(question.is_shuffled() for question in self.questions)
+        return self.shuffle or self.draw is not None or shuffled or (self.attempts or 1) > 1
 
 
 class Condition(SpecModel):
@@ -292,6 +207,24 @@ class Survey(SpecModel):
     id: Id = Field(description="Unique in the course.")
     title: str | None = Field(default=None, description="Heading shown above the survey.")
     items: list[SurveyItem] = Field(min_length=1, description="The questions; never scored.")
+
+    def player_data(self, page_id: str, default_scale: list[str]) -> dict[str, Any]:
+        """What the player (runtime/survey.js) needs to run this survey on page `page_id`;
+        `default_scale` labels likert items that name no scale of their own."""
+        items = []
+        for item in self.items:
+            labels = item.options or item.scale or default_scale
+            items.append(
+                {
+                    "key": f"{self.id}-{item.id}",
+                    "survey": self.id,
+                    "id": item.id,
+                    "kind": item.kind,
+                    "options": 0 if item.kind == "free_text" else len(labels),
+                    "maxLength": item.max_length,
+                }
+            )
+        return {"id": self.id, "page": page_id, "items": items}
 
 
 Activity = Annotated[Quiz | Scenario | Survey, Field(discriminator="type")]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,3 +103,9 @@ def quote(text: str, limit: int = 60) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 1] + "…"
     return f"'{shown}'"
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """A "did you mean" naming the option closest to `word`; empty when none is close."""
+    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    return f" (did you mean {quote(close[0])}?)" if close else ""

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import re
 import types
 import typing
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +12,16 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from scormkit.errors import Problem
-from scormkit.spec.base import ID_PATTERN
 from scormkit.spec.document import PathKey, SourceMap, format_path, quote
-from scormkit.spec.models import Colour, Course, Language
+from scormkit.spec.models import Course
+from scormkit.spec.value_messages import (
+    BOUNDS,
+    PATTERNS,
+    TYPE_NAMES,
+    describe,
+    length_message,
+    number_text,
+)
 
 YAML_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
@@ -185,20 +190,22 @@ def _message(error: _Error, raw: str | None) -> str:
         hint = _did_you_mean(value, _literal_options(error.annotation))
         return f"{quote(value)} is not allowed{hint}; expected one of {expected}"
     if kind == "string_pattern_mismatch":
-        explain = _PATTERNS.get(str(ctx.get("pattern")))
+        explain = PATTERNS.get(str(ctx.get("pattern")))
         if explain:
             return explain(str(value))
         return f"{quote(str(value))} does not have the expected form ({ctx.get('pattern')})"
     if kind == "bool_type" and isinstance(value, str) and value.lower() in YAML_WORDS:
         return f"{quote(value)} is text here, not a boolean: write true or false"
-    if kind in _TYPE_NAMES:
-        wanted = _TYPE_NAMES[kind]
+    if kind in TYPE_NAMES:
+        wanted = TYPE_NAMES[kind]
         return f"expected {wanted}, got {describe(value, raw, wanted)}"
     if kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
-        return _length_message(kind, ctx, value)
-    if kind in _BOUNDS:
+        return length_message(kind, ctx, value)
+    if kind in BOUNDS:
         limit = next(iter(ctx.values()))
-        return f"must be {_BOUNDS[kind]} {_number(limit)}, is {raw if raw is not None else value}"
+        return (
+            f"must be {BOUNDS[kind]} {number_text(limit)}, is {raw if raw is not None else value}"
+        )
     if kind == "finite_number":
         return f"must be a finite number, is {raw if raw is not None else value}"
     if kind == "value_error":
@@ -233,68 +240,6 @@ def _literal_options(annotation: Any) -> list[str]:
     return []
 
 
-def _length_message(kind: str, ctx: dict[str, Any], value: Any) -> str:
-    if kind.startswith("string_"):
-        if kind == "string_too_short" and ctx.get("min_length") == 1:
-            return "must not be empty"
-        limit = ctx.get("min_length" if kind == "string_too_short" else "max_length")
-        word = "at least" if kind == "string_too_short" else "at most"
-        return f"must be {word} {limit} characters long, is {len(value)}"
-    limit = int(ctx.get("min_length" if kind == "too_short" else "max_length", 0))
-    actual = int(ctx.get("actual_length", 0))
-    if kind == "too_short" and actual == 0:
-        return f"must not be empty: give at least {_count(limit, 'item')}"
-    word = "at least" if kind == "too_short" else "at most"
-    return f"must have {word} {_count(limit, 'item')}, has {actual}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _number(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-_TYPE_NAMES = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-    "model_attributes_type": "a mapping",
-}
-_BOUNDS = {
-    "greater_than_equal": "at least",
-    "greater_than": "greater than",
-    "less_than_equal": "at most",
-    "less_than": "less than",
-}
-
-
-def describe(value: Any, raw: str | None, wanted: str = "") -> str:
-    """`value` in words, with a hint when quotes made or would make it the `wanted` kind."""
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int | float):
-        written = raw or _number(value)
-        hint = f" (put it in quotes: '{written}')" if wanted == "text" else ""
-        return f"the number {written}{hint}"
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, str):
-        if "number" in wanted and re.fullmatch(r"-?\d+(\.\d+)?", value.strip()):
-            return f"the text {quote(value)} (remove the quotes to make it a number)"
-        return f"the text {quote(value)}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
 def _closest(word: str, options: list[str]) -> str | None:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return close[0] if close else None
@@ -309,50 +254,3 @@ def _field_names(model: Any) -> list[str]:
     if isinstance(model, type) and issubclass(model, BaseModel):
         return sorted(model.model_fields)
     return []
-
-
-# Patterns: what each means in words, with a corrected value when one is obvious.
-
-
-def _pattern_in(metadata: Iterable[Any]) -> str:
-    return str(next(m.pattern for m in metadata if getattr(m, "pattern", None)))
-
-
-def _id_message(value: str) -> str:
-    if len(value) > 64 and re.fullmatch(ID_PATTERN, value[:64]):
-        return f"{quote(value)} is too long for an id: {len(value)} characters, at most 64"
-    fixed = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-")[:64]
-    hint = f" (e.g. '{fixed}')" if re.fullmatch(ID_PATTERN, fixed) else ""
-    return (
-        f"{quote(value)} is not a valid id{hint}: use up to 64 lowercase letters, digits, "
-        "'-' or '_', starting with a letter"
-    )
-
-
-def _language_message(value: str) -> str:
-    fixed = value.replace("_", "-")
-    hint = (
-        f" (did you mean '{fixed}'?)"
-        if re.fullmatch(_pattern_in(typing.get_args(Language)[1:]), fixed)
-        else ""
-    )
-    return f"{quote(value)} is not a BCP 47 language tag{hint}: write e.g. en, fr or es-MX"
-
-
-def _colour_message(value: str) -> str:
-    return f"{quote(value)} is not a colour: write '#' and six hex digits, e.g. '#1d4f91'"
-
-
-def _iri_message(value: str) -> str:
-    return (
-        f"{quote(value)} is not an http(s) address: write e.g. https://example.com/courses, "
-        "without spaces, '?' or '#'"
-    )
-
-
-_PATTERNS: dict[str, Callable[[str], str]] = {
-    ID_PATTERN: _id_message,
-    _pattern_in(typing.get_args(Language)[1:]): _language_message,
-    _pattern_in(typing.get_args(Colour)[1:]): _colour_message,
-    _pattern_in(Course.model_fields["iri"].metadata): _iri_message,
-}

@@ -8,11 +8,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from scormkit.errors import Problem, SpecError
-from scormkit.spec.checks import check_course
+from scormkit.spec.course_checks import check_course
 from scormkit.spec.document import SourceMap, format_path
-from scormkit.spec.explain import describe, validation_problems
+from scormkit.spec.explain import validation_problems
 from scormkit.spec.models import Course
 from scormkit.spec.source import read_document
+from scormkit.spec.value_messages import describe
 
 
 def load_course(path: Path | str) -> Course:

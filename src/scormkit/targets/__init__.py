@@ -1,16 +1,16 @@
-"""The standards a course can be packaged for; each target adds one descriptor file."""
+"""The standards a course can be packaged for; each target adds one manifest file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from scormkit.activities import player_activities
 from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
-from scormkit.spec.models import Course
 from scormkit.targets import cmi5, scorm12, scorm2004, xapi
+
+# Writes the package's manifest from the plan and the content files it lists.
+Manifest = Callable[[PackagePlan, Sequence[PackageFile]], PackageFile]
 
 
 @dataclass(frozen=True)
@@ -18,11 +18,11 @@ class Target:
     name: str  # CLI name and zip suffix
     label: str  # what users call it
     tracker: str  # runtime/track/<tracker>.js
-    manifest: Callable[[PackagePlan], PackageFile]  # built with lxml, never templated
+    manifest: Manifest  # built with lxml, never templated
     state_budget: int  # characters of resume state every conforming LMS must store
-    # What the tracker needs besides the course, handed to the player (xAPI activity ids).
-    tracker_data: Callable[[Course], Mapping[str, Any]] | None = None
-    # Whether the descriptor can launch each module on its own (packaging.sco_per_module).
+    # Whether the tracker reports xAPI activities, so the player needs their definitions.
+    reports_activities: bool = False
+    # Whether the manifest can launch each module on its own.
     per_module: bool = True
 
 
@@ -50,7 +50,7 @@ TARGETS = {
             "xapi",
             xapi.manifest,
             xapi.STATE_BUDGET,
-            player_activities,
+            reports_activities=True,
             per_module=False,
         ),
         Target(
@@ -59,7 +59,7 @@ TARGETS = {
             "cmi5",
             cmi5.manifest,
             cmi5.STATE_BUDGET,
-            player_activities,
+            reports_activities=True,
         ),
     )  # fmt: skip
 }

@@ -1,40 +1,35 @@
-"""cmi5: cmi5.xml course structure (cmi5 Quartz §13-14; standards.md §7)."""
+"""cmi5: cmi5.xml course structure (cmi5 spec, Quartz, sections 13-14)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
-from scormkit.activities import course_iri
 from scormkit.archive import PackageFile
+from scormkit.namespaces import CMI5_COURSE as CS
 from scormkit.plan import PackagePlan
+from scormkit.xapi_activities import course_iri
 from scormkit.xml import element, serialize
 
-CS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 STATE_BUDGET = 64000  # resume state is a State API document, as for xAPI
 
 
-def manifest(plan: PackagePlan) -> PackageFile:
-    """cmi5.xml with one AU for the whole course, or one per module (packaging.sco_per_module)."""
+def manifest(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
+    """cmi5.xml with one AU per launch unit (the whole course, or each module).
+
+    Each AU launches the same page with the parameters that make the player play only its
+    unit; its moveOn and masteryScore follow whether it is scored. The files need no listing.
+    """
     course = plan.course
     lang = course.language
     root = etree.Element(f"{{{CS}}}courseStructure", nsmap={None: CS})  # type: ignore[dict-item]
     node = element(root, f"{{{CS}}}course", attrib={"id": course_iri(course)})
     _langstrings(node, "title", course.title, lang)
     _langstrings(node, "description", course.description.strip() or course.title, lang)
-    if not course.packaging.sco_per_module:
-        _au(root, plan, f"{course_iri(course)}/au", course.title, plan.launch, scored=True)
-        return PackageFile("cmi5.xml", serialize(root))
-    for module in course.modules:
-        # Each module is an AU of its own, launched with the parameters that make the player
-        # play only that module; its moveOn and masteryScore follow whether it is scored.
-        _au(
-            root,
-            plan,
-            f"{course_iri(course)}/au/{module.id}",
-            module.title,
-            plan.launch + plan.module_launch(module),
-            scored=module.is_scored(),
-        )
+    for unit in plan.units:
+        ident = f"{course_iri(course)}/au" + (f"/{unit.id}" if plan.per_module else "")
+        _au(root, plan, ident, unit.title, unit.href, scored=unit.scored)
     return PackageFile("cmi5.xml", serialize(root))
 
 

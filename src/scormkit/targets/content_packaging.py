@@ -6,11 +6,12 @@ in the name of the scormtype attribute, and in what each item says beyond its ti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
 
+from scormkit.archive import PackageFile
 from scormkit.plan import PackagePlan
 from scormkit.xml import element
 
@@ -51,47 +52,49 @@ def add_lom(metadata: etree._Element, plan: PackagePlan, binding: LomBinding) ->
     binding.langstring(element(lifecycle, f"{{{ns}}}version"), course.version, lang)
 
 
-# Adds what a version says about an item after its title; the index is the module's position
-# when each module is a SCO, None when the course is one SCO.
-ItemDetails = Callable[[etree._Element, int | None], None]
+# Adds what a version says about an item after its title, given the launch unit's position.
+ItemDetails = Callable[[etree._Element, int], None]
 
 
 def add_items(
     plan: PackagePlan,
+    files: Sequence[PackageFile],
     organization: etree._Element,
     resources: etree._Element,
     names: Names,
     details: ItemDetails,
 ) -> None:
-    """One item and SCO for the course, or one per module, with the resources they launch."""
+    """One item and SCO per launch unit, with the resources they launch."""
     cp = names.cp
-    if not plan.course.packaging.sco_per_module:
-        res_id = f"res-{plan.identifier}"
-        item_id = f"item-{plan.identifier}"
+    if not plan.per_module:
+        (unit,) = plan.units
+        res_id = f"res-{unit.id}"
         item = element(
-            organization, f"{{{cp}}}item", attrib={"identifier": item_id, "identifierref": res_id}
+            organization,
+            f"{{{cp}}}item",
+            attrib={"identifier": f"item-{unit.id}", "identifierref": res_id},
         )
-        element(item, f"{{{cp}}}title", plan.course.title)
-        details(item, None)
-        _files(_resource(resources, names, res_id, "sco", plan.launch), names, plan)
+        element(item, f"{{{cp}}}title", unit.title)
+        details(item, 0)
+        _files(_resource(resources, names, res_id, "sco", plan.launch), names, files)
         return
     # Every module's SCO launches the same page with the module as a parameter (item
     # @parameters), and the player plays only that module; the files they share are one asset.
     files_id = f"files-{plan.identifier}"
-    for index, module in enumerate(plan.course.modules):
-        res_id = f"res-{module.id}"
+    for index, unit in enumerate(plan.units):
+        res_id = f"res-{unit.id}"
         attrib = {
-            "identifier": f"item-{module.id}",
+            "identifier": f"item-{unit.id}",
             "identifierref": res_id,
-            "parameters": plan.module_launch(module),
+            "parameters": unit.parameters,
         }
         item = element(organization, f"{{{cp}}}item", attrib=attrib)
-        element(item, f"{{{cp}}}title", module.title)
+        element(item, f"{{{cp}}}title", unit.title)
         details(item, index)
         resource = _resource(resources, names, res_id, "sco", plan.launch)
         element(resource, f"{{{cp}}}file", attrib={"href": plan.launch})
         element(resource, f"{{{cp}}}dependency", attrib={"identifierref": files_id})
-    _files(_resource(resources, names, files_id, "asset", None), names, plan)
+    _files(_resource(resources, names, files_id, "asset", None), names, files)
 
 
 def _resource(
@@ -103,6 +106,6 @@ def _resource(
     return element(resources, f"{{{names.cp}}}resource", attrib=attrib)
 
 
-def _files(resource: etree._Element, names: Names, plan: PackagePlan) -> None:
-    for file in plan.files:
+def _files(resource: etree._Element, names: Names, files: Sequence[PackageFile]) -> None:
+    for file in files:
         element(resource, f"{{{names.cp}}}file", attrib={"href": file.href})

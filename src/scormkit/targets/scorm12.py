@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import ADLCP12 as ADLCP
+from scormkit.namespaces import CP12 as CP
+from scormkit.namespaces import IMSMD, XML, XSI
 from scormkit.plan import PackagePlan
 from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
 
-CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_LANG = f"{{{XML}}}lang"
 
 # The control documents every 1.2 package names, relative to the package root.
 SCHEMA_LOCATIONS = (
@@ -24,8 +25,8 @@ NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormtype")
 STATE_BUDGET = 4096
 
 
-def manifest(plan: PackagePlan) -> PackageFile:
-    """The imsmanifest.xml: one SCO for the whole course, or one per module."""
+def manifest(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
+    """The imsmanifest.xml: one SCO per launch unit (the whole course, or each module)."""
     course = plan.course
     root = etree.Element(
         f"{{{CP}}}manifest",
@@ -48,19 +49,18 @@ def manifest(plan: PackagePlan) -> PackageFile:
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")
 
-    def details(item: etree._Element, index: int | None) -> None:
-        modules = course.modules
-        if index is not None and course.packaging.modules_in_order and index > 0:
+    def details(item: etree._Element, index: int) -> None:
+        if course.packaging.modules_in_order and index > 0:
             # The previous SCO must be completed or passed first (CAM 1.2 2.3.5.1.1).
-            previous = f"item-{modules[index - 1].id}"
+            previous = f"item-{plan.units[index - 1].id}"
             element(item, f"{{{ADLCP}}}prerequisites", previous, {"type": "aicc_script"})
-        # Pitfall 5 (standards.md section 9): the LMS may turn status into passed/failed from
-        # masteryscore, so name one only when the launch itself reports a 0-100 raw score.
-        scored = index is None or modules[index].is_scored()
-        if plan.passing_score is not None and scored:
+        # The LMS may turn status into passed/failed from masteryscore (SCORM 1.2 RTE 3.4.4,
+        # cmi.student_data.mastery_score), so name one only when the launch itself reports a
+        # 0-100 raw score.
+        if plan.passing_score is not None and plan.units[index].scored:
             element(item, f"{{{ADLCP}}}masteryscore", str(plan.passing_score))
 
-    add_items(plan, organization, resources, NAMES, details)
+    add_items(plan, files, organization, resources, NAMES, details)
     return PackageFile("imsmanifest.xml", serialize(root))
 
 

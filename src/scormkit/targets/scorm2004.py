@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.namespaces import ADLCP2004 as ADLCP
+from scormkit.namespaces import ADLNAV, ADLSEQ, IMSSS, LOM, XSI
+from scormkit.namespaces import CP2004 as CP
 from scormkit.plan import PackagePlan
-from scormkit.targets import sequencing
+from scormkit.targets import simple_sequencing
 from scormkit.targets.content_packaging import LomBinding, Names, add_items, add_lom
 from scormkit.xml import element, serialize
-
-CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
-LOM = "http://ltsc.ieee.org/xsd/LOM"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 NAMES = Names(cp=CP, scorm_type=f"{{{ADLCP}}}scormType")
 # The control documents every 2004 package names, relative to the package root (CAM 3.3).
@@ -21,30 +21,30 @@ SCHEMA_LOCATIONS = " ".join(
     (
         f"{CP} imscp_v1p1.xsd",
         f"{ADLCP} adlcp_v1p3.xsd",
-        f"{sequencing.ADLSEQ} adlseq_v1p3.xsd",
-        f"{sequencing.ADLNAV} adlnav_v1p3.xsd",
-        f"{sequencing.IMSSS} imsss_v1p0.xsd",
+        f"{ADLSEQ} adlseq_v1p3.xsd",
+        f"{ADLNAV} adlnav_v1p3.xsd",
+        f"{IMSSS} imsss_v1p0.xsd",
         f"{LOM} lom.xsd",
     )
 )
 # cmi.suspend_data is characterstring SPM 64000 in the 3rd and 4th Edition RTE (4.2.24), but
-# many "3rd Edition" LMSs still keep the 2nd Edition's 4000 (standards.md section 9, pitfall 4),
-# so a 3rd Edition package budgets for those.
+# many LMSs that import "3rd Edition" packages still keep the 2nd Edition's SPM of 4000
+# (SCORM 2004 2nd Ed. RTE 4.2.24), so a 3rd Edition package budgets for those.
 STATE_BUDGET_4TH = 64000
 STATE_BUDGET_3RD = 4000
 
 
-def manifest_4th(plan: PackagePlan) -> PackageFile:
+def manifest_4th(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     """The imsmanifest.xml of a SCORM 2004 4th Edition package."""
-    return _manifest(plan, "2004 4th Edition")
+    return _manifest(plan, files, "2004 4th Edition")
 
 
-def manifest_3rd(plan: PackagePlan) -> PackageFile:
+def manifest_3rd(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     """The imsmanifest.xml of a SCORM 2004 3rd Edition package."""
-    return _manifest(plan, "2004 3rd Edition")
+    return _manifest(plan, files, "2004 3rd Edition")
 
 
-def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
+def _manifest(plan: PackagePlan, files: Sequence[PackageFile], schemaversion: str) -> PackageFile:
     course = plan.course
     root = etree.Element(
         f"{{{CP}}}manifest",
@@ -57,9 +57,9 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
         nsmap={
             None: CP,  # type: ignore[dict-item]
             "adlcp": ADLCP,
-            "adlseq": sequencing.ADLSEQ,
-            "adlnav": sequencing.ADLNAV,
-            "imsss": sequencing.IMSSS,
+            "adlseq": ADLSEQ,
+            "adlnav": ADLNAV,
+            "imsss": IMSSS,
             "lom": LOM,
             "xsi": XSI,
         },
@@ -76,22 +76,21 @@ def _manifest(plan: PackagePlan, schemaversion: str) -> PackageFile:
         organizations,
         f"{{{CP}}}organization",
         # Global objectives belong to this course, not to every course of the LMS (CAM 5.1.6).
-        attrib={"identifier": org_id, f"{{{sequencing.ADLSEQ}}}objectivesGlobalToSystem": "false"},
+        attrib={"identifier": org_id, f"{{{ADLSEQ}}}objectivesGlobalToSystem": "false"},
     )
     element(organization, f"{{{CP}}}title", course.title)
     resources = element(root, f"{{{CP}}}resources")
 
-    def details(item: etree._Element, index: int | None) -> None:
-        if index is None:
-            sequencing.sco_sequencing(item, plan)
+    def details(item: etree._Element, index: int) -> None:
+        if not plan.per_module:
+            simple_sequencing.sco_sequencing(item, plan)
             return
-        modules = course.modules
-        previous = modules[index - 1] if index > 0 else None
-        sequencing.module_sequencing(item, plan, modules[index], previous)
-        sequencing.hide_lms_navigation(item)
+        previous = plan.units[index - 1] if index > 0 else None
+        simple_sequencing.module_sequencing(item, plan, plan.units[index], previous)
+        simple_sequencing.hide_lms_navigation(item)
 
-    add_items(plan, organization, resources, NAMES, details)
-    sequencing.course_sequencing(organization, plan)
+    add_items(plan, files, organization, resources, NAMES, details)
+    simple_sequencing.course_sequencing(organization, plan)
     return PackageFile("imsmanifest.xml", serialize(root))
 
 

@@ -1,29 +1,28 @@
-"""xAPI (Tin Can): tincan.xml (Rustici `launch` lms_lrs.md; standards.md §6)."""
+"""xAPI (Tin Can): tincan.xml (Rustici Software, "launch" lms_lrs.md, the tincan.xml format)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
 
-from scormkit.activities import course_activities
 from scormkit.archive import PackageFile
+from scormkit.namespaces import TINCAN as TC
 from scormkit.plan import PackagePlan
 from scormkit.xml import element, serialize
 
-TC = "http://projecttincan.com/tincan.xsd"
 # Resume state lives in one State API document; LRSs take far more, this keeps saves small.
 STATE_BUDGET = 64000
 _COMPONENT_LISTS = ("choices", "scale", "source", "target", "steps")
 
 
-def manifest(plan: PackagePlan) -> PackageFile:
+def manifest(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     """tincan.xml: the course (the one launchable activity) and every activity it reports."""
-    course = plan.course
-    lang = course.language
+    lang = plan.course.language
     root = etree.Element(f"{{{TC}}}tincan", nsmap={None: TC})  # type: ignore[dict-item]
     activities = element(root, f"{{{TC}}}activities")
-    for index, activity in enumerate(course_activities(course)):
+    for index, activity in enumerate(plan.activities):
         _activity(activities, activity, lang, plan.launch if index == 0 else None)
     return PackageFile("tincan.xml", serialize(root))
 
@@ -45,7 +44,7 @@ def _activity(
         {"lang": lang},
     )
     if launch:
-        # Only the root activity launches (standards.md §6).
+        # Only the root activity launches: an LMS starts the package there (lms_lrs.md).
         element(node, f"{{{TC}}}launch", launch, {"lang": lang})
     if "interactionType" in definition:
         element(node, f"{{{TC}}}interactionType", definition["interactionType"])

@@ -14,7 +14,7 @@ Needs the playwright package (pip install 'scormkit[testing]') and Chromium on t
 
 from __future__ import annotations
 
-from scormkit.testing.lms import ApiCall, LmsSession, TestLms
+from scormkit.testing.lms_session import ApiCall, LmsSession, TestLms
 from scormkit.testing.player import CoursePlayer, CourseRun, chromium_path, launch_chromium
 
 __all__ = [

@@ -6,99 +6,28 @@ decided from the course spec, never from the page, so a player that shows the wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from playwright.sync_api import Frame, Locator, expect
 
-from scormkit.spec.activities import (
-    FillIn,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Question,
-    Quiz,
-    Scenario,
-    ScenarioChoice,
-    Sequencing,
-    SingleChoice,
-    Survey,
-    TrueFalse,
-)
+from scormkit.questions import Question
+from scormkit.scenario.proof import prove_scenario
+from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Course, Page
-from scormkit.spec.proof import prove_scenario
+from scormkit.testing.records import Answer, Chosen, expected_interaction
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
-# SCORM 1.2 interaction types (RTE 3.4, cmi.interactions.n.type) of each question type.
-INTERACTION_TYPES = {
-    "single_choice": "choice",
-    "multiple_choice": "choice",
-    "true_false": "true-false",
-    "fill_in": "fill-in",
-    "numeric": "numeric",
-    "matching": "matching",
-    "sequencing": "sequencing",
-}
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the learner entered for a question, and what the course should report for it."""
-
-    question: Question
-    entered: list[str]  # letters checked or chosen per select (in order), or the text typed
-    correct: bool
-
-    @property
-    def interaction_type(self) -> str:
-        return INTERACTION_TYPES[self.question.type]
-
-    @property
-    def student_response(self) -> str:
-        """`entered` as SCORM 1.2 CMIFeedback for the interaction type (RTE 3.4)."""
-        if self.interaction_type == "matching":
-            # source.target pairs; sources are single characters, numbered from 1.
-            return ",".join(f"{_base36(i + 1)}.{t}" for i, t in enumerate(self.entered))
-        if self.interaction_type in ("choice", "sequencing"):
-            return ",".join(self.entered)
-        return "".join(self.entered)
-
-
-@dataclass(frozen=True)
-class Chosen:
-    """A choice the learner made in a scenario, and the interaction the course should report."""
-
-    scenario: Scenario
-    scene: str
-    choice: ScenarioChoice
-
-    @property
-    def letter(self) -> str:
-        scene = next(s for s in self.scenario.scenes if s.id == self.scene)
-        return LETTERS[scene.choices.index(self.choice)]
-
-    @property
-    def result(self) -> str:
-        """Losing a life is wrong, gaining points right, anything else neutral."""
-        if self.choice.lose_life:
-            return "wrong"
-        return "correct" if sum(self.choice.points.values()) > 0 else "neutral"
-
-
-def expected_interaction(record: Answer | Chosen) -> dict[str, str]:
-    """What cmi.interactions.n should hold for one answer or scenario choice."""
-    if isinstance(record, Chosen):
-        return {
-            "id": f"{record.scenario.id}.{record.scene}",
-            "type": "choice",
-            "student_response": record.letter,
-            "result": record.result,
-        }
-    return {
-        "id": record.question.id,
-        "type": record.interaction_type,
-        "student_response": record.student_response,
-        "result": "correct" if record.correct else "wrong",
-    }
+__all__ = [
+    "Answer",
+    "Chosen",
+    "Learner",
+    "best_path",
+    "expected_interaction",
+    "pages_of",
+    "questions_of",
+    "questions_on",
+    "right_response",
+    "scenarios_of",
+    "surveys_of",
+    "wrong_response",
+]
 
 
 def best_path(scenario: Scenario) -> list[str]:
@@ -135,46 +64,12 @@ def questions_of(course: Course) -> list[Question]:
 
 def right_response(question: Question) -> list[str]:
     """A right answer, as the learner enters it."""
-    match question:
-        case SingleChoice() | MultipleChoice():
-            return [LETTERS[i] for i, choice in enumerate(question.choices) if choice.correct]
-        case TrueFalse():
-            return ["t" if question.answer else "f"]
-        case FillIn():
-            return [question.accepted[0]]
-        case Numeric():
-            value = question.answer if question.answer is not None else question.min
-            assert value is not None  # the model requires `answer` or both `min` and `max`
-            return [_number(value)]
-        case Matching():
-            targets = list(dict.fromkeys(pair.target for pair in question.pairs))
-            return [LETTERS[targets.index(pair.target)] for pair in question.pairs]
-        case Sequencing():
-            return list(LETTERS[: len(question.steps)])
-    raise AssertionError(f"no right answer known for {question.type}")
+    return question.right_response()
 
 
 def wrong_response(question: Question) -> list[str] | None:
     """A wrong answer, as the learner enters it; None when every answer is right."""
-    right = right_response(question)
-    match question:
-        case SingleChoice() | MultipleChoice():
-            wrong = [LETTERS[i] for i, choice in enumerate(question.choices) if not choice.correct]
-            return wrong[:1] or None
-        case TrueFalse():
-            return ["f" if question.answer else "t"]
-        case FillIn():
-            accepted = {text.strip().lower() for text in question.accepted}
-            return next(([t] for t in ("no idea", "nothing", "zzz") if t not in accepted), None)
-        case Numeric():
-            if question.answer is not None:
-                return [_number(question.answer + question.tolerance + 1)]
-            assert question.max is not None
-            return [_number(question.max + 1)]
-        case Matching() | Sequencing():
-            shifted = right[1:] + right[:1]
-            return shifted if shifted != right else None
-    raise AssertionError(f"no wrong answer known for {question.type}")
+    return question.wrong_response()
 
 
 class Learner:
@@ -236,14 +131,14 @@ class Learner:
         """Enter `entered` (letters to check or choose in order, or the text to type), press
         Check and wait for the feedback."""
         box = self.question(question)
-        match question:
-            case FillIn() | Numeric():
+        match question.entry:
+            case "typed":
                 box.locator(f'input[name="{question.id}"]').fill(entered[0])
-            case Matching() | Sequencing():
+            case "selects":
                 selects = box.locator(f'select[name="{question.id}"]')
                 for index, letter in enumerate(entered):
                     selects.nth(index).select_option(letter)
-            case _:
+            case "checks":
                 for letter in entered:
                     box.locator(f'input[name="{question.id}"][value="{letter}"]').check()
         box.locator('[data-action="check"]').click()
@@ -272,14 +167,14 @@ class Learner:
         """Check that the question on the open page shows `answer` as entered, with feedback."""
         box = self.question(answer.question)
         name = answer.question.id
-        match answer.question:
-            case FillIn() | Numeric():
+        match answer.question.entry:
+            case "typed":
                 expect(box.locator(f'input[name="{name}"]')).to_have_value(answer.entered[0])
-            case Matching() | Sequencing():
+            case "selects":
                 selects = box.locator(f'select[name="{name}"]')
                 for index, letter in enumerate(answer.entered):
                     expect(selects.nth(index)).to_have_value(letter)
-            case _:
+            case "checks":
                 inputs = box.locator(f'input[name="{name}"]')
                 for index in range(inputs.count()):
                     choice = inputs.nth(index)
@@ -366,11 +261,3 @@ def _shown_scene(box: Locator) -> str:
     shown = box.locator("[data-scene]:not([hidden])")
     expect(shown).to_have_count(1)
     return str(shown.get_attribute("data-scene"))
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def _base36(number: int) -> str:
-    return "0123456789abcdefghijklmnopqrstuvwxyz"[number]

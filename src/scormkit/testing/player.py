@@ -19,7 +19,7 @@ from scormkit.testing.learner import (
     scenarios_of,
     surveys_of,
 )
-from scormkit.testing.lms import ApiCall, LmsSession, TestLms
+from scormkit.testing.lms_session import ApiCall, LmsSession, TestLms
 
 CHROMIUM_ENV = "SCORMKIT_CHROMIUM"
 SCORM_AGAIN_ENV = "SCORMKIT_SCORM_AGAIN"

@@ -1,4 +1,4 @@
-// cmi5 tracker (cmi5 Quartz, standards.md §7). Same four methods as track/scorm12.js; begin()
+// cmi5 tracker (cmi5 spec, Quartz). Same four methods as track/scorm12.js; begin()
 // is async.
 //
 // Launch (§8.1): ?endpoint=&fetch=&actor=&registration=&activityId=. begin() POSTs the fetch

@@ -127,7 +127,7 @@ export function createTracker(win, now = () => Date.now()) {
         update("cmi.core.score.max", "100");
       }
       // Suspend keeps the attempt open for resuming; a finished course exits normally so the
-      // LMS closes the attempt (standards.md §9 pitfall 7).
+      // LMS closes the attempt (SCORM 1.2 RTE 3.4.4).
       lastExit = progress.complete ? "" : "suspend";
       update("cmi.core.exit", lastExit);
       set("cmi.core.session_time", cmiTimespan(now() - started));

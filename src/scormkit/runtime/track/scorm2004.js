@@ -189,7 +189,7 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
         reportScore(at, module.score);
       }
       // Suspend keeps the attempt open for resuming; a finished course exits normally so the
-      // LMS closes the attempt and rolls up (standards.md section 9, pitfall 7).
+      // LMS closes the attempt and rolls up (SCORM 2004 RTE 4.2.8).
       lastExit = progress.complete ? "normal" : "suspend";
       update("cmi.exit", lastExit);
       set("cmi.session_time", isoDuration(now() - started));

@@ -1,4 +1,4 @@
-// xAPI tracker for tincan.xml packages (Rustici launch, standards.md §6). Same four methods as
+// xAPI tracker for tincan.xml packages (Rustici launch, lms_lrs.md). Same four methods as
 // track/scorm12.js; begin() is async (it reads resume state from the LRS's State API).
 //
 // Launch: ?endpoint=&auth=&actor=[&registration=][&activity_id=]. Statements: initialized

@@ -109,7 +109,7 @@ export function trackerData(win) {
   return { ...course.trackerData, language: course.language };
 }
 
-/** IRIs of the course's pages and questions, as activities.py makes them. */
+/** IRIs of the course's pages and questions, as xapi_activities.py makes them. */
 export function pageIri(data, id) {
   return `${data.iri}/page/${id}`;
 }

@@ -10,22 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scormkit.player_text import player_text
-from scormkit.render import LETTERS, lettered, matching_targets, survey_scale
-from scormkit.spec.activities import (
-    FillIn,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Question,
-    Quiz,
-    Scenario,
-    Sequencing,
-    SingleChoice,
-    Survey,
-    SurveyItem,
-    TrueFalse,
-)
+from scormkit.player_text import player_text, survey_scale
+from scormkit.questions import Interaction, Question, lettered
+from scormkit.spec.activities import Quiz, Scenario, Survey, SurveyItem
 from scormkit.spec.models import Course
 from scormkit.spec.observation import Observation
 
@@ -44,7 +31,7 @@ TYPES = {
     "observation": f"{ADL}performance",
     "criterion": f"{ADL}objective",
 }
-# Five agreement levels, lowest first, when a likert item names no scale.
+# Survey options are keyed by base-36 digits from 1, as the player records them.
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 Definition = dict[str, Any]  # one xAPI Activity: {"objectType", "id", "definition"}
@@ -73,58 +60,20 @@ def _components(lang: str, items: list[tuple[str, str]]) -> list[dict[str, Any]]
     return [{"id": ident, "description": {lang: text}} for ident, text in items]
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
 def question_interaction(question: Question, lang: str) -> dict[str, Any]:
-    """interactionType, components and correctResponsesPattern of a quiz question."""
-    if isinstance(question, SingleChoice | MultipleChoice):
-        right = [letter for letter, c in lettered(question.choices) if c.correct]
-        return {
-            "interactionType": "choice",
-            "correctResponsesPattern": ["[,]".join(right)],
-            "choices": _components(lang, [(k, c.text) for k, c in lettered(question.choices)]),
-        }
-    if isinstance(question, TrueFalse):
-        return {
-            "interactionType": "true-false",
-            "correctResponsesPattern": ["true" if question.answer else "false"],
-        }
-    if isinstance(question, FillIn):
-        case = "true" if question.case_sensitive else "false"
-        return {
-            "interactionType": "fill-in",
-            "correctResponsesPattern": [f"{{case_matters={case}}}{a}" for a in question.accepted],
-        }
-    if isinstance(question, Numeric):
-        if question.answer is not None:
-            low = question.answer - question.tolerance
-            high = question.answer + question.tolerance
-        else:
-            low, high = question.min or 0, question.max or 0
-        pattern = _number(low) if low == high else f"{_number(low)}[:]{_number(high)}"
-        return {"interactionType": "numeric", "correctResponsesPattern": [pattern]}
-    if isinstance(question, Matching):
-        targets = matching_targets(question)
-        sources = [(str(i + 1), p.source) for i, p in enumerate(question.pairs)]
-        pairs = [
-            f"{i + 1}[.]{LETTERS[targets.index(p.target)]}" for i, p in enumerate(question.pairs)
-        ]
-        return {
-            "interactionType": "matching",
-            "correctResponsesPattern": ["[,]".join(pairs)],
-            "source": _components(lang, sources),
-            "target": _components(lang, list(lettered(targets))),
-        }
-    assert isinstance(question, Sequencing)
-    return {
-        "interactionType": "sequencing",
-        "correctResponsesPattern": ["[,]".join(LETTERS[: len(question.steps)])],
-        # xAPI 1.0.3 Data 2.4.4.1.4: a sequencing interaction lists its items as `choices`
-        # (`steps` belongs to performance interactions); LRSs refuse anything else.
-        "choices": _components(lang, list(lettered(question.steps))),
+    """interactionType, correctResponsesPattern and components of a quiz question."""
+    return interaction_definition(question.interaction(), lang)
+
+
+def interaction_definition(interaction: Interaction, lang: str) -> dict[str, Any]:
+    """The xAPI form of a standard-neutral interaction (xAPI 1.0.3 Data 2.4.4.1)."""
+    found: dict[str, Any] = {
+        "interactionType": interaction.type,
+        "correctResponsesPattern": list(interaction.pattern),
     }
+    for name, components in interaction.components.items():
+        found[name] = _components(lang, components)
+    return found
 
 
 def _survey_interaction(item: SurveyItem, lang: str, default_scale: list[str]) -> dict[str, Any]:

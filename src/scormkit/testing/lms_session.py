@@ -1,7 +1,7 @@
 """A test LMS: launches packages in Chromium and reports every API call and the data model.
 
 The LMS side is either scorm-again (npm; give the folder holding its `dist/` files) or, with
-no folder, scormkit's own preview LMS (`scormkit/preview/assets/lms-api.js`), which needs
+no folder, scormkit's own preview LMS (`scormkit/lms/api_page/lms-api.js`), which needs
 nothing installed. Both pages keep the same contract, so `LmsSession` works with either.
 """
 
@@ -15,11 +15,11 @@ from typing import Any
 from playwright.sync_api import Frame, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from scormkit.preview import ASSETS
-from scormkit.preview.server import LocalServer
+from scormkit.lms import API_PAGE
+from scormkit.lms.activity_tree import activity_tree
+from scormkit.lms.server import LocalServer
+from scormkit.testing.error_watch import ErrorWatch
 from scormkit.testing.packages import launch_of, unpack
-from scormkit.testing.sequencing import activity_tree
-from scormkit.testing.watch import ErrorWatch
 
 HERE = Path(__file__).resolve().parent
 # What the test LMS knows about its learner; an LMS fills these before every launch.
@@ -115,7 +115,7 @@ class TestLms:
     def __init__(self, scorm_again: Path | None = None) -> None:
         self.server = LocalServer()
         self.server.mount("lms", HERE / "lms_page")
-        self.server.mount("preview", ASSETS)  # course-frame.js, and scormkit's LMS side
+        self.server.mount("preview", API_PAGE)  # course-frame.js, and scormkit's LMS side
         if scorm_again is None:
             self.page_path = "/lms/builtin.html"
             self.sequencing = False  # scormkit's LMS side runs no sequencing engine

@@ -16,12 +16,14 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from scormkit.preview.server import Request, Response
+from scormkit.lms.server import Request, Response
+from scormkit.namespaces import CMI5_COURSE
+from scormkit.namespaces import TINCAN as TINCAN_NS
 
 XAPI_VERSION = "1.0.3"
 AUTH = "Basic cHJldmlldzpwcmV2aWV3"  # "preview:preview"; the preview accepts anything
-CMI5 = "{https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd}"
-TINCAN = "{http://projecttincan.com/tincan.xsd}"
+CMI5 = f"{{{CMI5_COURSE}}}"
+TINCAN = f"{{{TINCAN_NS}}}"
 SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid"
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 # The learner the preview launches as: an account IFI, as cmi5 9.2 requires.
@@ -34,7 +36,7 @@ ACTOR = {
 
 @dataclass(frozen=True)
 class XapiLaunch:
-    """What the descriptor says to launch: the file and the publisher's activity."""
+    """What the manifest says to launch: the file and the publisher's activity."""
 
     standard: str  # "xapi" or "cmi5"
     href: str  # relative to the package root

@@ -6,21 +6,12 @@ import re
 
 from lxml import etree
 
-from scormkit.check.members import UnsafePackage
+from scormkit.errors import MalformedXml, UnsafePackage
 
 # Declaring entities is how XML external entity and "billion laughs" attacks start, and no
-# package descriptor needs one; refusing them outright beats trusting a parser's expansion caps.
+# package manifest needs one; refusing them outright beats trusting a parser's expansion caps.
 ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
-DESCRIPTOR_LIMIT = 8 * 1024**2  # bytes; the largest real manifests are a few hundred KB
-
-
-class MalformedXml(Exception):
-    """The XML is not well formed; `line` and `message` say where and why."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
+MANIFEST_LIMIT = 8 * 1024**2  # bytes; the largest real manifests are a few hundred KB
 
 
 def safe_parser() -> etree.XMLParser:
@@ -37,8 +28,8 @@ def safe_parser() -> etree.XMLParser:
 
 def parse_xml(data: bytes, name: str) -> etree._Element:
     """The root element of `data` (member `name`); UnsafePackage for entities, MalformedXml."""
-    if len(data) > DESCRIPTOR_LIMIT:
-        raise UnsafePackage(name, f"refused: {len(data)} bytes, more than {DESCRIPTOR_LIMIT}")
+    if len(data) > MANIFEST_LIMIT:
+        raise UnsafePackage(name, f"refused: {len(data)} bytes, more than {MANIFEST_LIMIT}")
     if ENTITY_DECLARATION.search(data):
         raise UnsafePackage(
             name, "refused: declares XML entities (external entity or entity expansion attack?)"

@@ -1,4 +1,4 @@
-"""What an LMS reads from a package's descriptor to launch it: the file and the LMS data."""
+"""What an LMS reads from a package's manifest to launch it: the file and the LMS data."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
-CP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP12 = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
-ADLCP2004 = "{http://www.adlnet.org/xsd/adlcp_v1p3}"
+from scormkit.errors import NoLaunch
+from scormkit.namespaces import ADLCP12 as ADLCP12_NS
+from scormkit.namespaces import ADLCP2004 as ADLCP2004_NS
+from scormkit.namespaces import CP12, XML
+
+XML_BASE = f"{{{XML}}}base"
+ADLCP12 = f"{{{ADLCP12_NS}}}"
+ADLCP2004 = f"{{{ADLCP2004_NS}}}"
 # adlcp elements of an item and the data-model elements an LMS fills from them.
 ITEM_DATA_12 = {
     f"{ADLCP12}masteryscore": "cmi.student_data.mastery_score",
@@ -21,10 +25,6 @@ ITEM_DATA_2004 = {
     f"{ADLCP2004}dataFromLMS": "cmi.launch_data",
     f"{ADLCP2004}timeLimitAction": "cmi.time_limit_action",
 }
-
-
-class NoLaunch(ValueError):
-    """The manifest names nothing to launch."""
 
 
 @dataclass(frozen=True)

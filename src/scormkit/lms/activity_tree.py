@@ -8,22 +8,26 @@ deliveryControls and adlnav:presentation.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
-SS = "{http://www.imsglobal.org/xsd/imsss}"
-NAV = "{http://www.adlnet.org/xsd/adlnav_v1p3}"
+from lxml import etree
+
+from scormkit.lms.xml_read import parse_xml
+from scormkit.namespaces import ADLNAV, CP2004, IMSSS
+
+CP = f"{{{CP2004}}}"
+SS = f"{{{IMSSS}}}"
+NAV = f"{{{ADLNAV}}}"
 
 
-def _flags(element: ET.Element | None, names: tuple[str, ...]) -> dict[str, bool]:
+def _flags(element: etree._Element | None, names: tuple[str, ...]) -> dict[str, bool]:
     if element is None:
         return {}
     return {name: element.get(name) == "true" for name in names if element.get(name) is not None}
 
 
-def _objective(element: ET.Element, ident: str) -> dict[str, Any]:
+def _objective(element: etree._Element, ident: str) -> dict[str, Any]:
     maps = [
         {
             "targetObjectiveID": m.get("targetObjectiveID"),
@@ -34,7 +38,7 @@ def _objective(element: ET.Element, ident: str) -> dict[str, Any]:
     return {"objectiveID": element.get("objectiveID") or ident, "mapInfo": maps}
 
 
-def _rules(sequencing: ET.Element) -> dict[str, Any]:
+def _rules(sequencing: etree._Element) -> dict[str, Any]:
     pre = []
     for rule in sequencing.iterfind(f"{SS}sequencingRules/{SS}preConditionRule"):
         conditions = rule.find(f"{SS}ruleConditions")
@@ -49,7 +53,7 @@ def _rules(sequencing: ET.Element) -> dict[str, Any]:
     return {"preConditionRules": pre} if pre else {}
 
 
-def _rollup(rules: ET.Element) -> dict[str, Any]:
+def _rollup(rules: etree._Element) -> dict[str, Any]:
     return {
         "rules": [
             {
@@ -66,7 +70,7 @@ def _rollup(rules: ET.Element) -> dict[str, Any]:
     }
 
 
-def _activity(node: ET.Element) -> dict[str, Any]:
+def _activity(node: etree._Element) -> dict[str, Any]:
     title = node.find(f"{CP}title")
     settings: dict[str, Any] = {
         "id": node.get("identifier"),
@@ -112,7 +116,7 @@ def _activity(node: ET.Element) -> dict[str, Any]:
 
 def activity_tree(package_dir: Path) -> dict[str, Any]:
     """The default organization of the package's manifest as scorm-again's activity tree."""
-    manifest = ET.parse(package_dir / "imsmanifest.xml").getroot()
+    manifest = parse_xml((package_dir / "imsmanifest.xml").read_bytes(), "imsmanifest.xml")
     organizations = manifest.find(f"{CP}organizations")
     assert organizations is not None, "imsmanifest.xml has no <organizations>"
     default = organizations.get("default")

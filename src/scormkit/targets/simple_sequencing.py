@@ -1,30 +1,26 @@
 """IMS Simple Sequencing (imsss) of SCORM 2004 packages: what the LMS may launch and when.
 
-The rules follow SCORM 2004 4th Edition SN book ch. 3-4 and CAM ch. 5 (standards.md section 3).
-Status always comes from the content (deliveryControls ...SetByContent), because many LMSs
-ignore sequencing altogether (standards.md section 9, pitfalls 1, 2 and 8).
+The rules follow SCORM 2004 4th Edition SN book ch. 3-4 and CAM ch. 5. Status always comes from
+the content (deliveryControls ...SetByContent, CAM 5.1.7), because many LMSs ignore sequencing
+altogether and the defaults would mark a SCO complete on launch.
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from scormkit.plan import PackagePlan
-from scormkit.spec.models import Module
+from scormkit.namespaces import ADLNAV, IMSSS
+from scormkit.plan import LaunchUnit, PackagePlan
 from scormkit.xml import element
-
-IMSSS = "http://www.imsglobal.org/xsd/imsss"
-ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
-ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
 
 
 def _ss(parent: etree._Element, name: str, attrib: dict[str, str] | None = None) -> etree._Element:
     return element(parent, f"{{{IMSSS}}}{name}", attrib=attrib)
 
 
-def _global_objective(plan: PackagePlan, module: Module) -> str:
+def _global_objective(plan: PackagePlan, unit: LaunchUnit) -> str:
     """The IRI of the global objective a module's SCO writes its satisfaction to."""
-    return f"{plan.course.iri.rstrip('/')}/{plan.identifier}/modules/{module.id}"
+    return f"{plan.course.iri.rstrip('/')}/{plan.identifier}/modules/{unit.id}"
 
 
 def course_sequencing(parent: etree._Element, plan: PackagePlan) -> None:
@@ -49,7 +45,7 @@ def course_sequencing(parent: etree._Element, plan: PackagePlan) -> None:
 
 
 def module_sequencing(
-    parent: etree._Element, plan: PackagePlan, module: Module, previous: Module | None
+    parent: etree._Element, plan: PackagePlan, module: LaunchUnit, previous: LaunchUnit | None
 ) -> None:
     """One module's SCO: its own objective, an optional precondition, content-set status."""
     packaging = plan.course.packaging
@@ -75,7 +71,7 @@ def module_sequencing(
         if module.id != packaging.assessment:
             off = {"rollupObjectiveSatisfied": "false", "rollupProgressCompletion": "false"}
             _ss(sequencing, "rollupRules", off)
-    elif not module.is_scored():
+    elif not module.scored:
         _ss(sequencing, "rollupRules", {"rollupObjectiveSatisfied": "false"})
     objectives = _ss(sequencing, "objectives")
     # The primary objective is cmi.success_status; the module's objective, id = module id, is
@@ -110,8 +106,9 @@ def sco_sequencing(parent: etree._Element, plan: PackagePlan) -> None:
     sequencing = _ss(parent, "sequencing")
     objectives = _ss(sequencing, "objectives")
     _ss(objectives, "primaryObjective")
-    for module in plan.course.modules:
-        _ss(objectives, "objective", {"objectiveID": module.id})
+    for unit in plan.units:
+        for module in unit.modules:
+            _ss(objectives, "objective", {"objectiveID": module.id})
     _delivery_controls(sequencing)
 
 

@@ -20,9 +20,9 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from scormkit.scenario.walk import RANK, State, Walker
 from scormkit.spec.activities import Scenario
 from scormkit.spec.document import PathKey
-from scormkit.spec.scenariowalk import RANK, State, Walker
 
 MAX_STATES = 100_000
 

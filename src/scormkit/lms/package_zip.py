@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from scormkit.errors import ScormkitError
+from scormkit.errors import UnsafePackage
 
 
 @dataclass(frozen=True)
@@ -24,15 +24,6 @@ class Limits:
     ratio: int = 200  # uncompressed / compressed size, for members over `ratio_floor`
     ratio_floor: int = 1024**2
     read_size: int = 16 * 1024**2  # bytes read into memory of one member (manifests, pages)
-
-
-class UnsafePackage(ScormkitError):
-    """The zip cannot be read, or was refused because reading it could harm the machine."""
-
-    def __init__(self, file: str, message: str) -> None:
-        super().__init__(f"{file}: {message}")
-        self.file = file
-        self.message = message
 
 
 class PackageZip:
@@ -135,3 +126,24 @@ def _refusal(info: zipfile.ZipInfo, limits: Limits) -> str:
             f"{limits.ratio} to 1 (zip bomb?)"
         )
     return ""
+
+
+def unpack(zip_path: Path, dest: Path) -> Path:
+    """Extract `zip_path` into the new folder `dest`, refusing entries that escape it."""
+    dest.mkdir(parents=True)
+    root = dest.resolve()
+    with zipfile.ZipFile(zip_path) as zf:
+        for entry in zf.infolist():
+            name = entry.filename
+            parts = PurePosixPath(name).parts
+            target = root.joinpath(*parts).resolve()
+            escapes = name.startswith("/") or "\\" in name or ".." in parts
+            if escapes or not target.is_relative_to(root):
+                raise UnsafePackage(zip_path.name, f"'{name}' would be written outside {dest}")
+            if entry.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(entry) as source, target.open("wb") as out:
+                out.write(source.read())
+    return dest

@@ -1,0 +1,30 @@
+"""`scormkit init`: a starter course that builds as it is, with the schema editors complete from."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from scormkit.errors import BuildError
+from scormkit.spec.schema import course_schema_text
+
+
+def write_starter_course(folder: Path) -> Path:
+    """Write the starter spec and `course.schema.json` into `folder`; return the spec's path.
+
+    Raises BuildError naming the first file that is already there, and writes nothing then.
+    """
+    starter = resources.files("scormkit") / "starter"
+    files = {
+        entry.name: entry.read_bytes()
+        for entry in starter.iterdir()
+        if entry.name.endswith(".yaml")
+    }
+    files["course.schema.json"] = course_schema_text().encode()
+    clashes = sorted(n for n in files if (folder / n).exists())
+    if clashes:
+        raise BuildError(f"{folder / clashes[0]}: already exists; choose an empty folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in sorted(files.items()):
+        (folder / name).write_bytes(data)
+    return folder / "course.yaml"
