@@ -280,3 +280,33 @@ test("a relaunch in the same tab sends nothing of the previous session", async (
     ["POST a", "POST b"],
   );
 });
+
+test("a batch that failed on the network as the page goes away is not sent again", async () => {
+  // Chromium fails a page's keepalive requests as it navigates away, though they reach the LRS.
+  const win = fakeWindow((request) => (request.what === "POST a" ? "network" : 200));
+  const lrs = open(win);
+  lrs.send(st("a"));
+  await settle();
+  lrs.send(st("b"));
+  win.dispatch("pagehide");
+  lrs.end([st("terminated")]);
+  await settle();
+  assert.deepEqual(
+    win.requests.map((r) => r.what),
+    ["POST a", "POST b,terminated"],
+  );
+});
+
+test("terminated lost on the network as the page goes away is not sent twice", async () => {
+  const win = fakeWindow(() => "network");
+  const lrs = open(win);
+  lrs.end([st("terminated")]);
+  await settle();
+  win.dispatch("pagehide");
+  win.runTimers();
+  await settle();
+  assert.deepEqual(
+    win.requests.map((r) => r.what),
+    ["POST terminated"],
+  );
+});

@@ -132,11 +132,16 @@ export function createLrs(win, { endpoint, auth }) {
     }
   }
 
-  /** The page is going: send what is left at once, with keepalive, the last batch last. */
+  /**
+   * The page is going: send what is left at once, with keepalive, the last batch last. A
+   * batch in flight or lost on the network is left out: Chromium fails the page's keepalive
+   * requests as it navigates away although they still reach the LRS, and a statement stored
+   * twice breaks cmi5's rules (9.3.0.0-2) or gets the whole batch refused (409).
+   */
   function leave() {
     if (closed) return;
     close(false);
-    if (posting === last) return;
+    if (last.sealed) return;
     let room = KEEPALIVE_BYTES - (posting?.size ?? 0) - bytes(putting ?? "");
     const send = (method, path, body) =>
       win.fetch(base + path, { method, headers, body, keepalive: true }).catch(() => {});
@@ -146,7 +151,7 @@ export function createLrs(win, { endpoint, auth }) {
     }
     const items = [];
     let size = last.size;
-    for (const item of batches.filter((b) => b !== posting).flatMap((b) => b.items)) {
+    for (const item of batches.filter((b) => !b.sealed).flatMap((b) => b.items)) {
       const more = bytes(JSON.stringify(item)) + 1;
       if (size + more > room) break;
       items.push(item);
@@ -182,7 +187,7 @@ export function createLrs(win, { endpoint, auth }) {
     end(statements) {
       if (!last && !closed) {
         const body = JSON.stringify(statements);
-        last = { items: statements, size: bytes(body), sealed: true };
+        last = { items: statements, size: bytes(body), sealed: false };
         if (leaving) leave();
         else {
           win.clearTimeout(timer);
