@@ -188,7 +188,7 @@ test("Finish while the LRS is down retries terminated until it is stored, once",
   assert.equal(win.events.at(-1), "200 POST terminated");
 });
 
-test("when the page goes away, the state and then one keepalive batch ending in terminated go out", async () => {
+test("page gone: the state, then one keepalive batch ending in terminated", async () => {
   const win = fakeWindow(() => 503);
   const lrs = open(win);
   const resume = createResume(lrs, where);
@@ -211,7 +211,7 @@ test("when the page goes away, the state and then one keepalive batch ending in 
   );
 });
 
-test("Finish, then the page goes away while terminated is retried: it goes once more, with keepalive", async () => {
+test("page gone while terminated is retried: it goes once more, with keepalive", async () => {
   const win = fakeWindow(() => 503);
   const lrs = open(win);
   lrs.end([st("terminated")]);
@@ -308,5 +308,19 @@ test("terminated lost on the network as the page goes away is not sent twice", a
   assert.deepEqual(
     win.requests.map((r) => r.what),
     ["POST terminated"],
+  );
+});
+
+test("a state write lost on the network as the page goes away is not sent again", async () => {
+  const win = fakeWindow((request) => (request.what.startsWith("PUT") ? "network" : 200));
+  const lrs = open(win);
+  createResume(lrs, where).store(progress("p1"), {});
+  await settle();
+  win.dispatch("pagehide");
+  lrs.end([st("terminated")]);
+  await settle();
+  assert.deepEqual(
+    win.requests.map((r) => r.what),
+    ["PUT state p1", "POST terminated"],
   );
 });

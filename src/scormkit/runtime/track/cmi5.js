@@ -194,9 +194,9 @@ export function createTracker(win, now = () => Date.now()) {
       resume.store(lastProgress, sent);
       // terminated is the session's final request (§9.3.0.0); the window goes to returnURL
       // once it is out, unless the page is already going away (§10.2.6).
-      const ended = lrs.end([definedMade("terminated", { duration: isoDuration(now() - started) })]);
+      const terminated = definedMade("terminated", { duration: isoDuration(now() - started) });
       const returnURL = launchData.returnURL;
-      ended.then((stays) => stays && returnURL && win.location.assign(returnURL));
+      lrs.end([terminated]).then((stays) => stays && returnURL && win.location.assign(returnURL));
     },
   };
 }

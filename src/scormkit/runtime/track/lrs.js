@@ -42,6 +42,7 @@ export function createLrs(win, { endpoint, auth }) {
   let posting = null; // the batch in flight
   let doc = null; // { path, body }: the state document to write
   let putting = null; // the body of the PUT in flight
+  let doubt = null; // the body of a PUT lost on the network: maybe written
   let written = null; // the body the LRS holds
   let last = null; // the batch that ends the session, once end() was called
   let closed = false; // no request may use `auth` any more
@@ -117,6 +118,7 @@ export function createLrs(win, { endpoint, auth }) {
     putting = body;
     const status = await call("PUT", path, body);
     putting = null;
+    if (!status) doubt = body;
     if (closed) return;
     if (settled(status)) written = body;
     pump();
@@ -127,16 +129,16 @@ export function createLrs(win, { endpoint, auth }) {
     if (closed || leaving || timer !== null) return;
     if (!posting && batches.length) post(batches[0]);
     if (putting === null && doc && doc.body !== written) put(doc);
-    if (last && !posting && !batches.length && putting === null && (doc?.body ?? null) === written) {
-      post(last);
-    }
+    const idle = !posting && !batches.length && putting === null;
+    if (last && idle && (doc?.body ?? null) === written) post(last);
   }
 
   /**
-   * The page is going: send what is left at once, with keepalive, the last batch last. A
-   * batch in flight or lost on the network is left out: Chromium fails the page's keepalive
-   * requests as it navigates away although they still reach the LRS, and a statement stored
-   * twice breaks cmi5's rules (9.3.0.0-2) or gets the whole batch refused (409).
+   * The page is going: send what is left at once, with keepalive, the last batch last. What
+   * is in flight or was lost on the network is left out: Chromium fails a page's keepalive
+   * requests as it navigates away although they still reach the LRS, a statement stored
+   * twice breaks cmi5's rules (9.3.0.0-2) or gets its whole batch refused (409), and a state
+   * write sent with terminated could land after it.
    */
   function leave() {
     if (closed) return;
@@ -145,7 +147,7 @@ export function createLrs(win, { endpoint, auth }) {
     let room = KEEPALIVE_BYTES - (posting?.size ?? 0) - bytes(putting ?? "");
     const send = (method, path, body) =>
       win.fetch(base + path, { method, headers, body, keepalive: true }).catch(() => {});
-    if (doc && doc.body !== written && doc.body !== putting && bytes(doc.body) < room / 2) {
+    if (doc && ![written, putting, doubt].includes(doc.body) && bytes(doc.body) < room / 2) {
       send("PUT", doc.path, doc.body);
       room -= bytes(doc.body);
     }
