@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from lrs.sessions import Call
     from playwright.sync_api import Page
 
-MINIMAL = Path(__file__).resolve().parents[2] / "course_specs" / "minimal.yaml"
+SPECS = Path(__file__).resolve().parents[2] / "course_specs"
+MINIMAL = SPECS / "minimal.yaml"
+FLAGSHIP = SPECS / "healthcare-customer-service.yaml"
 THREE_MODULES = Path(__file__).resolve().parent / "specs" / "three-modules.yaml"
 CS = "{https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd}"
 RESUME = "scormkit.resume"
@@ -228,3 +230,30 @@ def test_an_xapi_relaunch_sends_none_of_the_first_launchs_statements(
     stored = launcher.statements()
     launcher.check_valid(stored)
     assert verbs(stored).count("terminated") == 2
+
+
+def test_every_au_of_the_flagship_one_per_module_ends_with_one_terminated(
+    launcher: Launcher, gateway: Gateway, tmp_path: Path
+) -> None:
+    course = load_course(FLAGSHIP)
+    zip_path = build(FLAGSHIP, target="cmi5", out_dir=tmp_path / "dist", sco_per_module=True)
+    with zipfile.ZipFile(zip_path) as package:
+        aus = etree.fromstring(package.read("cmi5.xml")).findall(f"{CS}au")
+    assert len(aus) == len(course.modules)
+    launcher.serve(zip_path)
+    for au, module in zip(aus, course.modules, strict=True):
+        mastery = au.get("masteryScore")
+        launcher.launch_cmi5(
+            f"https://lms.test/activities/{uuid.uuid4()}",
+            au.get("id", ""),
+            float(mastery) if mastery else None,
+            url=au.findtext(f"{CS}url") or "",
+        )
+        part = course.model_copy(update={"modules": [module]})
+        learner = Learner(launcher.page.main_frame, part)
+        learner.work_through()
+        learner.finish()
+        launcher.page.wait_for_url(f"{gateway.url}/return")
+        resume_written_before_terminated(launcher.check_ended())
+    said = verbs(launcher.statements())
+    assert said.count("initialized") == said.count("terminated") == len(aus)
