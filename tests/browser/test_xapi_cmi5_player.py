@@ -7,6 +7,7 @@ import re
 import urllib.request
 import uuid
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -56,8 +57,11 @@ class Cmi5Course:
 
 
 @pytest.fixture
-def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Launcher:
-    return Launcher(page, gateway, lrs, tmp_path)
+def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
+    """The learner's launches; the test fails if any used its credential after terminated."""
+    launcher = Launcher(page, gateway, lrs, tmp_path)
+    yield launcher
+    launcher.check_nothing_refused()
 
 
 def start(launcher: Launcher, spec: Path, tmp_path: Path, mode: str = "Normal") -> Any:
@@ -106,6 +110,7 @@ def test_the_flagship_as_cmi5_fetches_once_completes_passes_and_returns_to_the_l
     learner.work_through()
     learner.finish()
     launcher.page.wait_for_url(f"{gateway.url}/return")
+    launcher.check_ended()
     stored = launcher.wait_for_verbs("terminated")
     launcher.check_valid(stored)
     check_cmi5_rules(stored, package, session)
@@ -157,6 +162,7 @@ def test_a_second_session_resumes_and_does_not_repeat_completed_or_passed(
     package, first_session, learner = start(launcher, MINIMAL, tmp_path)
     learner.work_through()
     launcher.leave()
+    launcher.check_ended()
     first = launcher.wait_for_verbs("terminated")
     check_cmi5_rules(first, package, first_session)
     assert verbs(first).count("completed") == 1
@@ -172,7 +178,7 @@ def test_a_second_session_resumes_and_does_not_repeat_completed_or_passed(
 
 
 def test_the_fetch_url_refuses_a_second_token(gateway: Gateway) -> None:
-    url = gateway.new_fetch_url()
+    url, _ = gateway.new_fetch_url()
     answers = []
     for _ in range(2):
         with urllib.request.urlopen(urllib.request.Request(url, method="POST")) as response:
@@ -193,6 +199,7 @@ def test_statements_held_back_while_the_lrs_is_down_arrive_in_order_once(
     finally:
         gateway.down = False
     learner.finish()
+    launcher.check_ended()
     stored = launcher.wait_for_verbs("terminated", "completed", "passed")
     launcher.check_valid(stored)
     check_cmi5_rules(stored, package, session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,11 @@ ISO_DURATION = r"^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$"
 
 
 @pytest.fixture
-def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Launcher:
-    return Launcher(page, gateway, lrs, tmp_path)
+def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
+    """The learner's launches; the test fails if any used its credential after terminated."""
+    launcher = Launcher(page, gateway, lrs, tmp_path)
+    yield launcher
+    launcher.check_nothing_refused()
 
 
 def play(launcher: Launcher, spec: Path, tmp_path: Path) -> tuple[Learner, str]:
@@ -52,6 +56,7 @@ def test_the_flagship_played_to_the_end_reports_every_step_in_order(
     answers = {"likert": "4", "single_choice": "1", "free_text": "Clear and useful."}
     learner.fill_survey(survey, {item.id: answers[item.kind] for item in survey.items})
     learner.finish()
+    launcher.check_ended()
     stored = launcher.wait_for_verbs("terminated")
     launcher.check_valid(stored)
     said = verbs(stored)
@@ -154,6 +159,7 @@ def test_statements_sent_while_the_lrs_is_down_arrive_later_once_each(
     finally:
         gateway.down = False
     learner.finish()
+    launcher.check_ended()
     stored = launcher.wait_for_verbs("terminated", "answered", "passed", "completed")
     launcher.check_valid(stored)
     said = verbs(stored)

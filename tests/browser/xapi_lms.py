@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from lrs import validate
 from lrs.gateway import Gateway
+from lrs.sessions import Call, Session, describe
 
 from scormkit.statements import agent as make_agent
 from scormkit.testing.packages import unpack
@@ -66,16 +67,19 @@ class Launcher:
             account=f"learner-{uuid.uuid4().hex[:8]}", home_page="https://lms.test", name="Ana"
         )
     )
+    sessions: list[Session] = field(default_factory=list)  # one per launch, oldest first
     _base: str = ""
 
     def serve(self, zip_path: Path) -> None:
         self._base = self.gateway.mount(unpack(zip_path, self.workdir / zip_path.stem))
 
     def launch_xapi(self, activity_id: str) -> None:
+        session = self.gateway.new_xapi_session()
+        self.sessions.append(session)
         query = urlencode(
             {
                 "endpoint": self.gateway.endpoint,
-                "auth": self.lrs.auth,
+                "auth": session.auth,
                 "actor": json.dumps(self.actor),
                 "registration": self.registration,
                 "activity_id": activity_id,
@@ -90,6 +94,7 @@ class Launcher:
         mastery: float | None,
         mode: str = "Normal",
         url: str = "index.html",
+        return_url: bool = True,
     ) -> str:
         """Launch as a cmi5 LMS does (§8, §10): LaunchData first, then the AU; the session id."""
         session = str(uuid.uuid4())
@@ -97,21 +102,24 @@ class Launcher:
             "contextActivities": {"grouping": [{"objectType": "Activity", "id": au_id}]},
             "extensions": {SESSION_ID: session},
         }
-        launch_data = {
+        launch_data: dict[str, Any] = {
             "contextTemplate": template,
             "launchMode": mode,
             "moveOn": "CompletedAndPassed",
-            "returnURL": f"{self.gateway.url}/return",
         }
+        if return_url:
+            launch_data["returnURL"] = f"{self.gateway.url}/return"
         if mastery is not None:
             launch_data["masteryScore"] = mastery
         self.gateway.put_state(
             activity_id, self.actor, self.registration, "LMS.LaunchData", launch_data
         )
+        fetch, lms_session = self.gateway.new_fetch_url()
+        self.sessions.append(lms_session)
         query = urlencode(
             {
                 "endpoint": self.gateway.endpoint,
-                "fetch": self.gateway.new_fetch_url(),
+                "fetch": fetch,
                 "actor": json.dumps(self.actor),
                 "registration": self.registration,
                 "activityId": activity_id,
@@ -122,8 +130,39 @@ class Launcher:
         return session
 
     def leave(self) -> None:
-        """Close the course like closing its window: the page goes away."""
+        """Navigate the course's window elsewhere: the page goes away."""
         self.page.goto("about:blank")
+
+    def close_window(self) -> None:
+        """Close the course's window (its tab)."""
+        self.page.close()
+
+    def check_ended(self, session: Session | None = None) -> list[Call]:
+        """Assert a launch ended as cmi5 spec 9.3.0.0 and 8.1.2.0 ask; return its requests.
+
+        `terminated` was stored once, by the session's last request; every statement was
+        stored once and sent again only after a refusal; nothing came after `terminated`.
+        """
+        session = session or self.sessions[-1]
+        wait_for(lambda: session.terminated, "terminated stored", _alive(self.page))
+        # Anything the page still had to send arrives within this.
+        _pause(self.page, 0.5)
+        calls = list(session.calls)
+        log = describe(session)
+        assert session.refused == [], f"requests after terminated:\n{log}"
+        assert calls[-1].verbs[-1:] == ("terminated",) and calls[-1].status < 300, log
+        with_terminated = [c for c in calls if "terminated" in c.verbs]
+        assert all(c.status >= 500 for c in with_terminated[:-1]), log
+        for statement_id in {i for c in calls for i in c.ids}:
+            carried = [c.status for c in calls if statement_id in c.ids]
+            assert all(s >= 500 for s in carried[:-1]) and carried[-1] < 300, log
+        return calls
+
+    def check_nothing_refused(self) -> None:
+        """Assert no launch of this learner used its credential after `terminated`."""
+        _pause(None, 0.3)
+        for session in self.sessions:
+            assert session.refused == [], f"requests after terminated:\n{describe(session)}"
 
     def statements(self) -> list[dict[str, Any]]:
         """What the LRS holds for this registration, oldest first."""
@@ -143,3 +182,14 @@ class Launcher:
         ids = [s["id"] for s in statements]
         assert len(ids) == len(set(ids)), "a statement was stored twice"
         assert all(s["actor"] == self.actor for s in statements)
+
+
+def _alive(page: Page) -> Page | None:
+    return None if page.is_closed() else page
+
+
+def _pause(page: Page | None, seconds: float) -> None:
+    if page is not None and not page.is_closed():
+        page.wait_for_timeout(seconds * 1000)
+    else:
+        time.sleep(seconds)

@@ -11,7 +11,6 @@ import {
   statement,
   uuid,
 } from "../../src/scormkit/runtime/track/xapistatements.js";
-import { createLrs } from "../../src/scormkit/runtime/track/lrs.js";
 
 test("durations are ISO 8601 kept to hundredths of a second", () => {
   assert.equal(isoDuration(0), "PT0S");
@@ -93,63 +92,4 @@ test("the LMS's masteryScore decides passing over the course's own verdict", () 
   assert.equal(isPassing(79, true, 0.8), false);
   assert.equal(isPassing(80, false, 0.8), true);
   assert.equal(isPassing(50, true, undefined), true);
-});
-
-function fakeWindow(answers) {
-  const storage = new Map();
-  const posts = [];
-  const timers = [];
-  return {
-    posts,
-    timers,
-    sessionStorage: {
-      getItem: (key) => storage.get(key) ?? null,
-      setItem: (key, value) => storage.set(key, value),
-    },
-    setTimeout: (fn) => timers.push(fn),
-    async fetch(url, options) {
-      const status = answers.shift() ?? 200;
-      posts.push({ url, body: JSON.parse(options.body), status, keepalive: options.keepalive });
-      return { ok: status < 300, status, text: async () => "" };
-    },
-  };
-}
-
-test("statements queued while the LRS is down are sent later, same ids, once stored", async () => {
-  const win = fakeWindow([503, 503]);
-  const lrs = createLrs(win, { endpoint: "https://lrs.test/x", auth: "Basic x", storageKey: "k" });
-  const actor = { mbox: "mailto:a@b.example" };
-  const first = statement(actor, "initialized", { id: "https://c.test" });
-  await lrs.send(first);
-  assert.equal(lrs.pending(), 1);
-  assert.equal(win.timers.length, 1, "a retry is scheduled");
-  const second = statement(actor, "experienced", { id: "https://c.test/p" });
-  await lrs.send(second);
-  assert.equal(lrs.pending(), 2);
-  await lrs.flush();
-  assert.equal(lrs.pending(), 0);
-  const sent = win.posts.map((p) => [p.status, p.body.map((s) => s.id)]);
-  assert.deepEqual(sent, [
-    [503, [first.id]],
-    [503, [first.id, second.id]],
-    [200, [first.id, second.id]],
-  ]);
-  assert.equal(win.posts[0].url, "https://lrs.test/x/statements");
-});
-
-test("a queue left by an earlier page in the tab is picked up", async () => {
-  const win = fakeWindow([503]);
-  const options = { endpoint: "https://lrs.test/x/", auth: "Basic x", storageKey: "k" };
-  await createLrs(win, options).send(statement({ mbox: "mailto:a@b.example" }, "initialized", { id: "https://c.test" }));
-  const later = createLrs(win, options);
-  assert.equal(later.pending(), 1);
-  await later.flush();
-  assert.equal(later.pending(), 0);
-});
-
-test("on exit the queue goes out with keepalive", () => {
-  const win = fakeWindow([]);
-  const lrs = createLrs(win, { endpoint: "https://lrs.test/x/", auth: "Basic x", storageKey: "k" });
-  lrs.flushOnExit();
-  assert.equal(win.posts.length, 0, "nothing to send, no request");
 });

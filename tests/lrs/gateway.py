@@ -5,12 +5,15 @@ use) serves the unpacked packages, the cmi5 fetch URL (§8.2), and an xAPI
 endpoint whose /statements calls are passed through to the real LRS (npm xapi-statements),
 while the State API and Agent Profile API, which that LRS lacks, are kept here in memory. The
 package and its endpoint share one origin, as they do when an LMS proxies its LRS.
+
+Every launch has its own credential (a cmi5 fetch token, or an xAPI launch's `auth`), and
+every request made with it is recorded in `sessions` (sessions.py). Like ADL's CATAPULT player,
+the endpoint refuses any request of a session after its `terminated` was stored (403).
 `down = True` makes the endpoint answer 503 to statements, as an LRS that is unreachable.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import threading
 import urllib.error
@@ -22,7 +25,8 @@ from urllib.parse import parse_qs
 
 from scormkit.lms.server import LocalServer, Request, Response, content_type
 
-from . import PASSWORD, USERNAME, LrsProcess
+from . import LrsProcess
+from .sessions import Session, SessionLog
 
 JSON = "application/json"
 
@@ -36,7 +40,9 @@ class Gateway:
         self.statement_posts = 0  # POSTs of statements that reached the real LRS
         self.refused_posts = 0  # POSTs answered 503 while down
         self.state: dict[tuple[str, str, str, str], bytes] = {}
+        self.sessions = SessionLog()
         self.fetches: dict[str, int] = {}  # fetch id -> POSTs received
+        self._tokens: dict[str, Session] = {}  # fetch id -> the session its token opens
         self.fetch_gets = 0
         self._lock = threading.Lock()
         self.server = LocalServer()
@@ -56,11 +62,16 @@ class Gateway:
         """Serve `folder`; return its base URL."""
         return self.server.mount(f"pkg/{uuid.uuid4().hex[:8]}", folder)
 
-    def new_fetch_url(self) -> str:
-        """A fresh cmi5 fetch URL, good for one token."""
+    def new_fetch_url(self) -> tuple[str, Session]:
+        """A fresh cmi5 fetch URL, good for one token, and the session that token opens."""
         ident = uuid.uuid4().hex
         self.fetches[ident] = 0
-        return f"{self.url}/fetch/{ident}"
+        self._tokens[ident] = self.sessions.new("cmi5")
+        return f"{self.url}/fetch/{ident}", self._tokens[ident]
+
+    def new_xapi_session(self) -> Session:
+        """A session for one xAPI launch: its `auth` goes in the launch URL."""
+        return self.sessions.new("xapi")
 
     def put_state(self, activity: str, agent: dict[str, Any], registration: str, state_id: str,
                   value: dict[str, Any]) -> None:  # fmt: skip
@@ -92,19 +103,27 @@ class Gateway:
         if used:  # cmi5 §8.2.3: one token per launch
             error = {"error-code": "1", "error-text": "already used"}
             return Response(json.dumps(error).encode(), JSON)
-        token = base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
+        token = self._tokens[ident].auth.removeprefix("Basic ")
         return Response(json.dumps({"auth-token": token}).encode(), JSON)
 
     def _lrs(self, request: Request) -> Response:
         if request.headers.get("x-experience-api-version", "")[:4] != "1.0.":
             return Response(b'{"error": "missing X-Experience-API-Version"}', JSON, 400)
-        if request.headers.get("authorization") != _expected_auth():
+        session = self.sessions.find(request.headers.get("authorization", ""))
+        if session is None:
             return Response(b"", JSON, 401)
+        query = {k: v[0] for k, v in parse_qs(request.query).items()}
+        call = self.sessions.arrive(session, request.method, request.path, query, request.body)
+        if call.status == 403:  # cmi5 spec 8.1.2.0: the token died with its session
+            return Response(b'{"error": "the session has terminated"}', JSON, 403)
         if request.path == "statements":
-            return self._statements(request)
-        if request.path == "activities/state":
-            return self._state(request)
-        return Response(b"", JSON, 404)  # agents/profile included: no documents kept
+            response = self._statements(request)
+        elif request.path == "activities/state":
+            response = self._state(request)
+        else:
+            response = Response(b"", JSON, 404)  # agents/profile included: no documents kept
+        self.sessions.answer(session, call, response.status)
+        return response
 
     def _statements(self, request: Request) -> Response:
         method, query = request.method, request.query
@@ -117,7 +136,7 @@ class Gateway:
             data=request.body if method != "GET" else None,
             method=method,
             headers={
-                "Authorization": request.headers["authorization"],
+                "Authorization": self.lrs.auth,
                 "X-Experience-API-Version": "1.0.3",
                 "Content-Type": JSON,
             },
@@ -149,8 +168,3 @@ class Gateway:
 
 def _agent_key(agent: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in agent.items() if k != "name"}, sort_keys=True)
-
-
-def _expected_auth() -> str:
-    token = base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
-    return f"Basic {token}"

@@ -92,14 +92,18 @@ export function createTracker(win, now = () => Date.now()) {
     return { ...activity(data, data.iri), id: launch.activityId };
   }
 
-  function defined(verbName, result, mastery) {
+  function definedMade(verbName, result, mastery) {
     const moveon = Boolean(result && ("success" in result || "completion" in result));
     const context = cmi5Context(launchData.contextTemplate, launch.registration, {
       defined: true,
       moveon,
       mastery,
     });
-    lrs.send(statement(launch.actor, verbName, au(), { result, context }));
+    return statement(launch.actor, verbName, au(), { result, context });
+  }
+
+  function defined(verbName, result, mastery) {
+    lrs.send(definedMade(verbName, result, mastery));
   }
 
   function allowed(verbName, object, options = {}) {
@@ -131,8 +135,7 @@ export function createTracker(win, now = () => Date.now()) {
       started = now();
       try {
         const auth = await fetchToken();
-        const key = `scormkit:cmi5:${launch.activityId}:${launch.registration}`;
-        lrs = createLrs(win, { endpoint: launch.endpoint, auth, storageKey: key });
+        lrs = createLrs(win, { endpoint: launch.endpoint, auth });
         launchData = await lrs.getState(where(), "LMS.LaunchData");
         if (!launchData) throw new Error("the LMS gave no LMS.LaunchData");
         await lrs.getAgentProfile(launch.actor, "cmi5LearnerPreferences");
@@ -188,14 +191,12 @@ export function createTracker(win, now = () => Date.now()) {
     finish() {
       if (!lrs || finished) return;
       finished = true;
-      defined("terminated", { duration: isoDuration(now() - started) });
-      resume.store(lastProgress, sent, true);
-      lrs.flushOnExit();
+      resume.store(lastProgress, sent);
+      // terminated is the session's final request (§9.3.0.0); the window goes to returnURL
+      // once it is out, unless the page is already going away (§10.2.6).
+      const terminated = definedMade("terminated", { duration: isoDuration(now() - started) });
       const returnURL = launchData.returnURL;
-      if (returnURL) {
-        // Leave once the statements are out (or kept for later), not before (§10.2.5).
-        lrs.flush({ keepalive: true }).finally(() => win.location.assign(returnURL));
-      }
+      lrs.end([terminated]).then((stays) => stays && returnURL && win.location.assign(returnURL));
     },
   };
 }

@@ -1,15 +1,24 @@
-// Talking to the LRS for the xAPI and cmi5 trackers: a statement queue that keeps every
-// statement until the LRS has stored it, the State API (resume state) and Agent Profiles.
+// Talking to the LRS for the xAPI and cmi5 trackers: a statement queue that knows what the LRS
+// has stored, the resume state document, and the one way a session ends.
 //
-// Statement ids are fixed when a statement is queued, so sending it again after a timeout or
-// an outage can never store it twice (an LRS stores an id once, xAPI-Communication §2.1.2).
-// The queue lives in sessionStorage too, so a reload or relaunch in the same tab sends what
-// the previous page could not.
+// A session ends once (cmi5 spec 9.3.0.0, 9.3.8): the queued statements are delivered, the
+// resume state is written, then the last statements (terminated) go out as the final request;
+// after it nothing uses the session's credentials (cmi5 spec 8.1.2.0). When the page goes away
+// (pagehide) no answer can be awaited: what is left goes out at once with keepalive, the state
+// first, then one batch of the remaining statements ending with the last ones.
+//
+// Statement ids are fixed when queued. A batch answered 2xx is stored; 409 says the LRS holds
+// those ids already and changed nothing (xAPI 1.0.3 Communication 2.1.2): both are dropped. A
+// batch whose request failed on the network may have been stored, so it is retried alone and
+// unchanged: a 409 then means all of it is stored. Nothing outlives the page, so a relaunch
+// never sends an earlier session's statements.
 
 export const VERSION = "1.0.3";
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000];
-const BATCH = 50;
+// Chromium refuses keepalive bodies past 64 KiB in flight: a batch and the final one fit.
+const BATCH_BYTES = 30000;
 const KEEPALIVE_BYTES = 60000;
+const bytes = (text) => new TextEncoder().encode(text).length;
 
 /** Query string of a State API call. */
 function stateQuery({ activityId, agent, registration }, stateId) {
@@ -19,118 +28,176 @@ function stateQuery({ activityId, agent, registration }, stateId) {
 }
 
 /**
- * A connection to the LRS at `endpoint` with the Authorization header `auth`: a statement
- * queue that retries until stored, and the State API.
+ * A session with the LRS at `endpoint`, Authorization header `auth`: send() queues statements,
+ * keep() sets the state document to write, end() ends the session.
  */
-export function createLrs(win, { endpoint, auth, storageKey }) {
+export function createLrs(win, { endpoint, auth }) {
   const base = endpoint.endsWith("/") ? endpoint : `${endpoint}/`;
   const headers = {
     Authorization: auth,
     "X-Experience-API-Version": VERSION,
     "Content-Type": "application/json",
   };
-  let queue = load();
-  let sending = null;
+  const batches = []; // { items, size, sealed }: sealed while in flight or maybe stored
+  let posting = null; // the batch in flight
+  let doc = null; // { path, body }: the state document to write
+  let putting = null; // the body of the PUT in flight
+  let doubt = null; // the body of a PUT lost on the network: maybe written
+  let written = null; // the body the LRS holds
+  let last = null; // the batch that ends the session, once end() was called
+  let closed = false; // no request may use `auth` any more
+  let leaving = false;
   let failures = 0;
   let timer = null;
+  let ended;
+  const done = new Promise((resolve) => (ended = resolve));
 
-  function load() {
+  win.addEventListener("pagehide", () => {
+    leaving = true;
+    if (last) leave();
+  });
+
+  function close(stays) {
+    closed = true;
+    win.clearTimeout(timer);
+    ended(stays);
+  }
+
+  /** The status of one request, or 0 when it failed on the network. */
+  async function call(method, path, body) {
     try {
-      return JSON.parse(win.sessionStorage.getItem(storageKey) ?? "[]");
+      const response = await win.fetch(base + path, {
+        method,
+        headers,
+        body,
+        keepalive: bytes(body) <= BATCH_BYTES,
+      });
+      // A keepalive request counts against the 64 KiB until its answer is read.
+      await response.text();
+      return response.status;
     } catch {
-      return [];
+      return 0;
     }
   }
 
-  function persist() {
-    try {
-      win.sessionStorage.setItem(storageKey, JSON.stringify(queue));
-    } catch {
-      // Storage full or denied: the queue still lives in memory for this page.
+  /** After an answer: true when the request needs no retry. */
+  function settled(status) {
+    if (status === 401 || status === 403) {
+      // The session is over on the LMS side: its credentials are spent.
+      console.warn(`scormkit: the LRS refused the session (${status})`);
+      close(true);
+      return true;
     }
-  }
-
-  async function post(batch, keepalive) {
-    const response = await win.fetch(`${base}statements`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify(batch),
-      keepalive,
-    });
-    // 409: the LRS already holds these ids; they were stored by an earlier try.
-    if (!response.ok && response.status !== 409) {
-      throw new Error(`LRS answered ${response.status} ${await response.text()}`);
+    if (status === 0 || status === 429 || status >= 500) {
+      win.clearTimeout(timer);
+      timer = win.setTimeout(() => {
+        timer = null;
+        pump();
+      }, RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]);
+      return false;
     }
+    if (status >= 300 && status !== 409) console.warn(`scormkit: the LRS refused ${status}`);
+    failures = 0;
+    return true;
   }
 
-  function schedule() {
-    if (timer !== null || queue.length === 0) return;
-    const wait = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)];
-    timer = win.setTimeout(() => {
-      timer = null;
-      flush();
-    }, wait);
+  async function post(batch) {
+    posting = batch;
+    batch.sealed = true;
+    const status = await call("POST", "statements", JSON.stringify(batch.items));
+    posting = null;
+    if (closed) return;
+    if (settled(status)) {
+      if (batch === last) return close(true);
+      batches.splice(batches.indexOf(batch), 1);
+    } else batch.sealed = status === 0;
+    pump();
   }
 
-  /** Send what is queued, oldest first; resolves when the queue is empty or a send failed. */
-  function flush({ keepalive = false } = {}) {
-    if (sending) return sending;
-    const run = async () => {
-      try {
-        while (queue.length > 0) {
-          const batch = queue.slice(0, BATCH);
-          await post(batch, keepalive);
-          const sent = new Set(batch.map((s) => s.id));
-          queue = queue.filter((s) => !sent.has(s.id));
-          persist();
-          failures = 0;
-        }
-      } catch (error) {
-        failures += 1;
-        console.warn("scormkit: statements kept for a later try:", error.message ?? error);
-        schedule();
-      }
-    };
-    // Cleared once the run has settled, never before it was stored: a run with nothing to
-    // send settles at once.
-    sending = run().finally(() => {
-      sending = null;
-    });
-    return sending;
+  async function put({ path, body }) {
+    putting = body;
+    const status = await call("PUT", path, body);
+    putting = null;
+    if (!status) doubt = body;
+    if (closed) return;
+    if (settled(status)) written = body;
+    pump();
+  }
+
+  /** Start whatever request is due: statements and state side by side, the last batch alone. */
+  function pump() {
+    if (closed || leaving || timer !== null) return;
+    if (!posting && batches.length) post(batches[0]);
+    if (putting === null && doc && doc.body !== written) put(doc);
+    const idle = !posting && !batches.length && putting === null;
+    if (last && idle && (doc?.body ?? null) === written) post(last);
+  }
+
+  /**
+   * The page is going: send what is left at once, with keepalive, the last batch last. What
+   * is in flight or was lost on the network is left out: Chromium fails a page's keepalive
+   * requests as it navigates away although they still reach the LRS, a statement stored
+   * twice breaks cmi5's rules (9.3.0.0-2) or gets its whole batch refused (409), and a state
+   * write sent with terminated could land after it.
+   */
+  function leave() {
+    if (closed) return;
+    close(false);
+    if (last.sealed) return;
+    let room = KEEPALIVE_BYTES - (posting?.size ?? 0) - bytes(putting ?? "");
+    const send = (method, path, body) =>
+      win.fetch(base + path, { method, headers, body, keepalive: true }).catch(() => {});
+    if (doc && ![written, putting, doubt].includes(doc.body) && bytes(doc.body) < room / 2) {
+      send("PUT", doc.path, doc.body);
+      room -= bytes(doc.body);
+    }
+    const items = [];
+    let size = last.size;
+    for (const item of batches.filter((b) => !b.sealed).flatMap((b) => b.items)) {
+      const more = bytes(JSON.stringify(item)) + 1;
+      if (size + more > room) break;
+      items.push(item);
+      size += more;
+    }
+    send("POST", "statements", JSON.stringify([...items, ...last.items]));
   }
 
   return {
-    /** Queue `statement` (its id already set) and start sending. */
+    /** Queue `statement` (its id already set) and send it when its turn comes. */
     send(statement) {
-      queue.push(statement);
-      persist();
-      return flush();
+      if (closed || last) return;
+      const size = bytes(JSON.stringify(statement)) + 1;
+      const open = batches.at(-1);
+      if (open && !open.sealed && open.size + size <= BATCH_BYTES) {
+        open.items.push(statement);
+        open.size += size;
+      } else batches.push({ items: [statement], size: size + 1, sealed: false });
+      pump();
     },
-    flush,
-    pending: () => queue.length,
 
-    /** Send what is left as the page goes away: keepalive lets the request outlive it. */
-    flushOnExit() {
-      if (queue.length === 0) return;
-      // Browsers refuse keepalive bodies over 64 KiB in flight; send what fits, oldest first.
-      const batch = [];
-      let size = 2;
-      for (const item of queue) {
-        const more = JSON.stringify(item).length + 1;
-        if (batch.length > 0 && size + more > KEEPALIVE_BYTES) break;
-        batch.push(item);
-        size += more;
+    /** Write `value` as State API document `stateId` (only the latest value is written). */
+    keep(where, stateId, value) {
+      if (closed) return;
+      doc = { path: `activities/state?${stateQuery(where, stateId)}`, body: JSON.stringify(value) };
+      pump();
+    },
+
+    /**
+     * End the session with `statements` as the final request; resolves once nothing more
+     * will be sent: true while the page stays, false when it is going away.
+     */
+    end(statements) {
+      if (!last && !closed) {
+        const body = JSON.stringify(statements);
+        last = { items: statements, size: bytes(body), sealed: false };
+        if (leaving) leave();
+        else {
+          win.clearTimeout(timer);
+          timer = null;
+          pump();
+        }
       }
-      try {
-        win.fetch(`${base}statements`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify(batch),
-          keepalive: true,
-        });
-      } catch {
-        // The queue stays in sessionStorage; the next launch in this tab sends it.
-      }
+      return done;
     },
 
     /** A State API document as parsed JSON, or null when there is none. */
@@ -142,17 +209,6 @@ export function createLrs(win, { endpoint, auth, storageKey }) {
       if (!response.ok) throw new Error(`State API answered ${response.status}`);
       const text = await response.text();
       return text ? JSON.parse(text) : null;
-    },
-
-    /** Replace a State API document; `keepalive` when the page may be going away. */
-    async putState(where, stateId, value, keepalive = false) {
-      const response = await win.fetch(`${base}activities/state?${stateQuery(where, stateId)}`, {
-        method: "PUT",
-        headers,
-        body: JSON.stringify(value),
-        keepalive,
-      });
-      if (!response.ok) throw new Error(`State API answered ${response.status}`);
     },
 
     /** An Agent Profile document as parsed JSON, or null. */
@@ -183,13 +239,10 @@ export function createResume(lrs, where) {
       }
     },
 
-    /** Store the player's progress and the verdicts already `sent`. */
-    store(progress, sent, keepalive = false) {
+    /** Keep the player's progress and the verdicts already `sent` written. */
+    store(progress, sent) {
       if (!progress) return;
-      const doc = { location: progress.location, state: progress.state, sent };
-      lrs.putState(where(), RESUME_ID, doc, keepalive).catch((error) => {
-        console.warn("scormkit: resume state not saved:", error.message ?? error);
-      });
+      lrs.keep(where(), RESUME_ID, { location: progress.location, state: progress.state, sent });
     },
   };
 }

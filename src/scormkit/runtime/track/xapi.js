@@ -4,7 +4,8 @@
 // Launch: ?endpoint=&auth=&actor=[&registration=][&activity_id=]. Statements: initialized
 // (then resumed when there is saved state), experienced for each page, answered for each try
 // with the full result, completed and passed/failed once, suspended when left unfinished,
-// terminated last. Resume state is the State API document "scormkit.resume".
+// terminated last, alone, as the final request (lrs.js end()). Resume state is the State API
+// document "scormkit.resume".
 
 import {
   answeredResult,
@@ -76,10 +77,14 @@ export function createTracker(win, now = () => Date.now()) {
     lrs.send(statement(launch.actor, verbName, object, options));
   }
 
-  function courseStatement(verbName, result) {
+  function courseMade(verbName, result) {
     const made = { language: data.language };
     if (launch.registration) made.registration = launch.registration;
-    emit(verbName, courseObject(), { result, context: made });
+    return statement(launch.actor, verbName, courseObject(), { result, context: made });
+  }
+
+  function courseStatement(verbName, result) {
+    lrs.send(courseMade(verbName, result));
   }
 
 
@@ -90,9 +95,7 @@ export function createTracker(win, now = () => Date.now()) {
       data = trackerData(win);
       launch.activityId ??= data.iri;
       started = now();
-      const key = `scormkit:xapi:${launch.activityId}:${launch.registration ?? ""}`;
-      lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth, storageKey: key });
-      lrs.flush(); // what an earlier page in this tab could not send
+      lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth });
       resume = createResume(lrs, where);
       const saved = await resume.load();
       sent = saved?.sent ?? {};
@@ -141,9 +144,8 @@ export function createTracker(win, now = () => Date.now()) {
       finished = true;
       const duration = isoDuration(now() - started);
       if (!lastProgress?.complete) courseStatement("suspended", { duration });
-      courseStatement("terminated", { duration });
-      resume.store(lastProgress, sent, true);
-      lrs.flushOnExit();
+      resume.store(lastProgress, sent);
+      lrs.end([courseMade("terminated", { duration })]);
     },
   };
 }
