@@ -5,13 +5,15 @@
         --out results.json
 
 Starts, all on 127.0.0.1 and stopped by PID at the end: MariaDB (port 3306, which CATAPULT
-hard-codes), Learning Locker's xapi-statements plus the document APIs of lrs.py, CATAPULT's
-`player` and `cts` services (node), and nginx in front of both with the routes of CATAPULT's
-own nginx config (`/` to cts, `/player` to player). Then, for each package and each scenario
-("complete": the scripted learner answers every question right and presses Finish; "close":
-it stops half way and the window is closed), it imports the package into the CTS, creates a
-test (registration), launches every AU through the CTS, plays it in headless Chromium and reads
-the CTS verdict per AU with the violated requirement ids. See docs/cmi5-conformance.md.
+hard-codes), Learning Locker's xapi-statements plus the document APIs of lrs_front.py,
+CATAPULT's `player` and `cts` services (node), and nginx in front of both with the routes of
+CATAPULT's own nginx config (`/` to cts, `/player` to player). Then, for each package and each
+scenario it imports the package into the CTS, creates a test (registration), launches every AU
+through the CTS, plays it in headless Chromium and reads the CTS verdict per AU with the
+violated requirement ids. Scenarios: "complete" (the scripted learner answers every question
+right and presses Finish), "close" (it stops half way and the window is closed a second later)
+and "close-now" (closed right after the last answer, before it is saved); the first two unless
+--scenario says. See docs/cmi5-conformance.md.
 """
 
 from __future__ import annotations
@@ -280,7 +282,8 @@ def play(cts: Cts, browser: Any, course_spec: Path, test_id: int, index: int, au
         settle(nginx_log, marker)  # the learner reads the LMS page, then closes the window
     else:
         learner.work_through(until=len(learner.pages) // 2)
-        page.wait_for_timeout(1000)
+        if scenario == "close":  # "close-now": at once, with the last answer still unsaved
+            page.wait_for_timeout(1000)
     page.close(run_before_unload=True)
     settle(nginx_log, marker)
     context.close()
@@ -341,7 +344,7 @@ def main() -> None:
                         help="CATAPULT checkout with npm dependencies installed")  # fmt: skip
     parser.add_argument("--package", type=Path, action="append", required=True)
     parser.add_argument("--spec", type=Path, required=True, help="the course spec built")
-    parser.add_argument("--scenario", action="append", choices=["complete", "close"])
+    parser.add_argument("--scenario", action="append", choices=["complete", "close", "close-now"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/scormkit-cts"))
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
