@@ -27,12 +27,14 @@ def build(
     control_documents: Path | str | None = None,
     base_dir: Path | str | None = None,
     sco_per_module: bool | None = None,
+    state_budget: int | None = None,
     on_step: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
-    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`.
+    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`;
+    `state_budget`, when given, lowers the target's resume-state budget (an LMS that keeps less).
     `on_step` is told the name of each stage as it starts.
     """
     step = on_step or (lambda _name: None)
@@ -49,7 +51,8 @@ def build(
             f"{chosen.label} packages launch the whole course; one launch per module is not "
             "supported for this target yet: build with --one-sco"
         )
-    check_state_budget(course, chosen.state_budget, chosen.label)
+    budget = min(chosen.state_budget, state_budget or chosen.state_budget)
+    check_state_budget(course, budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
@@ -58,7 +61,7 @@ def build(
         tracker=chosen.tracker,
         asset_hrefs=asset_hrefs,
         templates=templates_dir,
-        state_budget=chosen.state_budget,
+        state_budget=budget,
         tracker_data=chosen.tracker_data(course) if chosen.tracker_data else None,
     )
     support = read_control_documents(documents_dir) if documents_dir else []
