@@ -115,3 +115,12 @@ def test_a_standard_the_lms_does_not_document_is_said(tmp_path: Path) -> None:
     assert shaping.notes == [
         "Docebo documents scorm12, scorm2004-3rd, not scorm2004; it may not run this package"
     ]
+
+
+def test_moodle_with_modules_in_order_is_told_how_to_keep_the_order() -> None:
+    moodle = find_profile("moodle")
+    shaping = shape_build(moodle, TARGETS["scorm2004"], sco_per_module=True, in_order=True)
+    assert not shaping.sco_per_module
+    assert shaping.notes[-1].startswith("modules_in_order is not enforced inside one SCO; to keep")
+    kept = shape_build(moodle, TARGETS["scorm12"], sco_per_module=True, in_order=True)
+    assert kept.sco_per_module and kept.notes == []

@@ -96,7 +96,8 @@ def run_job(job: Job) -> PackageReport:
         per_module = (
             course.packaging.sco_per_module if job.sco_per_module is None else job.sco_per_module
         )
-        shaping = shape_build(find_profile(job.lms), target, per_module)
+        in_order = course.packaging.modules_in_order
+        shaping = shape_build(find_profile(job.lms), target, per_module, in_order=in_order)
         report.notes, report.advice = shaping.notes, shaping.advice
         zip_path = build(
             job.spec, job.target, job.out_dir, templates=job.templates,

@@ -22,8 +22,11 @@ class Shaping:
     advice: list[str] = field(default_factory=list)  # what the LMS admin should set
 
 
-def shape_build(profile: LmsProfile, target: Target, sco_per_module: bool) -> Shaping:
-    """The packaging and budget `target` gets in `profile`'s LMS, given the spec's choice."""
+def shape_build(
+    profile: LmsProfile, target: Target, sco_per_module: bool, *, in_order: bool = False
+) -> Shaping:
+    """The packaging and budget `target` gets in `profile`'s LMS, given the spec's choices
+    (`sco_per_module`, and `in_order` for packaging.modules_in_order)."""
     notes: list[str] = []
     advice: list[str] = []
     name = profile.title
@@ -36,8 +39,13 @@ def shape_build(profile: LmsProfile, target: Target, sco_per_module: bool) -> Sh
         per_module = False
         notes.append(
             f"one SCO instead of one per module: {reason.text} ({reason.source}); the player "
-            "keeps the modules and their order inside the one SCO"
+            "shows every module, in order, inside the one SCO and reports the course's status"
         )
+        if in_order:
+            notes.append(
+                "modules_in_order is not enforced inside one SCO; to keep it, build -t scorm12 "
+                "(one SCO per module, each with adlcp:prerequisites naming the one before)"
+            )
     budget = target.state_budget
     limit = profile.state_limit(target.name)
     if limit and limit.characters < budget:
