@@ -26,7 +26,8 @@ from scormkit.check.lms import check_for_lms
 from scormkit.errors import ScormkitError, SpecError
 from scormkit.profiles import find_profile
 from scormkit.profiles.shape import shape_build
-from scormkit.spec import load_course
+from scormkit.spec import Course, load_course
+from scormkit.translation import catalog_path, translate_course
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Job:
     templates: Path | None = None
     control_documents: Path | None = None
     sco_per_module: bool | None = None
+    locale: str | None = None  # build from <spec>.<locale>.po; None: the spec's own language
 
 
 @dataclass
@@ -50,12 +52,15 @@ class PackageReport:
     target: str
     lms: str
     ok: bool
+    locale: str = ""  # "" for the spec's own language
     zip: str = ""
     size: int = 0  # bytes of the zip
     files: int = 0  # files in the zip
     resume_state: int = 0  # worst-case characters of resume state
     state_budget: int = 0  # characters the target and LMS keep
     interactions: int = 0  # questions and survey items reported as interactions
+    untranslated: int = 0  # strings of the spec the locale's PO file does not translate
+    stale: int = 0  # strings whose translation was made for an older source text
     activities: int = 0  # launchable units (SCOs, AUs) or xAPI activities in the descriptor
     findings: list[str] = field(default_factory=list)  # check, standard and LMS findings
     notes: list[str] = field(default_factory=list)  # what the LMS profile changed, and why
@@ -69,38 +74,58 @@ def plan_jobs(
     targets: Iterable[str],
     lmses: Iterable[str],
     out_dir: Path,
+    locales: Iterable[str] = (),
     **options: Any,
 ) -> list[Job]:
-    """Every spec x target x LMS; with several LMSs each gets its own folder under `out_dir`."""
+    """Every spec x target x LMS x language (the spec's own and each of `locales`); with
+    several LMSs each gets its own folder under `out_dir`, and each locale its own under that."""
     lms_list = list(dict.fromkeys(lmses)) or ["generic"]
+    # The spec's own language is always built; each --locale adds one.
+    locale_list: list[str | None] = [None, *dict.fromkeys(locales)]
     for name in lms_list:
         find_profile(name)
     target_list = list(dict.fromkeys(targets))
     for name in target_list:
         find_target(name)
     return [
-        Job(Path(spec), target, lms, out_dir / lms if len(lms_list) > 1 else out_dir, **options)
+        Job(
+            Path(spec),
+            target,
+            lms,
+            _folder(out_dir, lms, locale, len(lms_list) > 1),
+            locale=locale,
+            **options,
+        )  # fmt: skip
         for spec in specs
         for target in target_list
         for lms in lms_list
+        for locale in locale_list
     ]
+
+
+def _folder(out_dir: Path, lms: str, locale: str | None, several_lmss: bool) -> Path:
+    folder = out_dir / lms if several_lmss else out_dir
+    return folder / locale if locale else folder
 
 
 def run_job(job: Job) -> PackageReport:
     """Build one package and measure it; a ScormkitError becomes a failed report."""
     started = time.perf_counter()
-    report = PackageReport(str(job.spec), job.target, job.lms, ok=False)
+    report = PackageReport(str(job.spec), job.target, job.lms, ok=False, locale=job.locale or "")
     try:
         course = load_course(job.spec)
+        if job.locale:
+            course = _translated(course, job, report)
         target = find_target(job.target)
         per_module = (
             course.packaging.sco_per_module if job.sco_per_module is None else job.sco_per_module
         )
         in_order = course.packaging.modules_in_order
         shaping = shape_build(find_profile(job.lms), target, per_module, in_order=in_order)
-        report.notes, report.advice = shaping.notes, shaping.advice
+        report.notes += shaping.notes
+        report.advice = shaping.advice
         zip_path = build(
-            job.spec, job.target, job.out_dir, templates=job.templates,
+            course, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
             control_documents=job.control_documents,
             sco_per_module=shaping.sco_per_module if per_module else job.sco_per_module,
             state_budget=shaping.state_budget,
@@ -116,6 +141,20 @@ def run_job(job: Job) -> PackageReport:
         _measure(report, zip_path, course, shaping.state_budget)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def _translated(course: Course, job: Job, report: PackageReport) -> Course:
+    locale = job.locale or ""
+    path = catalog_path(job.spec, locale)
+    translation = translate_course(course, path, locale)
+    report.untranslated, report.stale = len(translation.untranslated), len(translation.stale)
+    if translation.untranslated or translation.stale:
+        report.notes.append(
+            f"{locale}: {report.untranslated} untranslated and {report.stale} stale strings "
+            f"shown in the spec's language ({path}); update it with: scormkit translate "
+            f"{job.spec} --locale {locale}"
+        )
+    return translation.course
 
 
 def _measure(report: PackageReport, zip_path: Path, course: Any, budget: int) -> None:

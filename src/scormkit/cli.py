@@ -28,6 +28,7 @@ from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
+from scormkit.translation import catalog_path, course_messages, translate_course, update_catalog
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -78,6 +79,12 @@ def main() -> None:
     multiple=True,
     help="LMS the package is for, repeatable (see `scormkit lms`)  [default: generic]",
 )
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Build in this language from SPEC.<locale>.po, repeatable (see `scormkit translate`).",
+)
 @click.option("-j", "--jobs", default=1, show_default=True, help="Packages built at once.")
 @click.option(
     "--report",
@@ -93,13 +100,14 @@ def build_command(
     control_documents: Path | None,
     sco_per_module: bool | None,
     lmses: tuple[str, ...],
+    locales: tuple[str, ...],
     jobs: int,
     report_path: Path | None,
 ) -> None:
     """Build every SPEC for every target and LMS into zips in the output folder."""
     with _errors_exit():
         planned = plan_jobs(
-            specs, targets or ("scorm12",), lmses, out_dir, templates=templates,
+            specs, targets or ("scorm12",), lmses, out_dir, locales, templates=templates,
             control_documents=control_documents, sco_per_module=sco_per_module,
         )  # fmt: skip
     with Progress(
@@ -125,7 +133,7 @@ def build_command(
 
 
 def _show_package(report: PackageReport) -> None:
-    where = f"{report.target}, {report.lms}"
+    where = ", ".join(x for x in (report.target, report.lms, report.locale) if x)
     if not report.ok:
         for line in report.errors:
             err.print(line, markup=False)
@@ -136,6 +144,23 @@ def _show_package(report: PackageReport) -> None:
     for advice in report.advice:
         click.echo(f"{report.lms} admin: {advice}")
     click.echo(f"built {report.zip} ({report.size / 1024:.1f} KB)")
+
+
+@main.command("translate")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--locale", required=True, help="Language to translate into, e.g. es or es-MX.")
+def translate_command(spec: Path, locale: str) -> None:
+    """Write SPEC's text to SPEC.<locale>.po for translators, keeping translations made."""
+    with _errors_exit():
+        course = load_course(spec)
+        path = catalog_path(spec, locale)
+        update_catalog(course, path, locale)
+        result = translate_course(course, path, locale)
+    total = len(course_messages(course))
+    click.echo(
+        f"wrote {path}: {total} strings, {len(result.untranslated)} untranslated, "
+        f"{len(result.stale)} stale"
+    )
 
 
 @main.command("lms")
