@@ -19,6 +19,7 @@ import pytest
 from third_party import OBJECTIVE_MAP_MANIFEST
 
 from scormkit import build, load_course
+from scormkit.batch import Job, run_job
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
@@ -81,3 +82,31 @@ def test_one_sco_packages_pass_moodles_parser(target: str, tmp_path: Path) -> No
     summary = json.loads(result.stdout)
     assert summary["version"] == ("SCORM_1.2" if target == "scorm12" else "SCORM_1.3")
     assert len(summary["scos"]) == 1
+
+
+@pytest.mark.parametrize("target", ["scorm12", "scorm2004", "scorm2004-3rd"])
+@pytest.mark.parametrize("in_order", [False, True], ids=["any-order", "in-order"])
+def test_every_per_module_build_for_moodle_passes_moodles_parser(
+    target: str, in_order: bool, tmp_path: Path
+) -> None:
+    course = load_course(FLAGSHIP)
+    packaging = course.packaging.model_copy(
+        update={"sco_per_module": True, "modules_in_order": in_order}
+    )
+    spec = tmp_path / "spec.yaml"
+    text = FLAGSHIP.read_text(encoding="utf-8")
+    assert "\npackaging:" not in text
+    spec.write_text(
+        text + f"packaging:\n  sco_per_module: true\n  modules_in_order: {str(in_order).lower()}\n",
+        encoding="utf-8",
+    )
+    assert load_course(spec).packaging == packaging
+    for asset in FLAGSHIP.parent.iterdir():
+        if asset.is_dir():
+            (tmp_path / asset.name).symlink_to(asset)
+    report = run_job(Job(spec, target, "moodle", tmp_path / "dist"))
+    assert report.ok, report.errors
+    result = parse_package(Path(report.zip), tmp_path)
+    assert result.returncode == 0, result.stderr
+    scos = json.loads(result.stdout)["scos"]
+    assert len(scos) == (6 if target == "scorm12" else 1)
