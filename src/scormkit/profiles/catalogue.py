@@ -33,8 +33,7 @@ BRIGHTSPACE_NEW = (
     "https://community.d2l.com/brightspace/kb/articles/4269-set-up-the-new-scorm-solution"
 )
 BRIGHTSPACE_GRADES = (
-    "https://boris.sdbor.edu/d2ldocs/InstructorHelp_201912/le/scorm/admin/"
-    "publish_scorm_package_swf_html5_manual_grades.htm"
+    "https://community.d2l.com/brightspace/kb/articles/4271-publish-legacy-scorm-objects"
 )
 CORNERSTONE = "https://csod.dev/guides/connectors/content/course-asset-connector.html"
 CORNERSTONE_XAPI = (
