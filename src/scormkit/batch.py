@@ -124,8 +124,11 @@ def run_job(job: Job) -> PackageReport:
         shaping = shape_build(find_profile(job.lms), target, per_module, in_order=in_order)
         report.notes += shaping.notes
         report.advice = shaping.advice
+        # A translated course is built as a Course; the spec itself from its file, so its
+        # checks are not run twice.
+        source: Path | Course = course if job.locale else job.spec
         zip_path = build(
-            course, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
+            source, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
             control_documents=job.control_documents,
             sco_per_module=shaping.sco_per_module if per_module else job.sco_per_module,
             state_budget=shaping.state_budget,
