@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from scormkit import load_course
+from scormkit.scenario.proof import prove_scenario
+from scormkit.scenario.state import scenario_state_worst_case
 from scormkit.spec.activities import Scenario
-from scormkit.spec.proof import prove_scenario
-from scormkit.spec.scenariostate import scenario_state_worst_case
 
 FLAGSHIP = Path(__file__).resolve().parents[1] / "course_specs" / "healthcare-customer-service.yaml"
 

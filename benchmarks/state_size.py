@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scormkit.budget import state_parts
+from scormkit.plan.resume import state_parts
 from scormkit.spec import Course, load_course
 from scormkit.targets import TARGETS
 

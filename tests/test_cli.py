@@ -61,7 +61,8 @@ def test_a_bad_spec_prints_every_problem_exits_1_and_writes_nothing(tmp_path: Pa
         "bad.yaml:2:1: titel: unknown field 'titel' (did you mean 'title'?)\n"
         "bad.yaml:3:10: modules: must not be empty: give at least 1 item\n"
         "3 problems\n"
-        "1 of 1 spec(s) failed\n"
+        "failed: bad.yaml (scorm12, generic)\n"
+        "1 of 1 package(s) failed\n"
     )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
@@ -27,12 +28,14 @@ def build(
     control_documents: Path | str | None = None,
     base_dir: Path | str | None = None,
     sco_per_module: bool | None = None,
+    state_budget: int | None = None,
     on_step: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
-    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`.
+    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`;
+    `state_budget`, when given, lowers the target's resume-state budget (an LMS that keeps less).
     `on_step` is told the name of each stage as it starts.
     """
     step = on_step or (lambda _name: None)
@@ -44,6 +47,8 @@ def build(
     if sco_per_module is not None:
         packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
         course = course.model_copy(update={"packaging": packaging})
+    if state_budget is not None and state_budget < chosen.state_budget:
+        chosen = replace(chosen, state_budget=state_budget)
     plan = make_plan(course, chosen)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)

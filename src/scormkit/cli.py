@@ -12,18 +12,23 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from scormkit.build import build, find_target
+from scormkit.batch import PackageReport, plan_jobs, run_batch, write_report
+from scormkit.build import find_target
 from scormkit.check import check_package
+from scormkit.check.lms import check_for_lms
 from scormkit.errors import LaunchUnsupported, ResultsError, ScormkitError, SpecError
 from scormkit.observe import observation_statements, read_results, send_observation
 from scormkit.preview import Preview
+from scormkit.profiles import all_profiles, find_profile
 from scormkit.reference import course_reference
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.starter_course import write_starter_course
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
+from scormkit.translation import catalog_path, course_messages, translate_course, update_catalog
 from scormkit.xapi_activities import course_activities
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -40,9 +45,9 @@ def main() -> None:
 @click.option(
     "-t",
     "--target",
-    default="scorm12",
-    show_default=True,
-    help=f"Package standard: {', '.join(TARGETS)}.",
+    "targets",
+    multiple=True,
+    help=f"Package standard, repeatable: {', '.join(TARGETS)}  [default: scorm12]",
 )
 @click.option(
     "-o",
@@ -51,7 +56,7 @@ def main() -> None:
     default="dist",
     show_default=True,
     type=click.Path(path_type=Path),
-    help="Folder the zips are written to.",
+    help="Folder the zips are written to (one folder per LMS when several are given).",
 )
 @click.option(
     "--templates",
@@ -69,43 +74,106 @@ def main() -> None:
     help="One launch (SCO) per module, or one for the whole course; default: the spec's "
     "packaging.sco_per_module.",
 )
+@click.option(
+    "--lms",
+    "lmses",
+    multiple=True,
+    help="LMS the package is for, repeatable (see `scormkit lms`)  [default: generic]",
+)
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    help="Build in this language from SPEC.<locale>.po, repeatable (see `scormkit translate`).",
+)
+@click.option("-j", "--jobs", default=1, show_default=True, help="Packages built at once.")
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="Write a JSON report of every package (size, files, resume state, findings...).",
+)
 def build_command(
     specs: tuple[Path, ...],
-    target: str,
+    targets: tuple[str, ...],
     out_dir: Path,
     templates: Path | None,
     control_documents: Path | None,
     sco_per_module: bool | None,
+    lmses: tuple[str, ...],
+    locales: tuple[str, ...],
+    jobs: int,
+    report_path: Path | None,
 ) -> None:
-    """Build each SPEC into a zip in the output folder."""
+    """Build every SPEC for every target and LMS into zips in the output folder."""
     with _errors_exit():
-        find_target(target)
-    failed = 0
-    for spec in specs:
-        try:
-            with err.status(f"{spec}: starting") as status:
+        planned = plan_jobs(
+            specs, targets or ("scorm12",), lmses, out_dir, locales, templates=templates,
+            control_documents=control_documents, sco_per_module=sco_per_module,
+        )  # fmt: skip
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("building", total=len(planned))
 
-                def show(name: str, spec: Path = spec) -> None:
-                    status.update(f"{spec}: {name}")
+        def done(report: PackageReport) -> None:
+            _show_package(report)
+            status = "built" if report.ok else "FAILED"
+            name = Path(report.zip).name if report.ok else report.spec
+            progress.update(task, advance=1, description=f"{status} {name} ({report.lms})")
 
-                zip_path = build(
-                    spec,
-                    target,
-                    out_dir,
-                    templates=templates,
-                    control_documents=control_documents,
-                    sco_per_module=sco_per_module,
-                    on_step=show,
-                )
-        except ScormkitError as exc:
-            _report(exc)
-            failed += 1
-            continue
-        size = zip_path.stat().st_size
-        click.echo(f"built {zip_path} ({size / 1024:.1f} KB)")
+        reports = run_batch(planned, max(1, jobs), done)
+    if report_path:
+        write_report(reports, report_path)
+        click.echo(f"report: {report_path}")
+    failed = sum(1 for r in reports if not r.ok)
     if failed:
-        err.print(f"{failed} of {len(specs)} spec(s) failed", style="bold red")
+        err.print(f"{failed} of {len(reports)} package(s) failed", style="bold red")
         sys.exit(1)
+
+
+def _show_package(report: PackageReport) -> None:
+    where = ", ".join(x for x in (report.target, report.lms, report.locale) if x)
+    if not report.ok:
+        for line in report.errors:
+            err.print(line, markup=False)
+        err.print(f"failed: {report.spec} ({where})", style="bold red", markup=False)
+        return
+    for note in report.notes:
+        click.echo(f"{report.lms}: {note}")
+    for advice in report.advice:
+        click.echo(f"{report.lms} admin: {advice}")
+    click.echo(f"built {report.zip} ({report.size / 1024:.1f} KB)")
+
+
+@main.command("translate")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--locale", required=True, help="Language to translate into, e.g. es or es-MX.")
+def translate_command(spec: Path, locale: str) -> None:
+    """Write SPEC's text to SPEC.<locale>.po for translators, keeping translations made."""
+    with _errors_exit():
+        course = load_course(spec)
+        path = catalog_path(spec, locale)
+        update_catalog(course, path, locale)
+        result = translate_course(course, path, locale)
+    total = len(course_messages(course))
+    click.echo(
+        f"wrote {path}: {total} strings, {len(result.untranslated)} untranslated, "
+        f"{len(result.stale)} stale"
+    )
+
+
+@main.command("lms")
+@click.argument("names", nargs=-1)
+def lms_command(names: tuple[str, ...]) -> None:
+    """List the LMS profiles (or NAMES), each fact with its public source."""
+    with _errors_exit():
+        chosen = [find_profile(n) for n in names] if names else all_profiles()
+    for profile in chosen:
+        click.echo(f"{profile.name}: {profile.title}")
+        for heading, fact in profile.facts():
+            click.echo(f"  {heading}: {fact.text}\n    source: {fact.source}")
 
 
 @main.command("validate")
@@ -156,12 +224,17 @@ def init_command(folder: Path) -> None:
     "(default: the XSDs inside the package, if any).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON, for CI.")
-def check_command(package: Path, schemas: Path | None, as_json: bool) -> None:
+@click.option("--lms", help="Also report what this LMS will do wrong (see `scormkit lms`).")
+def check_command(package: Path, schemas: Path | None, as_json: bool, lms: str | None) -> None:
     """Check any SCORM 1.2/2004, xAPI or cmi5 PACKAGE zip before uploading it.
 
     Exit status: 0 clean (warnings allowed), 1 errors found, 2 the zip cannot be read.
     """
+    with _errors_exit():
+        profile = find_profile(lms) if lms else None
     report = check_package(package, schemas)
+    if profile and not report.unreadable:
+        report.findings.extend(check_for_lms(package, profile))
     if as_json:
         click.echo(report.to_json(), nl=False)
     else:

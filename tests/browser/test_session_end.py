@@ -22,11 +22,11 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 
 from lxml import etree
 
-from scormkit.activities import course_iri
 from scormkit.build import build
 from scormkit.spec import load_course
 from scormkit.spec.models import Course
 from scormkit.testing.learner import Learner, pages_of, questions_of, questions_on
+from scormkit.xapi_activities import course_iri
 
 from .xapi_lms import Launcher, verbs, wait_for
 

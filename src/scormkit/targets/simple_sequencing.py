@@ -76,9 +76,15 @@ def module_sequencing(
     objectives = _ss(sequencing, "objectives")
     # The primary objective is cmi.success_status; the module's objective, id = module id, is
     # what the SCO reports as cmi.objectives: satisfied once the module is done (complete, and
-    # passed when scored). It is written to a global objective the next module can read.
+    # passed when scored). Only a module the next one waits for shares it through an objective
+    # map (CAM 5.1.6.3, SN 3.10): a map nothing reads changes nothing in the SN, and Moodle's
+    # manifest parser aborts the upload on any <mapInfo> (docs/lms.md).
     _ss(objectives, "primaryObjective")
-    _objective(objectives, module.id, _global_objective(plan, module), write=True)
+    read_next = packaging.modules_in_order and module is not plan.units[-1]
+    if read_next:
+        _objective(objectives, module.id, _global_objective(plan, module), write=True)
+    else:
+        _ss(objectives, "objective", {"objectiveID": module.id})
     if after is not None:
         _objective(objectives, after.id, _global_objective(plan, after), write=False)
     _delivery_controls(sequencing)
