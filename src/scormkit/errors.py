@@ -46,3 +46,7 @@ class SpecError(ScormkitError):
 
 class BuildError(ScormkitError):
     """A valid spec could not be turned into a package (bad target, unwritable output...)."""
+
+
+class ReportError(ScormkitError):
+    """Statements for a report could not be read: a missing file, an unreachable LRS."""

@@ -1,0 +1,186 @@
+"""Where a report's statements come from: a file, or an LRS through the statement query API.
+
+Both yield statements one at a time, so a report never holds a whole statement set in memory.
+Files are read with ijson (a streaming JSON parser over the C yajl library): a JSON list or an
+LRS StatementResult of a million statements is walked without loading it, which `json.load`
+cannot do. JSON lines need no library: one statement per line.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlencode, urljoin
+
+import ijson
+
+from scormkit.errors import ReportError
+
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+PAGE_SIZE = 500
+TIMEOUT = 30.0  # seconds one LRS request may take
+TRIES = 4
+
+
+@dataclass
+class Malformed:
+    """Something in the input that is not a statement, and where it was."""
+
+    where: str
+    message: str
+
+
+@dataclass
+class FileSource:
+    """Statements in a JSON list, an LRS StatementResult object, or JSON lines."""
+
+    path: Path
+    malformed: list[Malformed] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+    def statements(self) -> Iterator[Any]:
+        """Each statement in file order; lines that are not JSON are noted in `malformed`."""
+        try:
+            handle = self.path.open("rb")
+        except OSError as exc:
+            raise ReportError(f"{self.path}: cannot read: {exc.strerror or exc}") from None
+        with handle:
+            kind = _kind(handle)
+            if kind == "lines":
+                yield from self._lines(handle)
+                return
+            prefix = "item" if kind == "list" else "statements.item"
+            try:
+                yield from ijson.items(handle, prefix, use_float=True)
+            except ijson.JSONError as exc:
+                raise ReportError(f"{self.path}: not valid JSON: {exc}") from None
+
+    def _lines(self, handle: BinaryIO) -> Iterator[Any]:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except ValueError as exc:
+                self.malformed.append(Malformed(f"{self.path}:{number}", f"not JSON: {exc}"))
+
+    def voided_ids(self) -> set[str]:
+        """Ids of the statements this file voids (a first, cheap pass over the file)."""
+        return {s["object"]["id"] for s in FileSource(self.path).statements() if _voids(s)}
+
+
+def _kind(handle: BinaryIO) -> str:
+    """'list', 'result' (a StatementResult) or 'lines', from the file's first characters."""
+    start = handle.read(4096)
+    handle.seek(0)
+    text = start.lstrip()
+    if text.startswith(b"["):
+        return "list"
+    first_line = start.split(b"\n", 1)[0]
+    try:
+        first = json.loads(first_line)
+    except ValueError:
+        first = None
+    if isinstance(first, dict) and "statements" not in first:
+        return "lines"
+    if text.startswith(b"{"):
+        return "result"
+    return "lines"
+
+
+def _voids(statement: Any) -> bool:
+    try:
+        return bool(
+            statement["verb"]["id"] == VOIDED
+            and statement["object"]["objectType"] == "StatementRef"
+        )
+    except (KeyError, TypeError):
+        return False
+
+
+@dataclass
+class LrsSource:
+    """Statements about one course from an LRS's statement resource (xAPI Communication §2.1.3).
+
+    Filters are pushed to the LRS: the course activity with related_activities, since and
+    registration; pages are followed through `more`. Credentials never appear in a message.
+    """
+
+    endpoint: str
+    auth: str
+    activity: str
+    since: str | None = None
+    registration: str | None = None
+    sleep: Callable[[float], None] = time.sleep
+    malformed: list[Malformed] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.endpoint
+
+    def _query(self, **extra: str) -> dict[str, str]:
+        query = {"ascending": "true", "limit": str(PAGE_SIZE), **extra}
+        if self.since:
+            query["since"] = self.since
+        if self.registration:
+            query["registration"] = self.registration
+        return query
+
+    def statements(self) -> Iterator[Any]:
+        """Every statement about the course's activities, oldest first."""
+        query = self._query(activity=self.activity, related_activities="true")
+        yield from self._pages(f"statements?{urlencode(query)}")
+
+    def voided_ids(self) -> set[str]:
+        """Ids voided in the LRS (it hides those itself; this catches LRSs that do not)."""
+        query = self._query(verb=VOIDED)
+        return {
+            s["object"]["id"] for s in self._pages(f"statements?{urlencode(query)}") if _voids(s)
+        }
+
+    def _pages(self, path: str) -> Iterator[Any]:
+        base = self.endpoint.rstrip("/") + "/"
+        url: str | None = urljoin(base, path)
+        while url:
+            page = self._get(url)
+            if not isinstance(page, dict) or not isinstance(page.get("statements"), list):
+                raise ReportError(f"the LRS at {self.endpoint} did not answer a StatementResult")
+            yield from page["statements"]
+            more = page.get("more")
+            # xAPI Communication §2.1.3: `more` is an IRL relative to the LRS's server root.
+            url = urljoin(base, more) if more else None
+
+    def _get(self, url: str) -> Any:
+        request = urllib.request.Request(
+            url,
+            headers={
+                "Authorization": self.auth,
+                "X-Experience-API-Version": "1.0.3",
+                "Accept": "application/json",
+            },
+        )
+        problem = ""
+        for attempt in range(TRIES):
+            if attempt:
+                self.sleep(0.5 * 2 ** (attempt - 1))
+            try:
+                with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                    return json.load(response)
+            except urllib.error.HTTPError as exc:
+                body = exc.read().decode("utf-8", "replace")[:300]
+                problem = f"the LRS at {self.endpoint} answered HTTP {exc.code} {body}".rstrip()
+                if exc.code in (400, 401, 403, 404):
+                    break  # asking again would get the same answer
+            except (urllib.error.URLError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                problem = f"cannot reach the LRS at {self.endpoint}: {reason}"
+            except ValueError:
+                problem = f"the LRS at {self.endpoint} answered something that is not JSON"
+        raise ReportError(problem)
