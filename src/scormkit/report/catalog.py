@@ -11,6 +11,7 @@ from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Course, Module
 from scormkit.spec.observation import Observation
 from scormkit.spec.proof import prove_scenario
+from scormkit.spec.scenariowalk import Walker
 
 LETTERS = string.ascii_lowercase  # the player records choices as a, b, c… in spec order
 DEFAULT_PASS = 80  # percent, when neither the quiz nor the course names a passing score
@@ -36,7 +37,7 @@ class Catalog:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     surveys: dict[str, Survey] = field(default_factory=dict)
     observations: dict[str, Observation] = field(default_factory=dict)
-    # Per scenario dimension, the most points any way through can end with (the proof's range).
+    # Per scenario dimension, the points of the best way through (full marks).
     dimension_max: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
@@ -47,7 +48,7 @@ class Catalog:
         return quiz.passing_score or self.pass_percent
 
     def dimension_pass(self, scenario: str, dimension: str) -> int:
-        """Points a learner needs in `dimension`: the pass percent of the most possible."""
+        """Points a learner needs in `dimension`: the pass percent of full marks."""
         most = self.dimension_max[(scenario, dimension)]
         return math.ceil(most * self.pass_percent / 100)
 
@@ -99,6 +100,13 @@ def _scenario(found: Catalog, scenario: Scenario) -> None:
             found.known[activity_iri(course, "choice", *ids, choice.id)] = Known(
                 "choice", (*ids, choice.id)
             )
-    ranges = prove_scenario(scenario).score_range
-    for dimension in scenario.dimensions:
-        found.dimension_max[(scenario.id, dimension)] = ranges.get(dimension, (0, 0))[1]
+    # Full marks in a dimension: what the proof's best way through earns (best ending, most
+    # badges), not the most any odd path could collect in one dimension alone.
+    path = prove_scenario(scenario).best_path or ()
+    walker = Walker(scenario)
+    state = walker.start()
+    for step in path:
+        move = next(m for m in walker.moves(state) if m.step == step.choice)
+        state = walker.after(state, move)
+    for index, dimension in enumerate(scenario.dimensions):
+        found.dimension_max[(scenario.id, dimension)] = state.points[index]

@@ -192,7 +192,7 @@ def scenario_figures(
             {
                 "dimension": d,
                 "average": _average([run.points.get(d, 0) for run in finished]),
-                "most_possible": catalog.dimension_max[(scenario.id, d)],
+                "full_marks": catalog.dimension_max[(scenario.id, d)],
                 "n": n,
             }
             for d in scenario.dimensions

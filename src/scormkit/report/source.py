@@ -14,9 +14,10 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin
 
 import ijson
 
@@ -26,6 +27,18 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 PAGE_SIZE = 500
 TIMEOUT = 30.0  # seconds one LRS request may take
 TRIES = 4
+SAFE_IN_URL = ":/?&=%#+;,@"  # a `more` link is used as given, except characters URLs cannot hold
+
+
+def utc_text(moment: str) -> str:
+    """An ISO 8601 time as UTC with a Z: no '+' for a server to misread in a query."""
+    try:
+        parsed = datetime.fromisoformat(moment)
+    except ValueError:
+        raise ReportError(f"--since: not an ISO 8601 time: {moment!r}") from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass
@@ -128,7 +141,7 @@ class LrsSource:
     def _query(self, **extra: str) -> dict[str, str]:
         query = {"ascending": "true", "limit": str(PAGE_SIZE), **extra}
         if self.since:
-            query["since"] = self.since
+            query["since"] = utc_text(self.since)
         if self.registration:
             query["registration"] = self.registration
         return query
@@ -155,7 +168,7 @@ class LrsSource:
             yield from page["statements"]
             more = page.get("more")
             # xAPI Communication §2.1.3: `more` is an IRL relative to the LRS's server root.
-            url = urljoin(base, more) if more else None
+            url = urljoin(base, quote(more, safe=SAFE_IN_URL)) if more else None
 
     def _get(self, url: str) -> Any:
         request = urllib.request.Request(

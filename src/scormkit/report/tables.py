@@ -181,8 +181,8 @@ def _roleplays(found: Figures) -> list[Table]:
                 f"{sid}_points",
                 f"Role-play: {r['title']}",
                 "Average points per dimension",
-                ["dimension", "average", "most possible", "n"],
-                [[p["dimension"], p["average"], p["most_possible"], p["n"]] for p in r["points"]],
+                ["dimension", "average", "full marks", "n"],
+                [[p["dimension"], p["average"], p["full_marks"], p["n"]] for p in r["points"]],
             ),
             Table(
                 f"{sid}_badges",
