@@ -16,18 +16,21 @@ from scormkit.report.figures import Figures
 from scormkit.report.tables import Bar, Cell, Table, tables
 
 BAR_HEIGHT = 22
-LABEL_WIDTH = 260
-CHART_WIDTH = 640
+LABEL_WIDTH = 230
+CHART_WIDTH = 600
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:72rem;
 padding:1rem;color:#1b1b1b;background:#fff;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1d4f91}
-h3{font-size:1.05rem}table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem}
-caption{text-align:left;font-weight:600;padding:.25rem 0}
+h3{font-size:1.05rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem;position:relative}
 th,td{border:1px solid #8a8a8a;padding:.2rem .45rem;text-align:left;vertical-align:top}
 th{background:#e8eef7}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.wrap{overflow-x:auto}svg text{font-size:12px;fill:#1b1b1b}svg .bar{fill:#1d4f91}
-svg .track{fill:#e4e4e4}.note{background:#fff4d6;border-left:4px solid #8a5a00;padding:.4rem .6rem}
+.wrap{overflow-x:auto}svg text{font-size:14px;fill:#1b1b1b}svg .bar{fill:#1d4f91}
+svg .track{fill:#e4e4e4}svg{min-width:30rem}
+.note{background:#fff4d6;border-left:4px solid #8a5a00;padding:.4rem .6rem .4rem 1.6rem}
+p.note{padding-left:.6rem}.wrap:focus{outline:3px solid #1d4f91}
+caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 @media print{h2{break-before:auto}.wrap{overflow:visible}svg .bar{fill:#000}}
 """
 
@@ -92,14 +95,17 @@ def _table(table: Table) -> str:
         parts.append("<p>No statements for this yet.</p>")
         return "\n".join(parts)
     if table.bar:
-        parts.append(_chart(table, table.bar))
+        chart = f'tabindex="0" role="region" aria-label="Chart: {escape(table.caption)}"'
+        parts.append(f'<div class="wrap" {chart}>{_chart(table, table.bar)}</div>')
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
     body = "".join(
         "<tr>" + _cell(row[0], header=False) + "".join(_cell(v) for v in row[1:]) + "</tr>"
         for row in table.rows
     )
+    # A region that may scroll sideways on a phone: focusable, so keyboards can scroll it.
+    region = f'tabindex="0" role="region" aria-label="{escape(table.caption)}"'
     parts.append(
-        f'<div class="wrap"><table><caption>{escape(table.caption)}</caption>'
+        f'<div class="wrap" {region}><table><caption>{escape(table.caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
     return "\n".join(parts)
@@ -117,7 +123,7 @@ def _chart(table: Table, bar: Bar) -> str:
     for index, (row, value) in enumerate(zip(table.rows, values, strict=True)):
         y = index * BAR_HEIGHT + 2
         label = str(row[bar.label])
-        short = label if len(label) <= 38 else label[:36] + "…"
+        short = label if len(label) <= 30 else label[:28] + "…"
         width = round(span * max(0.0, value) / most, 1)
         rows.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{escape(short)}</text>'
