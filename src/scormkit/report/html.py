@@ -13,7 +13,8 @@ from itertools import groupby
 from pathlib import Path
 
 from scormkit.report.figures import Figures
-from scormkit.report.tables import Bar, Cell, Table, tables
+from scormkit.report.table import Bar, Cell, Table
+from scormkit.report.tables import tables
 
 BAR_HEIGHT = 22
 LABEL_WIDTH = 230

@@ -5,38 +5,9 @@ Every table carries its counts (n) beside its figures, so small cohorts are not 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from scormkit.report.figures import Figures
-
-Cell = str | int | float | None
-
-
-@dataclass(frozen=True)
-class Bar:
-    """A bar chart over a table: which column labels the bars, which gives their length."""
-
-    label: int
-    value: int
-    most: float | None = None  # the longest possible bar; None: the largest value
-
-
-@dataclass(frozen=True)
-class Table:
-    """One table of the report; `name` is its CSV file name and HTML id."""
-
-    name: str
-    section: str
-    caption: str
-    columns: list[str]
-    rows: list[list[Cell]]
-    bar: Bar | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-def _share(part: int, whole: int) -> float | None:
-    return round(part / whole, 4) if whole else None
+from scormkit.report.roleplaytables import roleplay_tables
+from scormkit.report.table import Bar, Cell, Table, share
 
 
 def tables(found: Figures) -> list[Table]:
@@ -45,7 +16,7 @@ def tables(found: Figures) -> list[Table]:
         *_funnel(found),
         _gaps(found),
         *_questions(found),
-        *_roleplays(found),
+        *roleplay_tables(found),
         *_surveys(found),
         *_observations(found),
         _learners(found),
@@ -56,9 +27,9 @@ def _funnel(found: Figures) -> list[Table]:
     f = found["funnel"]
     n = f["launched"]
     steps = [
-        ["launched", n, n, _share(n, n)],
-        ["completed", f["completed"], n, _share(f["completed"], n)],
-        ["passed", f["passed"], n, _share(f["passed"], n)],
+        ["launched", n, n, share(n, n)],
+        ["completed", f["completed"], n, share(f["completed"], n)],
+        ["passed", f["passed"], n, share(f["passed"], n)],
     ]
     pages = [[p["page"], p["reached"], p["stopped_here"], p["n"]] for p in f["pages"]]
     return [
@@ -89,7 +60,7 @@ def _gaps(found: Figures) -> Table:
             g["pass_mark"],
             g["below"],
             g["n"],
-            _share(g["below"], g["n"]),
+            share(g["below"], g["n"]),
             g["average"],
         ]
         for g in found["skill_gaps"]
@@ -156,73 +127,6 @@ def _questions(found: Figures) -> list[Table]:
     ]
 
 
-def _roleplays(found: Figures) -> list[Table]:
-    made = []
-    for r in found["roleplays"]:
-        notes = (
-            [f"Rebuilt from {r['runs']} run(s) of choices and the scene graph."]
-            if r["rebuilt"]
-            else []
-        )
-        if r["unplaced_choices"]:
-            notes.append(f"{r['unplaced_choices']} choice(s) did not fit the scene graph.")
-        sid = r["id"]
-        made += [
-            Table(
-                f"{sid}_endings",
-                f"Role-play: {r['title']}",
-                "Endings reached (finished runs)",
-                ["ending", "kind", "runs", "n"],
-                [[e["ending"], e["kind"], e["runs"], e["n"]] for e in r["endings"]],
-                Bar(0, 2, r["finished_runs"]),
-                notes,
-            ),
-            Table(
-                f"{sid}_points",
-                f"Role-play: {r['title']}",
-                "Average points per dimension",
-                ["dimension", "average", "full marks", "n"],
-                [[p["dimension"], p["average"], p["full_marks"], p["n"]] for p in r["points"]],
-            ),
-            Table(
-                f"{sid}_badges",
-                f"Role-play: {r['title']}",
-                "Badges earned (finished runs)",
-                ["badge", "title", "runs", "n"],
-                [[b["badge"], b["title"], b["runs"], b["n"]] for b in r["badges"]],
-            ),
-            Table(
-                f"{sid}_choices",
-                f"Role-play: {r['title']}",
-                "Choices made, per scene",
-                ["scene", "choice", "times"],
-                [[c["scene"], c["choice"], c["times"]] for c in r["choices"]],
-            ),
-            Table(
-                f"{sid}_paths",
-                f"Role-play: {r['title']}",
-                "Paths taken (finished runs)",
-                ["path", "runs", "n"],
-                [[p["path"], p["runs"], p["n"]] for p in r["paths"]],
-            ),
-            Table(
-                f"{sid}_lives",
-                f"Role-play: {r['title']}",
-                "Where lives are lost and timers run out",
-                ["scene", "lives lost", "timeouts"],
-                _lives(r),
-            ),
-        ]
-    return made
-
-
-def _lives(r: dict[str, Any]) -> list[list[Cell]]:
-    lost = {x["scene"]: x["times"] for x in r["lives_lost"]}
-    out = {x["scene"]: x["times"] for x in r["timeouts"]}
-    scenes = sorted(set(lost) | set(out), key=lambda s: (-lost.get(s, 0), s))
-    return [[s, lost.get(s, 0), out.get(s, 0)] for s in scenes]
-
-
 def _surveys(found: Figures) -> list[Table]:
     made = []
     for survey in found["surveys"]:
@@ -242,7 +146,7 @@ def _surveys(found: Figures) -> list[Table]:
                 )
             else:
                 rows = [
-                    [o["option"], o["count"], item["n"], _share(o["count"], item["n"])]
+                    [o["option"], o["count"], item["n"], share(o["count"], item["n"])]
                     for o in item["options"]
                 ]
                 made.append(
