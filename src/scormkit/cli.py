@@ -23,6 +23,7 @@ from scormkit.preview import Preview
 from scormkit.report import FileSource, LrsSource, make_report, warnings_of
 from scormkit.report.csvfiles import write_csv
 from scormkit.report.html import write_html
+from scormkit.report.profile import profile_text
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
@@ -221,9 +222,15 @@ def preview_command(
 
 
 @main.command("statements")
-@click.argument("spec", type=click.Path(path_type=Path))
-def statements_command(spec: Path) -> None:
+@click.argument("spec", required=False, type=click.Path(path_type=Path))
+@click.option("--profile", is_flag=True, help="Print scormkit's xAPI Profile (JSON-LD) instead.")
+def statements_command(spec: Path | None, profile: bool) -> None:
     """Print the xAPI activity definitions of SPEC as JSON."""
+    if profile:
+        click.echo(profile_text(), nl=False)
+        return
+    if spec is None:
+        raise click.UsageError("give a SPEC, or --profile")
     with _errors_exit():
         course = load_course(spec)
     click.echo(json.dumps(course_activities(course), indent=2, ensure_ascii=False))

@@ -21,6 +21,7 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 
 from scormkit.activities import course_iri
 from scormkit.build import build
+from scormkit.report.profile import template_problems
 from scormkit.spec import load_course
 from scormkit.spec.activities import Scenario, Survey
 from scormkit.statements import agent
@@ -265,6 +266,9 @@ def test_a_cohort_played_for_real_gives_exact_figures_from_the_lrs_and_from_a_fi
     saved = tmp_path / "saved.json"
     stored = lrs.statements(since=since)
     assert 100 < len(stored) < 500  # one page of the LRS's answer holds them all
+    # Every statement the player and `observe` sent fits a template of scormkit's xAPI Profile.
+    misfits = {s["id"]: template_problems(s) for s in stored if template_problems(s)}
+    assert misfits == {}
     saved.write_text(json.dumps(stored))
     again = tmp_path / "from-file"
     done = run(
