@@ -4,12 +4,16 @@ against its Statement Templates (the player's in tests/browser/test_report.py)."
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from scormkit.activities import activity_iri, player_activities
 from scormkit.observe import observation_statements, results_from
 from scormkit.report.profile import PROFILE_ID, matching_template, profile, template_problems
 from scormkit.spec import load_course
@@ -109,4 +113,43 @@ def test_a_statement_that_breaks_a_rule_is_told_which_and_where() -> None:
     assert template_problems(stray) == [
         "no template for verb http://adlnet.gov/expapi/verbs/attended on this object's "
         "activity type"
+    ]
+
+
+def test_the_players_ending_and_timeout_statements_fit_the_profile() -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    course = load_course(FLAGSHIP)
+    data = player_activities(course) | {"language": course.language}
+    scene = activity_iri(course, "scene", "scenario-delayed-result", "arrival")
+    script = """
+    import { readFileSync } from "node:fs";
+    import { endingStatement, timeoutStatement, placeIn }
+      from "./src/scormkit/runtime/track/xapistatements.js";
+    const { data, actor, scene } = JSON.parse(readFileSync(0, "utf8"));
+    const context = (iri) => ({ contextActivities: placeIn(data, iri), language: data.language });
+    const run = { scene: "success-end", ending: "success", outOfLives: false, lives: 3,
+      points: { empathy: 5, privacy: 6, resolution: 6 }, badges: ["clean-run"] };
+    const scenario = `${data.iri}/scenario/scenario-delayed-result`;
+    console.log(JSON.stringify([
+      endingStatement(actor, data, "scenario-delayed-result", "partial", run,
+                      { context: context(scenario) }),
+      timeoutStatement(actor, data, scene, true, { context: context(scene) }),
+    ]));
+    """
+    given = {"data": data, "actor": agent(email="ana@clinic.example"), "scene": scene}
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps(given),
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    ending, timeout = json.loads(done.stdout)
+    assert matching_template(ending) == f"{TEMPLATES}roleplay-ended"
+    assert matching_template(timeout) == f"{TEMPLATES}scene-timed-out"
+    assert ending["result"]["extensions"]["https://scormkit.dev/xapi/extensions/badges"] == [
+        "clean-run"
     ]

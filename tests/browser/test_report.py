@@ -269,6 +269,15 @@ def test_a_cohort_played_for_real_gives_exact_figures_from_the_lrs_and_from_a_fi
     # Every statement the player and `observe` sent fits a template of scormkit's xAPI Profile.
     misfits = {s["id"]: template_problems(s) for s in stored if template_problems(s)}
     assert misfits == {}
+    # Role-play choices and survey answers name their role-play or survey as parent.
+    scenario = f"{course_iri(COURSE)}/scenario/{SCENARIO}"
+    survey = f"{course_iri(COURSE)}/survey/survey-course-feedback"
+    parents = {
+        s["context"]["contextActivities"]["parent"][0]["id"]
+        for s in stored
+        if "/scene/" in s["object"]["id"] or "/item/" in s["object"]["id"]
+    }
+    assert parents == {scenario, survey}
     saved.write_text(json.dumps(stored))
     again = tmp_path / "from-file"
     done = run(
