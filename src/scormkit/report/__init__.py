@@ -30,10 +30,11 @@ def make_report(
     voided = source.voided_ids()
     read_into(cohort, catalog, source.statements(), voided)
     counts = cohort.counts
-    counts.malformed += len(source.malformed)
-    counts.read += len(source.malformed)
+    counts.malformed += source.malformed_total
+    counts.read += source.malformed_total
     shown = [f"{m.where}: {m.message}" for m in source.malformed]
-    counts.malformed_examples[:0] = shown[:5]
+    counts.malformed_examples[:0] = shown
+    del counts.malformed_examples[5:]
     if counts.used == 0:
         raise ReportError(
             f"{source}: no usable statements about course '{course.id}' "

@@ -7,14 +7,34 @@ each statement updates its learner's record and is dropped.
 from __future__ import annotations
 
 import re
-from collections import deque
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-DEDUPE_WINDOW = 256  # a learner's recent statements checked for copies (exit and relaunch resends)
+# A learner's last statements checked for copies: the runtime's re-sends (a second send at
+# exit, a relaunch re-sending the last session's end) follow within a few statements.
+DEDUPE_WINDOW = 32
 
 
-@dataclass
+class Recent:
+    """A learner's last DEDUPE_WINDOW statement digests (two each), in a fixed 512-byte ring."""
+
+    __slots__ = ("ring", "next")
+
+    def __init__(self) -> None:
+        self.ring = array("q", bytes(16 * DEDUPE_WINDOW))
+        self.next = 0
+
+    def __contains__(self, digest: int) -> bool:
+        return digest in self.ring
+
+    def add(self, *digests: int) -> None:
+        for digest in digests:
+            self.ring[self.next] = digest
+            self.next = (self.next + 1) % len(self.ring)
+
+
+@dataclass(slots=True)
 class Tries:
     """A learner's tries at one question."""
 
@@ -25,7 +45,7 @@ class Tries:
     seconds: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Move:
     """One role-play choice as stated: when, in which scene, which letter."""
 
@@ -34,7 +54,7 @@ class Move:
     letter: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Ending:
     """An ending statement sent by the player (when it sends them): what a run ended with."""
 
@@ -45,7 +65,7 @@ class Ending:
     badges: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Observed:
     """A learner's latest observation with one checklist."""
 
@@ -54,7 +74,7 @@ class Observed:
     criteria: dict[str, bool] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Learner:
     """Everything the report needs about one person."""
 
@@ -69,10 +89,10 @@ class Learner:
     endings: dict[str, list[Ending]] = field(default_factory=dict)
     survey: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # -> (at, answer)
     observed: dict[str, Observed] = field(default_factory=dict)
-    recent: deque[int] = field(default_factory=lambda: deque(maxlen=DEDUPE_WINDOW))
+    recent: Recent = field(default_factory=Recent)
 
 
-@dataclass
+@dataclass(slots=True)
 class Counts:
     """What happened to the statements read, for the report's notes."""
 
@@ -87,7 +107,7 @@ class Counts:
     malformed_examples: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cohort:
     """Every learner's record, and the counts of what was read."""
 

@@ -92,8 +92,8 @@ def _digests(statement: dict[str, Any]) -> tuple[int, int]:
     content = {k: v for k, v in statement.items() if k not in STORED_BY_LRS}
     text = json.dumps(content, sort_keys=True, default=str)
     return (
-        int.from_bytes(hashlib.blake2b(ident.encode(), digest_size=8).digest()),
-        int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest()),
+        int.from_bytes(hashlib.blake2b(ident.encode(), digest_size=8).digest(), signed=True) or 1,
+        int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), signed=True) or 1,
     )
 
 
@@ -113,7 +113,7 @@ def _take(cohort: Cohort, catalog: Catalog, statement: dict[str, Any]) -> None:
     if (statement.get("id") and by_id in learner.recent) or by_content in learner.recent:
         counts.duplicates += 1
         return
-    learner.recent.extend((by_id, by_content))
+    learner.recent.add(by_id, by_content)
     counts.used += 1
     verb = statement["verb"]["id"].rsplit("/", 1)[-1]
     given = statement.get("result")

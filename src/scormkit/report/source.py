@@ -27,6 +27,7 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 PAGE_SIZE = 500
 TIMEOUT = 30.0  # seconds one LRS request may take
 TRIES = 4
+MALFORMED_KEPT = 5  # lines that are not JSON kept as examples; the rest are only counted
 SAFE_IN_URL = ":/?&=%#+;,@"  # a `more` link is used as given, except characters URLs cannot hold
 
 
@@ -54,7 +55,8 @@ class FileSource:
     """Statements in a JSON list, an LRS StatementResult object, or JSON lines."""
 
     path: Path
-    malformed: list[Malformed] = field(default_factory=list)
+    malformed: list[Malformed] = field(default_factory=list)  # the first few
+    malformed_total: int = 0
 
     def __str__(self) -> str:
         return str(self.path)
@@ -83,7 +85,9 @@ class FileSource:
             try:
                 yield json.loads(line)
             except ValueError as exc:
-                self.malformed.append(Malformed(f"{self.path}:{number}", f"not JSON: {exc}"))
+                self.malformed_total += 1
+                if len(self.malformed) < MALFORMED_KEPT:
+                    self.malformed.append(Malformed(f"{self.path}:{number}", f"not JSON: {exc}"))
 
     def voided_ids(self) -> set[str]:
         """Ids of the statements this file voids (a first, cheap pass over the file)."""
@@ -133,7 +137,8 @@ class LrsSource:
     since: str | None = None
     registration: str | None = None
     sleep: Callable[[float], None] = time.sleep
-    malformed: list[Malformed] = field(default_factory=list)
+    malformed: list[Malformed] = field(default_factory=list)  # an LRS answers only statements
+    malformed_total: int = 0
 
     def __str__(self) -> str:
         return self.endpoint
