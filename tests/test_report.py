@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
 
@@ -342,16 +345,17 @@ def test_a_file_with_nothing_usable_exits_1_saying_what_was_read(tmp_path: Path)
     assert not (tmp_path / "report.html").exists()
 
 
-def test_an_lrs_that_refuses_the_credentials_gives_a_clear_error_without_them(
-    lrs: LrsProcess,
-) -> None:
+def test_an_unreachable_lrs_gives_a_clear_error_without_the_credentials() -> None:
     source = LrsSource(
-        "http://127.0.0.1:9/xAPI/", "Basic c2VjcmV0OnNlY3JldA==", "urn:x", sleep=lambda _: None
+        "http://key:secret@127.0.0.1:9/xAPI/",
+        "Basic c2VjcmV0OnNlY3JldA==",
+        "urn:x",
+        sleep=lambda _: None,
     )
     with pytest.raises(ReportError) as caught:
         list(source.statements())
     assert str(caught.value).startswith("cannot reach the LRS at http://127.0.0.1:9/xAPI/: ")
-    assert "c2VjcmV0" not in str(caught.value)
+    assert "c2VjcmV0" not in str(caught.value) and "secret" not in str(caught.value)
 
 
 def test_the_report_from_the_lrs_follows_more_and_matches_the_file(
@@ -372,3 +376,53 @@ def test_the_report_from_the_lrs_follows_more_and_matches_the_file(
     assert {k: v for k, v in from_lrs.items() if k != "input"} == {
         k: v for k, v in from_file.items() if k != "input"
     }
+
+
+class Answers(BaseHTTPRequestHandler):
+    """An LRS stand-in on 127.0.0.1 that answers each GET with the next (status, body)."""
+
+    script: ClassVar[list[tuple[int, bytes]]] = []
+    seen: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        type(self).seen.append(self.headers.get("Authorization", ""))
+        status, body = type(self).script.pop(0)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def stand_in() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Answers)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    Answers.seen.clear()
+    yield f"http://127.0.0.1:{server.server_address[1]}/xAPI/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_refused_login_is_not_retried_and_the_message_names_no_credentials(
+    stand_in: str,
+) -> None:
+    Answers.script[:] = [(401, b'{"message": "unauthorised"}')]
+    source = LrsSource(stand_in, "Basic c2VjcmV0OnNlY3JldA==", COURSE_IRI, sleep=lambda _: None)
+    with pytest.raises(ReportError) as caught:
+        source.voided_ids()
+    assert str(caught.value) == (
+        f'the LRS at {stand_in} answered HTTP 401 {{"message": "unauthorised"}}'
+    )
+    assert Answers.seen == ["Basic c2VjcmV0OnNlY3JldA=="]
+
+
+def test_a_busy_lrs_is_asked_again_until_it_answers(stand_in: str) -> None:
+    waits: list[float] = []
+    Answers.script[:] = [(503, b"busy"), (503, b"busy"), (200, b'{"statements": [], "more": ""}')]
+    source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=waits.append)
+    assert list(source.statements()) == []
+    assert waits == [0.5, 1.0]

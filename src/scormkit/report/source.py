@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import quote, urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
 
 import ijson
 
@@ -141,7 +141,13 @@ class LrsSource:
     malformed_total: int = 0
 
     def __str__(self) -> str:
-        return self.endpoint
+        return self.shown
+
+    @property
+    def shown(self) -> str:
+        """The endpoint as messages show it: without any user:password@ it was given with."""
+        parts = urlsplit(self.endpoint)
+        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
     def _query(self, **extra: str) -> dict[str, str]:
         query = {"ascending": "true", "limit": str(PAGE_SIZE), **extra}
@@ -169,7 +175,7 @@ class LrsSource:
         while url:
             page = self._get(url)
             if not isinstance(page, dict) or not isinstance(page.get("statements"), list):
-                raise ReportError(f"the LRS at {self.endpoint} did not answer a StatementResult")
+                raise ReportError(f"the LRS at {self.shown} did not answer a StatementResult")
             yield from page["statements"]
             more = page.get("more")
             # xAPI Communication §2.1.3: `more` is an IRL relative to the LRS's server root.
@@ -193,12 +199,12 @@ class LrsSource:
                     return json.load(response)
             except urllib.error.HTTPError as exc:
                 body = exc.read().decode("utf-8", "replace")[:300]
-                problem = f"the LRS at {self.endpoint} answered HTTP {exc.code} {body}".rstrip()
+                problem = f"the LRS at {self.shown} answered HTTP {exc.code} {body}".rstrip()
                 if exc.code in (400, 401, 403, 404):
                     break  # asking again would get the same answer
             except (urllib.error.URLError, OSError) as exc:
                 reason = getattr(exc, "reason", exc)
-                problem = f"cannot reach the LRS at {self.endpoint}: {reason}"
+                problem = f"cannot reach the LRS at {self.shown}: {reason}"
             except ValueError:
-                problem = f"the LRS at {self.endpoint} answered something that is not JSON"
+                problem = f"the LRS at {self.shown} answered something that is not JSON"
         raise ReportError(problem)
