@@ -33,6 +33,7 @@ class Catalog:
     iri: str
     known: dict[str, Known] = field(default_factory=dict)
     page_order: list[str] = field(default_factory=list)
+    page_titles: dict[str, str] = field(default_factory=dict)
     quizzes: dict[str, tuple[Module, Quiz]] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     surveys: dict[str, Survey] = field(default_factory=dict)
@@ -63,6 +64,7 @@ def make_catalog(course: Course) -> Catalog:
         for page in module.pages:
             add(activity_iri(course, "page", page.id), Known("page", (page.id,)))
             found.page_order.append(page.id)
+            found.page_titles[page.id] = page.title
             activity = page.activity
             if isinstance(activity, Quiz):
                 found.quizzes[activity.id] = (module, activity)

@@ -78,7 +78,13 @@ def _funnel(catalog: Catalog, learners: list[Learner]) -> Figures:
         "passed": sum(bool(p.verdict and p.verdict[1]) for p in launched),
         "failed": sum(bool(p.verdict and not p.verdict[1]) for p in launched),
         "pages": [
-            {"page": page, "reached": reached[page], "stopped_here": stopped[page], "n": n}
+            {
+                "page": page,
+                "title": catalog.page_titles[page],
+                "reached": reached[page],
+                "stopped_here": stopped[page],
+                "n": n,
+            }
             for page in order
         ],
     }

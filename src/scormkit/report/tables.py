@@ -31,7 +31,7 @@ def _funnel(found: Figures) -> list[Table]:
         ["completed", f["completed"], n, share(f["completed"], n)],
         ["passed", f["passed"], n, share(f["passed"], n)],
     ]
-    pages = [[p["page"], p["reached"], p["stopped_here"], p["n"]] for p in f["pages"]]
+    pages = [[p["page"], p["title"], p["reached"], p["stopped_here"], p["n"]] for p in f["pages"]]
     return [
         Table(
             "funnel",
@@ -45,9 +45,9 @@ def _funnel(found: Figures) -> list[Table]:
             "pages",
             "Completion",
             "Pages reached, and where learners who did not complete stop",
-            ["page", "reached", "stopped here", "n"],
+            ["page", "title", "reached", "stopped here", "n"],
             pages,
-            Bar(0, 1, n),
+            Bar(1, 2, n),
         ),
     ]
 
@@ -75,10 +75,16 @@ def _gaps(found: Figures) -> Table:
     )
 
 
+def _short(text: str, most: int = 90) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[: most - 1] + "…"
+
+
 def _questions(found: Figures) -> list[Table]:
     rows = [
         [
             q["id"],
+            _short(q["prompt"]),
             q["module"],
             q["n"],
             q["difficulty"],
@@ -104,6 +110,7 @@ def _questions(found: Figures) -> list[Table]:
             "27%), tries and time",
             [
                 "question",
+                "prompt",
                 "module",
                 "n",
                 "difficulty",
@@ -115,7 +122,7 @@ def _questions(found: Figures) -> list[Table]:
                 "flags",
             ],
             rows,
-            Bar(0, 3, 1),
+            Bar(0, 4, 1),
         ),
         Table(
             "wrong_choices",
