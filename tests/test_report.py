@@ -426,3 +426,43 @@ def test_a_busy_lrs_is_asked_again_until_it_answers(stand_in: str) -> None:
     source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=waits.append)
     assert list(source.statements()) == []
     assert waits == [0.5, 1.0]
+
+
+def test_ending_statements_are_taken_as_stated_and_nothing_is_called_rebuilt(
+    tmp_path: Path,
+) -> None:
+    ext = "https://scormkit.dev/xapi/extensions/"
+    t = Clock()
+    choices = [
+        said(t, ANA, "answered", "scene", SCENARIO, scene, result={"response": letter})
+        for scene, letter in BEST
+    ]
+    ending = said(
+        t,
+        ANA,
+        "completed",
+        "scenario",
+        SCENARIO,
+        result={
+            "success": True,
+            "completion": True,
+            "extensions": {
+                f"{ext}ending": "success-end",
+                f"{ext}ending-kind": "success",
+                f"{ext}points": {"empathy": 4, "privacy": 6, "resolution": 6},
+                f"{ext}lives": 3,
+                f"{ext}badges": ["privacy-guardian"],
+            },
+        },
+    )
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps([*choices, ending]))
+    found = report_of(source)
+    roleplay = found["roleplays"][0]
+    assert roleplay["rebuilt"] is False and found["rebuilt"] == []
+    assert [(b["badge"], b["runs"]) for b in roleplay["badges"]] == [
+        ("calm-in-the-storm", 0),
+        ("privacy-guardian", 1),
+        ("clean-run", 0),
+    ]
+    assert roleplay["paths"][0]["path"].startswith("arrival:acknowledge-move > ")
