@@ -7,7 +7,6 @@ each statement updates its learner's record and is dropped.
 from __future__ import annotations
 
 import re
-from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,21 +16,25 @@ DEDUPE_WINDOW = 32
 
 
 class Recent:
-    """A learner's last DEDUPE_WINDOW statement digests (two each), in a fixed 512-byte ring."""
+    """A learner's last DEDUPE_WINDOW statements as two 8-byte digests each: a 512-byte ring."""
 
     __slots__ = ("ring", "next")
+    SIZE = 8
 
     def __init__(self) -> None:
-        self.ring = array("q", bytes(16 * DEDUPE_WINDOW))
+        self.ring = bytearray(2 * self.SIZE * DEDUPE_WINDOW)
         self.next = 0
 
-    def __contains__(self, digest: int) -> bool:
-        return digest in self.ring
+    def __contains__(self, digest: bytes) -> bool:
+        at = self.ring.find(digest)
+        while at >= 0 and at % self.SIZE:  # a match must start on a digest's boundary
+            at = self.ring.find(digest, at + 1)
+        return at >= 0
 
-    def add(self, *digests: int) -> None:
+    def add(self, *digests: bytes) -> None:
         for digest in digests:
-            self.ring[self.next] = digest
-            self.next = (self.next + 1) % len(self.ring)
+            self.ring[self.next : self.next + self.SIZE] = digest
+            self.next = (self.next + self.SIZE) % len(self.ring)
 
 
 @dataclass(slots=True)

@@ -87,13 +87,13 @@ def read_into(
         _take(cohort, catalog, statement)
 
 
-def _digests(statement: dict[str, Any]) -> tuple[int, int]:
+def _digests(statement: dict[str, Any]) -> tuple[bytes, bytes]:
     ident = str(statement.get("id", ""))
     content = {k: v for k, v in statement.items() if k not in STORED_BY_LRS}
     text = json.dumps(content, sort_keys=True, default=str)
     return (
-        int.from_bytes(hashlib.blake2b(ident.encode(), digest_size=8).digest(), signed=True) or 1,
-        int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), signed=True) or 1,
+        hashlib.blake2b(ident.encode(), digest_size=8).digest(),
+        hashlib.blake2b(text.encode(), digest_size=8).digest(),
     )
 
 

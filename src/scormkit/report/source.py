@@ -90,8 +90,25 @@ class FileSource:
                     self.malformed.append(Malformed(f"{self.path}:{number}", f"not JSON: {exc}"))
 
     def voided_ids(self) -> set[str]:
-        """Ids of the statements this file voids (a first, cheap pass over the file)."""
+        """Ids of the statements this file voids: a first pass, skipped when none can be."""
+        if not _mentions(self.path, VOIDED.encode()):
+            return set()
         return {s["object"]["id"] for s in FileSource(self.path).statements() if _voids(s)}
+
+
+def _mentions(path: Path, marker: bytes) -> bool:
+    """Whether `marker` occurs in the file at `path`, read in 1 MB chunks."""
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return True  # let the main pass say what is wrong
+    with handle:
+        tail = b""
+        while chunk := handle.read(1 << 20):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker) :]
+    return False
 
 
 def _kind(handle: BinaryIO) -> str:
