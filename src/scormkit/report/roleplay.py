@@ -171,6 +171,7 @@ def scenario_figures(
     timeouts = Counter(scene for run in runs for scene in run.timeouts)
     badges = Counter(badge for run in finished for badge in run.badges)
     n = len(finished)
+    order = {scene.id: index for index, scene in enumerate(scenario.scenes)}  # choices by scene
     return {
         "id": scenario.id,
         "title": scenario.title,
@@ -202,7 +203,9 @@ def scenario_figures(
         ],
         "choices": [
             {"scene": s.split(":")[0], "choice": s.split(":")[1], "times": c}
-            for s, c in sorted(choices.items(), key=lambda i: (-i[1], i[0]))
+            for s, c in sorted(
+                choices.items(), key=lambda i: (order[i[0].split(":")[0]], -i[1], i[0])
+            )
         ],
         "paths": [
             {"path": p, "runs": c, "n": n}
