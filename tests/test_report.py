@@ -466,3 +466,21 @@ def test_ending_statements_are_taken_as_stated_and_nothing_is_called_rebuilt(
         ("clean-run", 0),
     ]
     assert roleplay["paths"][0]["path"].startswith("arrival:acknowledge-move > ")
+
+
+def test_the_same_statements_give_the_same_bytes(tmp_path: Path) -> None:
+    from scormkit.report.csvfiles import write_csv
+    from scormkit.report.html import render_html
+
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(cohort_statements()))
+    first, second = report_of(source), report_of(source)
+    assert render_html(first) == render_html(second)
+    write_csv(first, tmp_path / "a")
+    write_csv(second, tmp_path / "b")
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    assert all(
+        (tmp_path / "a" / n).read_bytes() == (tmp_path / "b" / n).read_bytes() for n in names
+    )
+    assert "http://" not in render_html(first).replace("http://www.w3.org/2000/svg", "")
