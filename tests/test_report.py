@@ -484,3 +484,19 @@ def test_the_same_statements_give_the_same_bytes(tmp_path: Path) -> None:
         (tmp_path / "a" / n).read_bytes() == (tmp_path / "b" / n).read_bytes() for n in names
     )
     assert "http://" not in render_html(first).replace("http://www.w3.org/2000/svg", "")
+
+
+def test_since_and_registration_filter_a_file_as_they_filter_an_lrs(tmp_path: Path) -> None:
+    statements = cohort_statements()
+    statements[0]["context"] = {"registration": "6f1e0c2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b"}
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(statements))
+    one = make_report(
+        COURSE, FileSource(source, registration=statements[0]["context"]["registration"])
+    )
+    assert (one["input"]["read"], one["funnel"]["launched"]) == (1, 1)
+    later = make_report(COURSE, FileSource(source, since="2026-11-02T09:03:00Z"))
+    # Made 10 s apart from 09:00:10: after 09:03 come Ben's survey answer, the unknown
+    # activity, the voiding statement (10:00) and the malformed one (no time: kept to count).
+    assert later["input"]["read"] == 4
+    assert later["input"]["voiding"] == 1 and later["input"]["malformed"] == 1

@@ -345,7 +345,7 @@ def report_command(
         if (endpoint is None) == (statements_file is None):
             raise ReportError("give either --endpoint (an LRS) or --statements (a file)")
         if statements_file is not None:
-            source: FileSource | LrsSource = FileSource(statements_file)
+            source: FileSource | LrsSource = FileSource(statements_file, since, registration)
         else:
             assert endpoint is not None
             auth = basic_auth(username or "", password or "")

@@ -55,6 +55,8 @@ class FileSource:
     """Statements in a JSON list, an LRS StatementResult object, or JSON lines."""
 
     path: Path
+    since: str | None = None  # as the LRS filter: stored (else timestamp) after this time
+    registration: str | None = None
     malformed: list[Malformed] = field(default_factory=list)  # the first few
     malformed_total: int = 0
 
@@ -62,6 +64,19 @@ class FileSource:
         return str(self.path)
 
     def statements(self) -> Iterator[Any]:
+        """Each statement in file order that passes `since` and `registration`."""
+        if self.since is None and self.registration is None:
+            yield from self._all()
+            return
+        after = datetime.fromisoformat(utc_text(self.since)) if self.since else None
+        for statement in self._all():
+            if self.registration and _registration(statement) != self.registration:
+                continue
+            if after and not _stored_after(statement, after):
+                continue
+            yield statement
+
+    def _all(self) -> Iterator[Any]:
         """Each statement in file order; lines that are not JSON are noted in `malformed`."""
         try:
             handle = self.path.open("rb")
@@ -128,6 +143,25 @@ def _kind(handle: BinaryIO) -> str:
     if text.startswith(b"{"):
         return "result"
     return "lines"
+
+
+def _registration(statement: Any) -> Any:
+    try:
+        return statement["context"]["registration"]
+    except (KeyError, TypeError):
+        return None
+
+
+def _stored_after(statement: Any, after: datetime) -> bool:
+    """Whether the statement was stored (or, lacking that, made) after `after`."""
+    if not isinstance(statement, dict):
+        return True  # malformed: let the intake count it
+    when = statement.get("stored") or statement.get("timestamp")
+    try:
+        moment = datetime.fromisoformat(str(when))
+    except ValueError:
+        return True
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)) > after
 
 
 def _voids(statement: Any) -> bool:
