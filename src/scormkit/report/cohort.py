@@ -84,7 +84,7 @@ class Learner:
     key: str
     name: str
     launched: bool = False
-    pages: set[str] = field(default_factory=set)
+    pages: int = 0  # bit i set: the i-th page of the course (spec order) was reached
     completed: bool = False
     verdict: tuple[str, bool, float | None] | None = None  # (timestamp, passed, score 0-100)
     questions: dict[str, Tries] = field(default_factory=dict)

@@ -65,12 +65,12 @@ def _names(learners: list[Learner], pseudonymise: bool) -> dict[str, str]:
 
 def _funnel(catalog: Catalog, learners: list[Learner]) -> Figures:
     launched = [p for p in learners if p.launched]
-    reached = Counter(page for person in launched for page in person.pages)
     order = catalog.page_order
+    reached = Counter(order[i] for p in launched for i in range(len(order)) if p.pages >> i & 1)
     stopped: Counter[str] = Counter()
     for learner in launched:
         if not learner.completed and learner.pages:
-            stopped[max(learner.pages, key=order.index)] += 1
+            stopped[order[learner.pages.bit_length() - 1]] += 1
     n = len(launched)
     return {
         "launched": n,
@@ -170,7 +170,7 @@ def _learner(catalog: Catalog, learner: Learner, name: str, runs: dict[str, Repl
         }
     return {
         "learner": name,
-        "pages_reached": len(learner.pages),
+        "pages_reached": learner.pages.bit_count(),
         "pages": len(catalog.page_order),
         "completed": learner.completed,
         "passed": learner.verdict[1] if learner.verdict else None,

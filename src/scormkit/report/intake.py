@@ -123,7 +123,7 @@ def _take(cohort: Cohort, catalog: Catalog, statement: dict[str, Any]) -> None:
     if kind in ("course", "page", "module") and verb in ("launched", "initialized", "experienced"):
         learner.launched = True
         if kind == "page":
-            learner.pages.add(ids[0])
+            learner.pages |= 1 << catalog.page_order.index(ids[0])
     elif kind == "course":
         _course(learner, verb, result, at)
     elif kind == "question" and verb == "answered":
