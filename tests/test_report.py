@@ -500,3 +500,14 @@ def test_since_and_registration_filter_a_file_as_they_filter_an_lrs(tmp_path: Pa
     # activity, the voiding statement (10:00) and the malformed one (no time: kept to count).
     assert later["input"]["read"] == 4
     assert later["input"]["voiding"] == 1 and later["input"]["malformed"] == 1
+
+
+def test_a_report_needs_exactly_one_of_an_lrs_and_a_file(tmp_path: Path) -> None:
+    neither = subprocess.run(
+        [sys.executable, "-m", "scormkit", "report", str(FLAGSHIP), "-o", str(tmp_path / "r.html")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert neither.returncode == 1
+    assert neither.stderr == "error: give either --endpoint (an LRS) or --statements (a file)\n"
