@@ -18,18 +18,22 @@ from scormkit.batch import PackageReport, plan_jobs, run_batch, write_report
 from scormkit.build import find_target
 from scormkit.check import check_package
 from scormkit.check.lms import check_for_lms
-from scormkit.errors import LaunchUnsupported, ResultsError, ScormkitError, SpecError
+from scormkit.errors import LaunchUnsupported, ReportError, ResultsError, ScormkitError, SpecError
 from scormkit.observe import observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.profiles import all_profiles, find_profile
 from scormkit.reference import course_reference
+from scormkit.report import FileSource, LrsSource, make_report, warnings_of
+from scormkit.report.csvfiles import write_csv
+from scormkit.report.html import write_html
+from scormkit.report.profile import profile_text
 from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.starter_course import write_starter_course
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
 from scormkit.translation import catalog_path, course_messages, translate_course, update_catalog
-from scormkit.xapi_activities import course_activities
+from scormkit.xapi_activities import course_activities, course_iri
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -284,9 +288,15 @@ def preview_command(
 
 
 @main.command("statements")
-@click.argument("spec", type=click.Path(path_type=Path))
-def statements_command(spec: Path) -> None:
+@click.argument("spec", required=False, type=click.Path(path_type=Path))
+@click.option("--profile", is_flag=True, help="Print scormkit's xAPI Profile (JSON-LD) instead.")
+def statements_command(spec: Path | None, profile: bool) -> None:
     """Print the xAPI activity definitions of SPEC as JSON."""
+    if profile:
+        click.echo(profile_text(), nl=False)
+        return
+    if spec is None:
+        raise click.UsageError("give a SPEC, or --profile")
     with _errors_exit():
         course = load_course(spec)
     click.echo(json.dumps(course_activities(course), indent=2, ensure_ascii=False))
@@ -356,6 +366,66 @@ def observe_command(
             version=xapi_version,
         )  # fmt: skip
     click.echo(f"sent {len(sent)} statements for '{results.observation}' to {endpoint}")
+
+
+@main.command("report")
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("--endpoint", envvar="SCORMKIT_LRS_ENDPOINT", help="LRS endpoint to read from.")
+@click.option("--username", envvar="SCORMKIT_LRS_USERNAME", help="LRS key.")
+@click.option("--password", envvar="SCORMKIT_LRS_PASSWORD", help="LRS secret.")
+@click.option(
+    "--statements",
+    "statements_file",
+    type=click.Path(path_type=Path),
+    help="Read statements from a file instead: JSON list, StatementResult or JSON lines.",
+)
+@click.option("--since", help="Only statements stored since this time (ISO 8601).")
+@click.option("--registration", help="Only statements of this registration.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The report page (HTML).",
+)
+@click.option("--json", "json_out", type=click.Path(path_type=Path), help="Figures as JSON.")
+@click.option("--csv", "csv_dir", type=click.Path(path_type=Path), help="Folder for CSV tables.")
+@click.option("--pseudonymise", is_flag=True, help="Show learners as 'Learner 1', 'Learner 2'…")
+def report_command(
+    spec: Path,
+    endpoint: str | None,
+    username: str | None,
+    password: str | None,
+    statements_file: Path | None,
+    since: str | None,
+    registration: str | None,
+    out: Path,
+    json_out: Path | None,
+    csv_dir: Path | None,
+    pseudonymise: bool,
+) -> None:
+    """Write a training-needs report for SPEC from an LRS or a statements file."""
+    with _errors_exit():
+        course = load_course(spec)
+        if (endpoint is None) == (statements_file is None):
+            raise ReportError("give either --endpoint (an LRS) or --statements (a file)")
+        if statements_file is not None:
+            source: FileSource | LrsSource = FileSource(statements_file, since, registration)
+        else:
+            assert endpoint is not None
+            auth = basic_auth(username or "", password or "")
+            source = LrsSource(endpoint, auth, course_iri(course), since, registration)
+        found = make_report(course, source, pseudonymise=pseudonymise)
+        write_html(found, out)
+        if json_out:
+            json_out.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        if csv_dir:
+            write_csv(found, csv_dir)
+    for line in warnings_of(found):
+        err.print(f"warning: {line}" if not line.startswith(" ") else line, markup=False)
+    learners = found["funnel"]["launched"]
+    click.echo(f"wrote {out} ({learners} learner(s), {found['input']['used']} statement(s))")
 
 
 def _report(exc: ScormkitError) -> None:

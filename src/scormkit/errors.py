@@ -97,3 +97,7 @@ class ResultsError(ScormkitError):
 
 class LrsError(ScormkitError):
     """The LRS refused statements or could not be reached; nothing was silently dropped."""
+
+
+class ReportError(ScormkitError):
+    """Statements for a report could not be read: a missing file, an unreachable LRS."""

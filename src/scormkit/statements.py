@@ -56,7 +56,7 @@ def verb(name: str) -> Json:
     """The verb `name` (an ADL or cmi5 verb) with its English display."""
     if name not in VERBS:
         raise ValueError(f"no verb '{name}'; known: {', '.join(sorted(VERBS))}")
-    return {"id": VERBS[name], "display": {"en-US": name}}
+    return {"id": VERBS[name], "display": {"en": name}}  # one tag, as the definitions use
 
 
 def agent(

@@ -3,13 +3,19 @@
 // course data; talking to the LRS is lrs.js.
 
 const VERB_BASE = "http://adlnet.gov/expapi/verbs/";
+// scormkit's xAPI Profile (src/scormkit/report/profile.jsonld): its own verb and extensions.
+const PROFILE = "https://scormkit.dev/xapi/";
+const EXTENSION = `${PROFILE}extensions/`;
+const RANK = { failure: 1, partial: 2, success: 3 };
 
-/** The ADL verb `name` with an English display. */
+/** The verb `name` (ADL, or the profile's "timed-out") with its English display. */
 export function verb(name) {
+  if (name === "timed-out") return { id: `${PROFILE}verbs/timed-out`, display: { en: "timed out" } };
   const id = name === "abandoned" || name === "waived"
     ? `https://w3id.org/xapi/adl/verbs/${name}`
     : `${VERB_BASE}${name}`;
-  return { id, display: { "en-US": name } };
+  // One language tag: "en", as the course's English definitions are tagged.
+  return { id, display: { en: name } };
 }
 
 /** A random RFC 4122 version 4 UUID. */
@@ -118,12 +124,59 @@ export function interactionIri(data, record) {
   return `${data.iri}/${record.activity.join("/")}`;
 }
 
+/** The parent activity of `iri`: its module or quiz, or the role-play or survey it is in. */
+export function parentOf(data, iri) {
+  if (data.parents[iri]) return data.parents[iri];
+  const [kind, owner] = iri.slice(data.iri.length + 1).split("/");
+  if (kind === "scene") return `${data.iri}/scenario/${owner}`;
+  if (kind === "item") return `${data.iri}/survey/${owner}`;
+  return null;
+}
+
 /** contextActivities placing `iri` in the course: its parent, and the course as grouping. */
 export function placeIn(data, iri, courseId = data.iri) {
   const found = { grouping: [{ objectType: "Activity", id: courseId }] };
-  const parent = data.parents[iri];
+  const parent = parentOf(data, iri);
   if (parent) found.parent = [{ objectType: "Activity", id: parent }];
   return found;
+}
+
+/**
+ * The result of a role-play run that reached an ending (a run of runtime/scenario.js): passed
+ * when the ending is at least `passAt`, with the ending scene, its kind, points per dimension,
+ * lives left and badges in the profile's result extensions.
+ */
+export function endingResult(passAt, run) {
+  const extensions = {
+    [`${EXTENSION}ending`]: run.outOfLives ? "out-of-lives" : run.scene,
+    [`${EXTENSION}ending-kind`]: run.ending,
+    [`${EXTENSION}points`]: run.points,
+    [`${EXTENSION}badges`]: run.badges,
+  };
+  if (run.lives !== null) extensions[`${EXTENSION}lives`] = run.lives;
+  return { success: RANK[run.ending] >= RANK[passAt], completion: true, extensions };
+}
+
+/** The statement for a run of role-play `scenarioId` reaching its ending. */
+export function endingStatement(actor, data, scenarioId, passAt, run, { context, time } = {}) {
+  const object = activity(data, `${data.iri}/scenario/${scenarioId}`);
+  return statement(actor, "completed", object, { result: endingResult(passAt, run), context, time });
+}
+
+/** The statement for a scene whose timer ran out; `lostLife` when the timeout cost a life. */
+export function timeoutStatement(actor, data, sceneIri, lostLife, { context, time } = {}) {
+  const result = { extensions: { [`${EXTENSION}lost-life`]: lostLife } };
+  return statement(actor, "timed-out", activity(data, sceneIri), { result, context, time });
+}
+
+/**
+ * The verdict to send for `progress` ("passed" or "failed"), or null when it is the same as
+ * `lastSent`: a learner who retries and improves gets a new verdict, and only then.
+ */
+export function verdictToSend(lastSent, progress) {
+  if (progress.passed === null || progress.score === null) return null;
+  const verdict = progress.passed ? "passed" : "failed";
+  return verdict === lastSent ? null : verdict;
 }
 
 /** A verdict statement's result: the course score as 0-100 raw and 0-1 scaled. */

@@ -1,0 +1,69 @@
+"""`scormkit report`: a training-needs report from the statements in an LRS or a file.
+
+    source = FileSource(Path("statements.json"))      # or LrsSource(endpoint, auth, activity)
+    found = make_report(course, source)                # figures as plain data
+    write_html(found, Path("report.html"))
+
+Statements stream through once (after a first pass for voided ids): each updates one learner's
+record, so memory follows learners, not statements.
+"""
+
+from __future__ import annotations
+
+from scormkit.errors import ReportError
+from scormkit.report.catalog import make_catalog
+from scormkit.report.cohort import Cohort
+from scormkit.report.figures import Figures, figures
+from scormkit.report.intake import read_into
+from scormkit.report.source import FileSource, LrsSource
+from scormkit.spec.models import Course
+
+__all__ = ["FileSource", "Figures", "LrsSource", "make_report", "warnings_of"]
+
+
+def make_report(
+    course: Course, source: FileSource | LrsSource, *, pseudonymise: bool = False
+) -> Figures:
+    """Every figure of the report for `course` from `source`; ReportError if nothing usable."""
+    catalog = make_catalog(course)
+    cohort = Cohort()
+    voided = source.voided_ids()
+    read_into(cohort, catalog, source.statements(), voided)
+    counts = cohort.counts
+    counts.malformed += source.malformed_total
+    counts.read += source.malformed_total
+    shown = [f"{m.where}: {m.message}" for m in source.malformed]
+    counts.malformed_examples[:0] = shown
+    del counts.malformed_examples[5:]
+    if counts.used == 0:
+        raise ReportError(
+            f"{source}: no usable statements about course '{course.id}' "
+            f"({_summary(counts.read, counts.malformed, counts.unknown)})"
+        )
+    return figures(catalog, cohort, pseudonymise=pseudonymise)
+
+
+def _summary(read: int, malformed: int, unknown: int) -> str:
+    return f"{read} read, {malformed} malformed, {unknown} about other activities"
+
+
+def warnings_of(found: Figures) -> list[str]:
+    """What the reader of the report should know about its input, one line each."""
+    counts = found["input"]
+    lines = []
+    if counts["malformed"]:
+        lines.append(f"{counts['malformed']} malformed statement(s) skipped")
+        lines.extend(f"  {example}" for example in counts["malformed_examples"])
+    if counts["unknown"]:
+        activities = counts["unknown_activities"]
+        lines.append(
+            f"{counts['unknown']} statement(s) about {len(activities)} activity(ies) "
+            "the spec does not know, left out"
+        )
+        lines.extend(f"  {a['activity']} ({a['statements']})" for a in activities[:5])
+    if counts["voided"]:
+        lines.append(f"{counts['voided']} voided statement(s) left out")
+    if counts["duplicates"]:
+        lines.append(f"{counts['duplicates']} duplicate statement(s) counted once")
+    lines.extend(found["rebuilt"])
+    return lines

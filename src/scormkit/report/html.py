@@ -1,0 +1,141 @@
+"""The report as one self-contained HTML page: inline CSS, inline SVG bar charts, no requests.
+
+Each chart is drawn here as plain SVG rather than with a plotting library: horizontal bars are
+a few rectangles, and a library would add a dependency and embed its own styles for no gain.
+Every chart is followed by the table it is drawn from, the text equivalent screen readers and
+print use; the chart itself is an image with a short label.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+from pathlib import Path
+
+from scormkit.report.figures import Figures
+from scormkit.report.table import Bar, Cell, Table
+from scormkit.report.tables import tables
+
+BAR_HEIGHT = 22
+LABEL_WIDTH = 230
+CHART_WIDTH = 600
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:72rem;
+padding:1rem;color:#1b1b1b;background:#fff;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #1d4f91}
+h3{font-size:1.05rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.9rem;position:relative}
+th,td{border:1px solid #8a8a8a;padding:.2rem .45rem;text-align:left;vertical-align:top}
+th{background:#e8eef7}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.wrap{overflow-x:auto}svg text{font-size:14px;fill:#1b1b1b}svg .bar{fill:#1d4f91}
+svg .track{fill:#e4e4e4}svg{min-width:30rem}
+.note{background:#fff4d6;border-left:4px solid #8a5a00;padding:.4rem .6rem .4rem 1.6rem}
+p.note{padding-left:.6rem}.wrap:focus{outline:3px solid #1d4f91}
+caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+@media print{h2{break-before:auto}.wrap{overflow:visible}svg .bar{fill:#000}}
+"""
+
+
+def write_html(found: Figures, dest: Path) -> None:
+    """Write the report page to `dest`."""
+    dest.write_text(render_html(found), encoding="utf-8")
+
+
+def render_html(found: Figures) -> str:
+    """The report page as text; the same figures always give the same bytes."""
+    course = found["course"]
+    title = f"Training-needs report: {course['title']}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # No request may leave the page: nothing but inline styles and data.
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body><main>",
+        f"<h1>{escape(title)}</h1>",
+        _summary(found),
+    ]
+    for section, group in groupby(tables(found), key=lambda t: t.section):
+        parts.append(f"<section><h2>{escape(section)}</h2>")
+        parts.extend(_table(table) for table in group)
+        parts.append("</section>")
+    parts.append("</main></body></html>\n")
+    return "\n".join(parts)
+
+
+def _summary(found: Figures) -> str:
+    counts = found["input"]
+    funnel = found["funnel"]
+    items = [
+        f"{funnel['launched']} learner(s) launched the course, {funnel['completed']} completed "
+        f"it and {funnel['passed']} passed (pass mark {found['course']['pass_percent']}%).",
+        f"{counts['used']} of {counts['read']} statement(s) used: {counts['duplicates']} "
+        f"duplicate(s), {counts['voided']} voided, {counts['unknown']} about activities the spec "
+        f"does not know, {counts['malformed']} malformed.",
+    ]
+    notes = [*found["rebuilt"], *counts["malformed_examples"]]
+    text = "".join(f"<li>{escape(i)}</li>" for i in items)
+    rebuilt = "".join(f"<li>{escape(n)}</li>" for n in notes)
+    return f"<ul>{text}</ul>" + (f'<ul class="note">{rebuilt}</ul>' if rebuilt else "")
+
+
+def _cell(value: Cell, header: bool = False) -> str:
+    tag = "th" if header else "td"
+    if value is None:
+        return f"<{tag}>–</{tag}>"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f'<{tag} class="num">{value:g}</{tag}>'
+    return f"<{tag}>{escape(str(value))}</{tag}>"
+
+
+def _table(table: Table) -> str:
+    parts = [f'<h3 id="{escape(table.name)}">{escape(table.caption)}</h3>']
+    parts.extend(f'<p class="note">{escape(n)}</p>' for n in table.notes)
+    if not table.rows:
+        parts.append("<p>No statements for this yet.</p>")
+        return "\n".join(parts)
+    if table.bar:
+        chart = f'tabindex="0" role="region" aria-label="Chart: {escape(table.caption)}"'
+        parts.append(f'<div class="wrap" {chart}>{_chart(table, table.bar)}</div>')
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
+    body = "".join(
+        "<tr>" + _cell(row[0], header=False) + "".join(_cell(v) for v in row[1:]) + "</tr>"
+        for row in table.rows
+    )
+    # A region that may scroll sideways on a phone: focusable, so keyboards can scroll it.
+    region = f'tabindex="0" role="region" aria-label="{escape(table.caption)}"'
+    parts.append(
+        f'<div class="wrap" {region}><table><caption>{escape(table.caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+    return "\n".join(parts)
+
+
+def _chart(table: Table, bar: Bar) -> str:
+    values = [
+        float(v) if isinstance(v, int | float) else 0.0
+        for v in (row[bar.value] for row in table.rows)
+    ]
+    most = bar.most or max(values, default=0) or 1
+    height = BAR_HEIGHT * len(values) + 4
+    span = CHART_WIDTH - LABEL_WIDTH - 60
+    rows = []
+    for index, (row, value) in enumerate(zip(table.rows, values, strict=True)):
+        y = index * BAR_HEIGHT + 2
+        label = str(row[bar.label])
+        short = label if len(label) <= 30 else label[:28] + "…"
+        width = round(span * max(0.0, value) / most, 1)
+        rows.append(
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{escape(short)}</text>'
+            f'<rect class="track" x="{LABEL_WIDTH}" y="{y + 3}" width="{span}" height="14"/>'
+            f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="14"/>'
+            f'<text x="{LABEL_WIDTH + span + 6}" y="{y + 15}">{value:g}</text>'
+        )
+    label = f"Bar chart: {table.caption}. The table below gives every figure."
+    return (
+        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{CHART_WIDTH}px" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(rows)
+        + "</svg>"
+    )

@@ -1,0 +1,225 @@
+"""Role-play figures: runs rebuilt from the choices and the scene graph, or read from endings.
+
+Packages built before ending statements existed send one `answered` per choice and nothing
+else, so each learner's choices are replayed through the scenario's rules (spec/scenariowalk.py,
+the same rules as the player) to find the endings, lives, points, badges and timeouts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from scormkit.report.catalog import LETTERS, Catalog
+from scormkit.report.cohort import Learner, Move
+from scormkit.scenario.walk import RANK, TIMEOUT, State, Walker
+from scormkit.spec.activities import Scenario
+
+MOST_TIMEOUTS = 50  # timeouts followed in a row before a path is called unreplayable
+
+
+@dataclass
+class Run:
+    """One way through the role-play, from its start scene to an ending."""
+
+    steps: list[str] = field(default_factory=list)  # "scene:choice" (choice may be "timeout")
+    ending: str | None = None  # ending scene id
+    kind: str | None = None  # success, partial, failure
+    points: dict[str, int] = field(default_factory=dict)
+    lives: int | None = None
+    badges: list[str] = field(default_factory=list)
+    lives_lost_at: list[str] = field(default_factory=list)
+    timeouts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Replay:
+    """A learner's runs through one scenario, and the choices that could not be placed."""
+
+    runs: list[Run]
+    unplaced: int
+
+
+def replay(scenario: Scenario, moves: list[Move]) -> Replay:
+    """The runs `moves` (in any order) make, by the scenario's rules."""
+    walker = Walker(scenario)
+    runs: list[Run] = []
+    unplaced = 0
+    state: State | None = None
+    run = Run()
+    for move in sorted(moves, key=lambda m: m.at):
+        if state is None or walker.ending(state):
+            state, run = walker.start(), Run()
+            runs.append(run)
+        state = _reach(walker, state, move.scene, run)
+        if state is None:
+            unplaced += 1
+            if move.scene != scenario.start:
+                continue
+            state, run = walker.start(), Run()  # a restart part-way through
+            runs.append(run)
+        scene = walker.scene(state)
+        index = LETTERS.find(move.letter) if len(move.letter) == 1 else -1
+        if not 0 <= index < len(scene.choices):
+            unplaced += 1
+            continue
+        choice = scene.choices[index]
+        step = next((m for m in walker.moves(state) if m.step == choice.id), None)
+        if step is None:  # not offered by the rules: the statements and the spec disagree
+            unplaced += 1
+            continue
+        run.steps.append(f"{scene.id}:{choice.id}")
+        if step.lose_life:
+            run.lives_lost_at.append(scene.id)
+        state = walker.after(state, step)
+        _end(walker, state, run)
+    return Replay([r for r in runs if r.steps], unplaced)
+
+
+def _reach(walker: Walker, state: State, scene_id: str, run: Run) -> State | None:
+    """`state` moved on through timeouts until it is at `scene_id`; None if it cannot be."""
+    for _ in range(MOST_TIMEOUTS):
+        if walker.scene(state).id == scene_id:
+            return state
+        if walker.ending(state):
+            return None
+        timeout = next((m for m in walker.moves(state) if m.step == TIMEOUT), None)
+        if timeout is None:
+            return None
+        scene = walker.scene(state).id
+        run.steps.append(f"{scene}:{TIMEOUT}")
+        run.timeouts.append(scene)
+        if timeout.lose_life:
+            run.lives_lost_at.append(scene)
+        state = walker.after(state, timeout)
+        if _end(walker, state, run):
+            return None
+    return None
+
+
+def _end(walker: Walker, state: State, run: Run) -> bool:
+    kind = walker.ending(state)
+    if not kind:
+        return False
+    scenario = walker.scenario
+    run.ending = walker.scene(state).id if walker.scene(state).ending else "out-of-lives"
+    run.kind = kind
+    run.points = {d: state.points[i] for i, d in enumerate(walker.dimensions)}
+    run.lives = state.lives if walker.has_lives else None
+    if not walker.out_of_lives(state):
+        run.badges = [b.id for b in scenario.badges if walker.holds(state, b.when)]
+    return True
+
+
+def best_run(runs: list[Run]) -> Run | None:
+    """The finished run with the best ending, then the most points; the latest on a tie."""
+    finished = [r for r in runs if r.kind]
+    if not finished:
+        return None
+    return max(reversed(finished), key=lambda r: (RANK[r.kind or ""], sum(r.points.values())))
+
+
+def learner_runs(catalog: Catalog, learner: Learner) -> dict[str, Replay]:
+    """Each scenario the learner played: runs from ending statements, else rebuilt."""
+    found: dict[str, Replay] = {}
+    for scenario_id, scenario in catalog.scenarios.items():
+        moves = learner.moves.get(scenario_id, [])
+        endings = learner.endings.get(scenario_id, [])
+        if not moves and not endings:
+            continue
+        rebuilt = replay(scenario, moves)
+        if endings:
+            # Stated endings win over rebuilt ones; the rebuilt paths still give the choices.
+            stated = [
+                Run(
+                    steps=[],
+                    ending=e.scene,
+                    kind=scenario_kind(scenario, e.scene),
+                    points=e.points,
+                    lives=e.lives,
+                    badges=e.badges,
+                )
+                for e in endings
+            ]
+            for run, told in zip(rebuilt.runs, stated, strict=False):
+                told.steps, told.lives_lost_at, told.timeouts = (
+                    run.steps,
+                    run.lives_lost_at,
+                    run.timeouts,
+                )
+            rebuilt = Replay(stated, rebuilt.unplaced)
+        found[scenario_id] = rebuilt
+    return found
+
+
+def scenario_kind(scenario: Scenario, scene_id: str) -> str:
+    scene = next((s for s in scenario.scenes if s.id == scene_id), None)
+    return scene.ending if scene is not None and scene.ending else "failure"
+
+
+def scenario_figures(
+    catalog: Catalog, scenario: Scenario, replays: list[Replay], rebuilt: bool
+) -> dict[str, Any]:
+    """Paths, endings, average points, badges, lives lost and timeouts over all learners."""
+    runs = [run for r in replays for run in r.runs]
+    finished = [run for run in runs if run.kind]
+    endings = Counter(run.ending or "" for run in finished)
+    paths = Counter(" > ".join(run.steps) for run in finished)
+    choices: Counter[str] = Counter(step for run in runs for step in run.steps)
+    lost = Counter(scene for run in runs for scene in run.lives_lost_at)
+    timeouts = Counter(scene for run in runs for scene in run.timeouts)
+    badges = Counter(badge for run in finished for badge in run.badges)
+    n = len(finished)
+    order = {scene.id: index for index, scene in enumerate(scenario.scenes)}  # choices by scene
+    return {
+        "id": scenario.id,
+        "title": scenario.title,
+        "learners": len(replays),
+        "runs": len(runs),
+        "finished_runs": n,
+        "rebuilt": rebuilt,
+        "unplaced_choices": sum(r.unplaced for r in replays),
+        "endings": [
+            {
+                "ending": e,
+                "kind": scenario_kind(scenario, e) if e != "out-of-lives" else "failure",
+                "runs": endings[e],
+                "n": n,
+            }
+            for e in sorted(endings, key=lambda e: (-endings[e], e))
+        ],
+        "points": [
+            {
+                "dimension": d,
+                "average": _average([run.points.get(d, 0) for run in finished]),
+                "full_marks": catalog.dimension_max[(scenario.id, d)],
+                "n": n,
+            }
+            for d in scenario.dimensions
+        ],
+        "badges": [
+            {"badge": b.id, "title": b.title, "runs": badges[b.id], "n": n} for b in scenario.badges
+        ],
+        "choices": [
+            {"scene": s.split(":")[0], "choice": s.split(":")[1], "times": c}
+            for s, c in sorted(
+                choices.items(), key=lambda i: (order[i[0].split(":")[0]], -i[1], i[0])
+            )
+        ],
+        "paths": [
+            {"path": p, "runs": c, "n": n}
+            for p, c in sorted(paths.items(), key=lambda i: (-i[1], i[0]))
+        ],
+        "lives_lost": [
+            {"scene": s, "times": c} for s, c in sorted(lost.items(), key=lambda i: (-i[1], i[0]))
+        ],
+        "timeouts": [
+            {"scene": s, "times": c}
+            for s, c in sorted(timeouts.items(), key=lambda i: (-i[1], i[0]))
+        ],
+    }
+
+
+def _average(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
