@@ -7,9 +7,8 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
 from pathlib import Path
+from typing import Any
 
 from scormkit.errors import Location, Problem, SpecError
 from scormkit.limits import size_text
