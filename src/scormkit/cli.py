@@ -18,6 +18,8 @@ from scormkit.activities import course_activities
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
+from scormkit.limits import NETWORK_READ_SECONDS
+from scormkit.lrs_client import redact
 from scormkit.observe import ResultsError, observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.spec import load_course
@@ -252,6 +254,13 @@ def statements_command(spec: Path) -> None:
 @click.option(
     "--xapi-version", default="1.0.3", show_default=True, type=click.Choice(["1.0.3", "2.0"])
 )
+@click.option(
+    "--timeout",
+    default=NETWORK_READ_SECONDS,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds to wait for the LRS on each of the 4 tries.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the statements instead of sending them.")
 def observe_command(
     spec: Path,
@@ -263,12 +272,13 @@ def observe_command(
     username: str | None,
     password: str | None,
     xapi_version: str,
+    timeout: float,
     dry_run: bool,
 ) -> None:
     """Send a supervisor's filled-in observation checklist for SPEC to an LRS."""
     with _errors_exit():
         course = load_course(spec)
-        results = read_results(results_file)
+        results = read_results(results_file, course)
         try:
             if "@" in learner and not account_home:
                 who = agent(email=learner, name=learner_name)
@@ -287,9 +297,9 @@ def observe_command(
             )
         sent = send_observation(
             course, who, results, endpoint=endpoint, auth=basic_auth(username, password),
-            version=xapi_version,
+            version=xapi_version, timeout=timeout,
         )  # fmt: skip
-    click.echo(f"sent {len(sent)} statements for '{results.observation}' to {endpoint}")
+    click.echo(f"sent {len(sent)} statements for '{results.observation}' to {redact(endpoint)}")
 
 
 def _report(exc: ScormkitError) -> None:
