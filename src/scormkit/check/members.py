@@ -117,13 +117,15 @@ class PackageZip:
 def _refusal(info: zipfile.ZipInfo, limits: Limits) -> str:
     """Why `info` makes the whole zip unsafe to read, or ""."""
     name = info.filename
+    raw = info.orig_filename  # zipfile cuts `filename` at a NUL; judge the name as stored
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in raw):
+        shown = raw.encode("unicode_escape").decode("ascii")
+        return f"(stored as '{shown}') has a control character in its name"
     parts = PurePosixPath(name.replace("\\", "/")).parts
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
         return "is an absolute path (zip-slip)"
     if ".." in parts:
         return "climbs out of the package with '..' (zip-slip)"
-    if "\x00" in name:
-        return "has a NUL character in its name"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "is a symbolic link"
     if info.file_size > limits.member_size:
