@@ -194,7 +194,12 @@ def check_command(package: Path, schemas: Path | None, as_json: bool) -> None:
 @click.option(
     "--watch", is_flag=True, help="Rebuild and reload when the spec, assets or templates change."
 )
-@click.option("--port", default=0, type=int, help="Port on 127.0.0.1 (default: any free port).")
+@click.option(
+    "--port",
+    default=0,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (default: any free port).",
+)
 def preview_command(
     source: Path, target: str, templates: Path | None, watch: bool, port: int
 ) -> None:

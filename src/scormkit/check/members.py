@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -108,6 +109,16 @@ class PackageZip:
         if len(data) > info.file_size:
             raise UnsafePackage(name, "refused: holds more bytes than its header declares")
         return data
+
+    def chunks(self, name: str, size: int = 256 * 1024) -> Iterator[bytes]:
+        """The bytes of member `name` in pieces of `size`, for serving members of any size;
+        stops at the size its header declares."""
+        info = self.infos[name]
+        left = info.file_size
+        with self._zip.open(info) as stream:
+            while left > 0 and (chunk := stream.read(min(size, left))):
+                left -= len(chunk)
+                yield chunk
 
     def close(self) -> None:
         """Close the zip file."""
