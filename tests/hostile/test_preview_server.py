@@ -89,16 +89,16 @@ def test_a_change_from_another_site_or_without_the_token_is_refused(preview: Pre
 def test_an_oversized_or_malformed_body_length_is_refused_unread(preview: Preview) -> None:
     port = int(preview.server.url.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        head = f"Host: 127.0.0.1:{port}\r\nOrigin: {preview.server.url}\r\n"
         raw.sendall(
-            f"POST /xapi/statements HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n"
-            f"Origin: {preview.server.url}\r\nContent-Length: {HTTP_BODY_BYTES + 1}\r\n\r\n".encode()
+            f"POST /xapi/statements HTTP/1.0\r\n{head}"
+            f"Content-Length: {HTTP_BODY_BYTES + 1}\r\n\r\n".encode()
         )
         answer = b"".join(iter(lambda: raw.recv(4096), b"")).decode()
     assert answer.startswith("HTTP/1.0 413 ")
     assert answer.endswith("bodies are at most 8 MB")
     with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
-        raw.sendall(f"POST /api/reset HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n"
-                    f"Origin: {preview.server.url}\r\nContent-Length: -5\r\n\r\n".encode())  # fmt: skip
+        raw.sendall(f"POST /api/reset HTTP/1.0\r\n{head}Content-Length: -5\r\n\r\n".encode())
         assert raw.recv(4096).decode().startswith("HTTP/1.0 400 ")
 
 
