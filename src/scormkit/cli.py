@@ -144,13 +144,20 @@ def init_command(folder: Path) -> None:
         if entry.name.endswith(".yaml")
     }
     files["course.schema.json"] = course_schema_text().encode()
+    if folder.exists() and not folder.is_dir():
+        err.print(f"{folder}: is a file; give a folder for the new course", markup=False)
+        sys.exit(1)
     clashes = sorted(n for n in files if (folder / n).exists())
     if clashes:
         err.print(f"{folder / clashes[0]}: already exists; choose an empty folder", markup=False)
         sys.exit(1)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        (folder / name).write_bytes(data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in sorted(files.items()):
+            (folder / name).write_bytes(data)
+    except OSError as exc:
+        err.print(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}", markup=False)
+        sys.exit(1)
     click.echo(
         f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
     )

@@ -76,3 +76,14 @@ def test_characters_xml_cannot_carry_are_refused_at_validate(tmp_path: Path, cha
         f"{spec}:1:22: title: text contains the control character '\\u{ord(char):04x}', "
         "which XML cannot carry; remove it"
     ) in output
+
+
+def test_init_into_a_file_is_a_message(tmp_path: Path) -> None:
+    target = tmp_path / "course"
+    target.write_text("mine")
+    result = CliRunner().invoke(main, ["init", str(target)])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{target}: is a file; give a folder for the new course\n",
+    )
+    assert target.read_text() == "mine"
