@@ -361,8 +361,11 @@ def _results(criteria: dict[str, bool]) -> dict[str, Any]:
         ({"criteria": {"greets-promptly": True}}, "missing uses-name, verifies-identity"),
         ({"criteria": {**ALL_MET, "smiles": True}}, "unknown smiles"),
         ({"observed_at": "2026-11-20T10:15:00"}, "observed_at: give a time with a zone"),
-        ({"criteria": {**ALL_MET, "uses-name": "yes"}}, "criteria: map each criterion id"),
-        ({"observer": {"name": "Dana"}}, "observer: give at least an email"),
+        (
+            {"criteria": {**ALL_MET, "uses-name": "yes"}},
+            "criteria.uses-name: criterion 'uses-name': write true \\(met\\) or false, not 'yes'",
+        ),
+        ({"observer": {"name": "Dana"}}, "observer: give at least the observer's email"),
         ({"when": "today"}, "unknown field 'when'"),
     ],
 )

@@ -19,6 +19,8 @@ from scormkit.build import find_target
 from scormkit.check import check_package
 from scormkit.check.lms import check_for_lms
 from scormkit.errors import LaunchUnsupported, ReportError, ResultsError, ScormkitError, SpecError
+from scormkit.limits import NETWORK_READ_SECONDS
+from scormkit.lrs_client import redact
 from scormkit.observe import observation_statements, read_results, send_observation
 from scormkit.preview import Preview
 from scormkit.profiles import all_profiles, find_profile
@@ -262,7 +264,12 @@ def check_command(package: Path, schemas: Path | None, as_json: bool, lms: str |
 @click.option(
     "--watch", is_flag=True, help="Rebuild and reload when the spec, assets or templates change."
 )
-@click.option("--port", default=0, type=int, help="Port on 127.0.0.1 (default: any free port).")
+@click.option(
+    "--port",
+    default=0,
+    type=click.IntRange(0, 65535),
+    help="Port on 127.0.0.1 (default: any free port).",
+)
 def preview_command(
     source: Path, target: str, templates: Path | None, watch: bool, port: int
 ) -> None:
@@ -328,6 +335,13 @@ def statements_command(spec: Path | None, profile: bool) -> None:
 @click.option(
     "--xapi-version", default="1.0.3", show_default=True, type=click.Choice(["1.0.3", "2.0"])
 )
+@click.option(
+    "--timeout",
+    default=NETWORK_READ_SECONDS,
+    show_default=True,
+    type=click.FloatRange(0.1, 600),
+    help="Seconds to wait for the LRS on each of the 4 tries.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the statements instead of sending them.")
 def observe_command(
     spec: Path,
@@ -339,12 +353,13 @@ def observe_command(
     username: str | None,
     password: str | None,
     xapi_version: str,
+    timeout: float,
     dry_run: bool,
 ) -> None:
     """Send a supervisor's filled-in observation checklist for SPEC to an LRS."""
     with _errors_exit():
         course = load_course(spec)
-        results = read_results(results_file)
+        results = read_results(results_file, course)
         try:
             if "@" in learner and not account_home:
                 who = agent(email=learner, name=learner_name)
@@ -363,9 +378,9 @@ def observe_command(
             )
         sent = send_observation(
             course, who, results, endpoint=endpoint, auth=basic_auth(username, password),
-            version=xapi_version,
+            version=xapi_version, timeout=timeout,
         )  # fmt: skip
-    click.echo(f"sent {len(sent)} statements for '{results.observation}' to {endpoint}")
+    click.echo(f"sent {len(sent)} statements for '{results.observation}' to {redact(endpoint)}")
 
 
 @main.command("report")

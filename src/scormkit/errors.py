@@ -99,5 +99,10 @@ class LrsError(ScormkitError):
     """The LRS refused statements or could not be reached; nothing was silently dropped."""
 
 
+class LrsUnreachable(ScormkitError):
+    """One request got no usable reply: the LRS could not be reached, did not answer in time,
+    or did not answer as HTTP. Sending statements retries after it."""
+
+
 class ReportError(ScormkitError):
     """Statements for a report could not be read: a missing file, an unreachable LRS."""

@@ -21,10 +21,15 @@ def write_starter_course(folder: Path) -> Path:
         if entry.name.endswith(".yaml")
     }
     files["course.schema.json"] = course_schema_text().encode()
+    if folder.exists() and not folder.is_dir():
+        raise BuildError(f"{folder}: is a file; give a folder for the new course")
     clashes = sorted(n for n in files if (folder / n).exists())
     if clashes:
         raise BuildError(f"{folder / clashes[0]}: already exists; choose an empty folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in sorted(files.items()):
-        (folder / name).write_bytes(data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in sorted(files.items()):
+            (folder / name).write_bytes(data)
+    except OSError as exc:
+        raise BuildError(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}") from None
     return folder / "course.yaml"

@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from tincan import HTTPRequest, RemoteLRS, Statement
+from tincan import Statement
 
-from scormkit.errors import LrsError
+from scormkit.errors import LrsError, LrsUnreachable
+from scormkit.limits import NETWORK_READ_SECONDS
+from scormkit.lrs_client import redact, request
 
 Json = dict[str, Any]
 
@@ -159,37 +161,38 @@ def send_statements(
     version: str = "1.0.3",
     tries: int = 4,
     wait: float = 0.5,
+    timeout: float = NETWORK_READ_SECONDS,
     sleep: Callable[[float], None] = time.sleep,
 ) -> None:
     """POST `statements` to the LRS at `endpoint`, retrying what failed; LrsError if not stored.
 
-    Retrying is safe: every statement's id is fixed, and an LRS stores an id once.
-    The credentials in `auth` never appear in an error message.
+    Retrying is safe: every statement's id is fixed, and an LRS stores an id once. Each try
+    waits at most `timeout` seconds for the LRS. Neither `auth` nor credentials written in
+    `endpoint` ever appear in an error message.
     """
     if version not in VERSIONS:
         raise LrsError(f"unknown xAPI version '{version}'; choose from {', '.join(VERSIONS)}")
-    lrs = RemoteLRS(endpoint=endpoint.rstrip("/") + "/", auth=auth)
-    lrs._version = VERSIONS[version]  # tincan only knows 1.0.x; the header is all that differs
+    headers = {
+        "X-Experience-API-Version": VERSIONS[version],
+        "Authorization": auth,
+        "Content-Type": "application/json",
+    }
     # Sent as built: tincan's own serializer would rewrite timestamps and durations and add
-    # `version`, which belongs to the LRS (xAPI-Data.md §2.4.10).
-    request = HTTPRequest(method="POST", resource="statements")
-    request.headers["Content-Type"] = "application/json"
-    request.content = json.dumps(list(statements))
+    # `version`, which belongs to the LRS (xAPI 1.0.3 Data 2.4.10).
+    body = json.dumps(list(statements)).encode("utf-8")
+    shown = redact(endpoint)
     problem = ""
     for attempt in range(tries):
         if attempt:
             sleep(wait * 2 ** (attempt - 1))
         try:
-            response = lrs._send_request(request)
-        except OSError as exc:
-            problem = f"cannot reach the LRS at {endpoint}: {exc.strerror or exc}"
+            reply = request("POST", endpoint, "statements", headers, body, read_seconds=timeout)
+        except LrsUnreachable as exc:
+            problem = str(exc)
             continue
-        if response.success:
+        if 200 <= reply.status < 300:
             return
-        status = response.response.status
-        data = response.data or ""
-        body = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
-        problem = f"the LRS at {endpoint} refused the statements: HTTP {status} {body[:300]}"
-        if status in (400, 401, 403, 409):
+        problem = f"the LRS at {shown} refused the statements: HTTP {reply.status} {reply.text()}"
+        if reply.status in (400, 401, 403, 409):
             break  # the same request would be refused again
     raise LrsError(f"{problem} ({len(statements)} statement(s) not stored)")

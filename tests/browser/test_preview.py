@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 MINIMAL = Path(__file__).resolve().parents[2] / "course_specs" / "minimal.yaml"
 
 
-def fetch(url: str, data: bytes | None = None) -> tuple[int, bytes]:
+def fetch(url: str, data: bytes | None = None, token: str = "") -> tuple[int, bytes]:
+    """GET `url`, or POST `data` to it with the preview's session `token`."""
+    headers = {"X-Scormkit-Token": token} if token else {}
     try:
-        with urllib.request.urlopen(url, data=data, timeout=5) as response:
+        request = urllib.request.Request(url, data=data, headers=headers)
+        with urllib.request.urlopen(request, timeout=5) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         with error:
@@ -43,7 +46,7 @@ def state(preview: Preview) -> dict[str, object]:
 
 
 def launch_url(preview: Preview) -> str:
-    status, body = fetch(preview.url + "api/launch", b"")
+    status, body = fetch(preview.url + "api/launch", b"", preview.server.token)
     assert status == 200
     url: str = json.loads(body)["url"]
     return url
@@ -87,8 +90,8 @@ def test_the_preview_serves_the_lms_page_and_the_package_built_from_the_spec(
 def test_switching_to_an_unknown_target_is_refused_and_a_known_one_rebuilds(
     preview: Preview,
 ) -> None:
-    assert fetch(preview.url + "api/target", b"nope")[0] == 400
-    assert fetch(preview.url + "api/target", b"scorm12")[0] == 200
+    assert fetch(preview.url + "api/target", b"nope", preview.server.token)[0] == 400
+    assert fetch(preview.url + "api/target", b"scorm12", preview.server.token)[0] == 200
     assert state(preview)["version"] == 2
 
 

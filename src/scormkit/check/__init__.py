@@ -110,6 +110,10 @@ def _find_manifest(package: Package) -> str | None:
     return None
 
 
+CONTROL_DOCUMENTS_RATIO = 10
+CONTROL_DOCUMENTS_FLOOR = 2 * 1024**2
+
+
 def _check_schemas(package: Package, root: etree._Element, schemas: Path | None) -> None:
     report = package.report
     if schemas is not None:
@@ -122,13 +126,30 @@ def _check_schemas(package: Package, root: etree._Element, schemas: Path | None)
     inside = [n for n in package.zip.names if n.lower().endswith((".xsd", ".dtd"))]
     if not inside:
         return
+    # Control documents are the only members written to disk; never more than a small
+    # multiple of the zip itself (real XSD sets are a few hundred KB).
+    budget = max(CONTROL_DOCUMENTS_FLOOR, CONTROL_DOCUMENTS_RATIO * package.zip.path.stat().st_size)
+    unpacked = sum(package.zip.size(n) for n in inside)
+    if unpacked > budget:
+        report.error(
+            report.package, 0,
+            f"the XSD control documents unpack to {unpacked} bytes, more than {budget} "
+            "(ten times the zip); not validated",
+        )  # fmt: skip
+        return
     with tempfile.TemporaryDirectory(prefix="scormkit-check-") as temp:
         folder = Path(temp)
-        for name in inside:
-            # Names were screened by PackageZip (no '..', no absolute paths, no links).
-            target = folder.joinpath(*name.replace("\\", "/").split("/"))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(package.zip.read(name))
+        try:
+            for name in inside:
+                # Names were screened by PackageZip (no '..', no absolute paths, no links).
+                target = folder.joinpath(*name.replace("\\", "/").split("/"))
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(package.zip.read(name))
+        except OSError as exc:
+            report.error(
+                name, 0, f"the XSD control documents cannot be unpacked: {exc.strerror or exc}"
+            )
+            return
         _validate(package, root, folder, reuse=False)
 
 

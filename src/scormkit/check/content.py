@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 
 from scormkit.check.package import Package
 from scormkit.check.report import FileSize
@@ -12,24 +14,29 @@ LARGEST_SHOWN = 5
 CONTROL_DOCUMENT_SUFFIXES = (".xsd", ".dtd")
 # Places where a page, style or script makes the browser fetch a URL. Links the learner may
 # click (<a href>) and identifiers that merely look like URLs (xAPI verbs, XML namespaces) do
-# not fetch anything, so they are not matched.
+# not fetch anything, so they are not matched. Every pattern runs in time linear in the text
+# (no unbounded lazy span before the URL): a crafted file cannot make `check` slow.
 _URL = r"""(?P<url>(?:https?:)?//[^\s"'()<>]+)"""
+# An HTML start tag up to its `>` or the next `<`: tags found this way never overlap.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[^<>]*")
+_FETCHING_TAGS = {"script", "img", "iframe", "audio", "video", "source", "track", "embed",
+                  "object", "input"}  # fmt: skip
+_TAG_ATTRIBUTES = {
+    "link": re.compile(rf"""\bhref\s*=\s*["']?{_URL}""", re.IGNORECASE),
+    **dict.fromkeys(
+        _FETCHING_TAGS,
+        re.compile(rf"""\b(?:src|data|poster)\s*=\s*["']?{_URL}""", re.IGNORECASE),
+    ),
+}
 FETCHES = {
-    "html": [
-        re.compile(
-            r"<(?:script|img|iframe|audio|video|source|track|embed|object|input)\b[^>]*?"
-            rf"""\b(?:src|data|poster)\s*=\s*["']?{_URL}""",
-            re.IGNORECASE,
-        ),
-        re.compile(rf"""<link\b[^>]*?\bhref\s*=\s*["']?{_URL}""", re.IGNORECASE),
-    ],
     "css": [
         re.compile(rf"""url\(\s*["']?{_URL}""", re.IGNORECASE),
         re.compile(rf"""@import\s+["']{_URL}""", re.IGNORECASE),
     ],
     "js": [
-        re.compile(rf"""\bimport\s*(?:\(|[^;'"]*?\bfrom)?\s*["']{_URL}"""),
-        re.compile(rf"""\b(?:fetch|importScripts|sendBeacon|open)\s*\([^)]*?["']{_URL}"""),
+        re.compile(rf"""\b(?:import|from)\s*\(?\s*["']{_URL}"""),
+        re.compile(rf"""\b(?:fetch|importScripts|sendBeacon)\s*\(\s*["']{_URL}"""),
+        re.compile(rf"""\bopen\s*\(\s*(?:["'][A-Za-z]+["']\s*,\s*)?["']{_URL}"""),
         re.compile(rf"""\.src\s*=\s*["']{_URL}"""),
     ],
 }
@@ -78,18 +85,30 @@ def _is_control(name: str) -> bool:
 def _check_fetches(package: Package, name: str) -> None:
     kind = KINDS[name[name.rfind(".") :].lower()]
     text = package.text(name)
-    patterns = FETCHES[kind] + (FETCHES["css"] + FETCHES["js"] if kind == "html" else [])
+    urls = list(_urls(text, kind))
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))] if urls else []
     seen: set[tuple[int, str]] = set()
-    for pattern in patterns:
+    for at, url in sorted(urls):
+        line = bisect.bisect_right(line_starts, at)
+        if (line, url) in seen:
+            continue
+        seen.add((line, url))
+        package.report.error(
+            name,
+            line,
+            f"loads '{url}' from another host; packages must be self-contained (offline LMSs, "
+            "privacy, cross-domain SCORM)",
+        )
+
+
+def _urls(text: str, kind: str) -> Iterator[tuple[int, str]]:
+    """(offset, URL) of each fetch from another host in `text`, a file of `kind`."""
+    if kind == "html":
+        for tag in _TAG.finditer(text):
+            attribute = _TAG_ATTRIBUTES.get(tag[1].lower())
+            if attribute is not None:
+                for match in attribute.finditer(text, tag.start(), tag.end()):
+                    yield match.start("url"), match["url"]
+    for pattern in FETCHES["css"] + FETCHES["js"] if kind == "html" else FETCHES[kind]:
         for match in pattern.finditer(text):
-            line = text.count("\n", 0, match.start("url")) + 1
-            url = match.group("url")
-            if (line, url) in seen:
-                continue
-            seen.add((line, url))
-            package.report.error(
-                name,
-                line,
-                f"loads '{url}' from another host; packages must be self-contained (offline LMSs, "
-                "privacy, cross-domain SCORM)",
-            )
+            yield match.start("url"), match["url"]

@@ -28,6 +28,7 @@ class Package:
     listed: set[str] = field(default_factory=set)  # members the manifest names
     _texts: dict[str, str] = field(default_factory=dict)
     _scanned: int = 0
+    _by_lower: dict[str, str] | None = None  # lower-cased member name -> first member
 
     def text_files(self) -> list[str]:
         """The members that browsers run or render as text: pages, scripts, styles, SVG."""
@@ -82,8 +83,11 @@ class Package:
         return member
 
     def _case_hint(self, member: str) -> str:
-        lowered = member.lower()
-        same = [n for n in self.zip.names if n.lower() == lowered]
+        if self._by_lower is None:  # made once: a manifest may name 100,000 missing files
+            self._by_lower = {}
+            for name in self.zip.names:
+                self._by_lower.setdefault(name.lower(), name)
+        same = self._by_lower.get(member.lower())
         if same:
-            return f" (the zip has '{same[0]}'; LMS servers are case-sensitive)"
+            return f" (the zip has '{same}'; LMS servers are case-sensitive)"
         return ""

@@ -7,14 +7,18 @@ and unpacked packages with it.
 from __future__ import annotations
 
 import mimetypes
+import secrets
+import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import unquote, urlsplit
+
+from scormkit.limits import HTTP_BODY_BYTES, HTTP_REQUEST_SECONDS, size_text
 
 # Served with these types whatever the machine's mime.types says: a module script served as
 # text/plain is refused by the browser, and an unknown .vtt breaks captions.
@@ -50,6 +54,8 @@ class Response:
     body: bytes
     content_type: str = "application/octet-stream"
     status: int = HTTPStatus.OK
+    # A large body sent in pieces instead of `body`: its length and the pieces.
+    stream: tuple[int, Callable[[], Iterable[bytes]]] | None = None
 
 
 Handler = Callable[[Request], Response | None]  # None: 404
@@ -59,10 +65,16 @@ class LocalServer:
     """Serves mounted folders and handlers under their prefixes, e.g. `/pkg/1/index.html`.
 
     Only what is mounted is reachable: paths with `..`, empty or hidden segments get 404.
-    Runs in a thread from construction until `stop()`.
+    Only requests addressed to `127.0.0.1:PORT` or `localhost:PORT` are answered, so a web
+    page that rebinds its own host name to 127.0.0.1 reads nothing (DNS rebinding). With
+    `guard_writes`, a POST or PUT must come from a page of this server (its `Origin`) or carry
+    `token` in an `X-Scormkit-Token` header: no other site open in the browser can change
+    anything. Runs in a thread from construction until `stop()`.
     """
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, port: int = 0, *, guard_writes: bool = False) -> None:
+        self.guard_writes = guard_writes
+        self.token = secrets.token_urlsafe(24)
         self._mounts: dict[str, Path] = {}
         self._handlers: dict[str, Handler] = {}
         self._lock = threading.Lock()
@@ -78,6 +90,21 @@ class LocalServer:
         """The server's origin, e.g. `http://127.0.0.1:41234`."""
         host, port = self._httpd.server_address[:2]
         return f"http://{host!s}:{port}"
+
+    def refusal(self, method: str, headers: Mapping[str, str]) -> str:
+        """Why a request with `headers` (names in lower case) is refused, or ""."""
+        port = self._httpd.server_address[1]
+        hosts = (f"127.0.0.1:{port}", f"localhost:{port}")
+        if headers.get("host", "").lower() not in hosts:
+            return f"this server answers only requests for {hosts[0]} or {hosts[1]}"
+        if self.guard_writes and method not in ("GET", "HEAD"):
+            origin = headers.get("origin", "").lower()
+            same = origin in (f"http://{host}" for host in hosts)
+            if not same and not secrets.compare_digest(
+                headers.get("x-scormkit-token", ""), self.token
+            ):
+                return "a change needs a page of this server or its X-Scormkit-Token header"
+        return ""
 
     def mount(self, prefix: str, folder: Path) -> str:
         """Serve `folder` under the URL path `prefix` (one or more segments); return its URL."""
@@ -170,6 +197,7 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
         # HTTP/1.0 closes each connection after its response, so no idle keep-alive socket
         # outlives a test and `stop()` never waits on one.
         protocol_version = "HTTP/1.0"
+        timeout = HTTP_REQUEST_SECONDS  # a client that never finishes its request is dropped
 
         def do_GET(self) -> None:  # noqa: N802 - the name http.server dispatches to
             self._respond("GET")
@@ -189,22 +217,52 @@ def _handler_for(server: LocalServer) -> type[BaseHTTPRequestHandler]:
                 self.send_response(HTTPStatus.NO_CONTENT)
                 self.end_headers()
                 return
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
             headers = {name.lower(): value for name, value in self.headers.items()}
-            response = server.answer(method, self.path, body, headers)
+            refusal = server.refusal(method, headers)
+            if refusal:
+                self._plain(HTTPStatus.FORBIDDEN, refusal)
+                return
+            length = headers.get("content-length", "0") or "0"
+            if not length.isdigit():
+                self._plain(HTTPStatus.BAD_REQUEST, "Content-Length is not a number")
+                return
+            if int(length) > HTTP_BODY_BYTES:
+                limit = size_text(HTTP_BODY_BYTES)
+                self._plain(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"bodies are at most {limit}")
+                return
+            try:
+                body = self.rfile.read(int(length)) if int(length) else b""
+                response = server.answer(method, self.path, body, headers)
+            except TimeoutError:
+                return  # the client stopped sending; nothing is waiting for an answer
+            except Exception as exc:  # a handler's bug must not stop the server
+                print(f"scormkit server: {method} {self.path}: {exc!r}", file=sys.stderr)
+                self._plain(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {exc!r}")
+                return
             if response is None:
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
+            self._send(method, response)
+
+        def _plain(self, status: HTTPStatus, message: str) -> None:
+            self._send("GET", Response(message.encode(), "text/plain; charset=utf-8", status))
+
+        def _send(self, method: str, response: Response) -> None:
+            length = response.stream[0] if response.stream else len(response.body)
             try:
                 self.send_response(response.status)
                 self.send_header("Content-Type", response.content_type)
-                self.send_header("Content-Length", str(len(response.body)))
+                self.send_header("Content-Length", str(length))
                 self.send_header("Cache-Control", "no-store")
                 self.end_headers()
-                if method != "HEAD":
+                if method == "HEAD":
+                    return
+                if response.stream is None:
                     self.wfile.write(response.body)
-            except (BrokenPipeError, ConnectionResetError):
+                    return
+                for chunk in response.stream[1]():
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError, TimeoutError):
                 # The browser gave up on the request (navigated away, relaunched the course).
                 return
 

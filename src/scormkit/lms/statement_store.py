@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
+from scormkit.limits import STORED_DOCUMENT_BYTES, size_text
 from scormkit.lms.server import Request, Response
 from scormkit.namespaces import CMI5_COURSE
 from scormkit.namespaces import TINCAN as TINCAN_NS
@@ -60,12 +61,17 @@ def read_xapi_launch(root: etree._Element) -> XapiLaunch | None:
     return XapiLaunch("cmi5", (url.text or "").strip(), au.get("id", ""), settings)
 
 
+STORED_DOCUMENTS = 1_000  # state and profile documents one preview keeps
+STORED_STATEMENTS = 100_000  # statements one preview keeps
+
+
 class StatementStore:
     """The statements, state documents and cmi5 session of the course being previewed."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.statements: list[dict[str, object]] = []
+        self._ids: set[object] = set()  # of `statements`, so a sent batch is checked in O(n)
         self._documents: dict[str, bytes] = {}
         self._token_fetched = False
         self._launch_data = b"{}"
@@ -74,6 +80,7 @@ class StatementStore:
         """Forget every statement and document."""
         with self._lock:
             self.statements.clear()
+            self._ids.clear()
             self._documents.clear()
 
     def launch_query(self, launch: XapiLaunch, endpoint: str, registration: str) -> str:
@@ -127,6 +134,7 @@ class StatementStore:
             self._token_fetched = False
             self._launch_data = json.dumps(data).encode()
             self.statements.append(launched)
+            self._ids.add(launched["id"])
 
     def handle(self, request: Request) -> Response | None:
         """Answer one request under the endpoint."""
@@ -164,11 +172,16 @@ class StatementStore:
                 if not isinstance(statement, dict):
                     return Response(b"a statement must be a JSON object", "text/plain", 400)
                 statement.setdefault("id", query.get("statementId", [str(uuid.uuid4())])[0])
+                if not isinstance(statement["id"], str):
+                    return Response(b"a statement id must be a string", "text/plain", 400)
+                if len(self.statements) >= STORED_STATEMENTS:
+                    return Response(b"too many statements; reset the preview", "text/plain", 413)
                 statement.setdefault("stored", datetime.now(UTC).isoformat())
                 ids.append(statement["id"])
                 # An LRS stores a statement id once (xAPI 1.0.3 Communication 2.1.2): a course
                 # that sends again what it was unsure got through is not listed twice.
-                if all(kept["id"] != statement["id"] for kept in self.statements):
+                if statement["id"] not in self._ids:
+                    self._ids.add(statement["id"])
                     self.statements.append(statement)
         if request.method == "PUT":
             return Response(b"", "text/plain", 204)
@@ -192,7 +205,12 @@ class StatementStore:
             with self._lock:
                 document = self._documents.get(key)
             return None if document is None else Response(document, "application/json")
+        if len(request.body) > STORED_DOCUMENT_BYTES:
+            limit = size_text(STORED_DOCUMENT_BYTES)
+            return Response(f"documents are at most {limit}".encode(), "text/plain", 413)
         with self._lock:
+            if key not in self._documents and len(self._documents) >= STORED_DOCUMENTS:
+                return Response(b"too many documents", "text/plain", 413)
             self._documents[key] = request.body
         return Response(b"", "text/plain", 204)
 

@@ -26,6 +26,7 @@ from scormkit.preview.file_watch import Watch
 from scormkit.targets import TARGETS
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+STREAM_FROM = 1024**2  # members larger than this are streamed
 
 __all__ = ["Preview"]
 
@@ -64,7 +65,11 @@ class Preview:
         self._error = ""
         self._build_dir = tempfile.TemporaryDirectory(prefix="scormkit-preview-")
         self.load()
-        self.server = LocalServer(port)
+        try:
+            self.server = LocalServer(port, guard_writes=True)
+        except OSError as exc:
+            self._build_dir.cleanup()
+            raise BuildError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
         self.server.mount("lms", API_PAGE)
         self.server.handle("api", self._api)
         self.server.handle("xapi", self.statements.handle)
@@ -93,6 +98,9 @@ class Preview:
                 launch, standard = _launch_of(package)
             except (ScormkitError, NoLaunch, MalformedXml) as exc:
                 self._error = str(exc) if not isinstance(exc, MalformedXml) else exc.message
+                self._launch = None
+            except Exception as exc:  # a spec caught mid-edit must not end the preview
+                self._error = f"unexpected error while building: {exc!r}"
                 self._launch = None
             else:
                 if self._zip is not None:
@@ -172,10 +180,14 @@ class Preview:
             package = self._zip
         if package is None or member not in package.infos:
             return None
-        try:
-            return Response(package.read(member), content_type(member))
-        except UnsafePackage:
-            return None
+        size = package.size(member)
+        if size <= STREAM_FROM:
+            try:
+                return Response(package.read(member), content_type(member))
+            except UnsafePackage:
+                return None
+        # Videos and other large members: sent in pieces, never whole in memory.
+        return Response(b"", content_type(member), stream=(size, lambda: package.chunks(member)))
 
     def _page(self, request: Request) -> Response | None:
         if request.path in ("", "index.html"):

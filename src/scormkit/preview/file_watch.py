@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -38,10 +39,13 @@ class Watch:
 
     def _run(self) -> None:
         while not self._stopping.wait(POLL_SECONDS):
-            now = self._snapshot()
-            if now != self._last:
-                self._last = now
-                self._changed()
+            try:
+                now = self._snapshot()
+                if now != self._last:
+                    self._last = now
+                    self._changed()
+            except Exception as exc:  # a folder changing under the walk: keep watching
+                print(f"scormkit watch: {exc!r}; still watching", file=sys.stderr)
 
     def stop(self) -> None:
         """Stop polling and wait for the thread."""

@@ -5,18 +5,16 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from scormkit.errors import Location, Problem, SpecError
+from scormkit.limits import size_text
 
 PathKey = tuple[str | int, ...]
-
-# A spec has hundreds of values; this many means aliases are multiplying ("billion laughs").
-MAX_VALUES = 100_000
-# Deeper than any spec needs, and shallow enough that no reader runs out of stack.
-MAX_DEPTH = 100
 
 
 @dataclass
@@ -55,6 +53,32 @@ class Document:
     stand_ins: set[PathKey]
 
 
+def read_limited(path: Path, shown_as: str, limit: int) -> bytes:
+    """The bytes of the regular file `path`; SpecError when it is missing, not a regular file
+    (a FIFO or a device would be read forever) or larger than `limit`."""
+
+    def refuse(message: str) -> SpecError:
+        return SpecError([Problem(Location(shown_as), "", message)])
+
+    try:
+        mode = path.stat().st_mode  # before opening: opening a pipe waits for a writer
+        if stat.S_ISDIR(mode):
+            raise refuse("is a folder, not a spec file")
+        if not stat.S_ISREG(mode):
+            raise refuse("is not a regular file (a pipe or a device); give a file")
+        with path.open("rb") as file:
+            data = file.read(limit + 1)
+    except FileNotFoundError:
+        raise refuse("no such file") from None
+    except IsADirectoryError:
+        raise refuse("is a folder, not a spec file") from None
+    except OSError as exc:
+        raise refuse(f"cannot be read: {exc.strerror}") from None
+    if len(data) > limit:
+        raise refuse(f"is larger than {size_text(limit)}, the most scormkit reads")
+    return data
+
+
 def refuse_empty(text: str, shown_as: str) -> None:
     """Raise SpecError when `text` holds nothing but white space."""
     if not text.strip():
@@ -69,13 +93,23 @@ def duplicate_key(key: str, first: tuple[int, int], again: tuple[int, int]) -> s
     return f"duplicate key {quote(key)}; the first is at {place}"
 
 
+# Characters XML 1.0 cannot carry (XML 1.0 5th Ed. section 2.2, production [2] Char): every
+# manifest, descriptor and statement is XML or JSON made from spec text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def check_text(value: str, report: Callable[[str], None]) -> None:
-    """Report text that cannot be written as UTF-8: a lone half of a UTF-16 surrogate pair."""
-    for char in value:
-        if "\ud800" <= char <= "\udfff":
-            code = f"\\u{ord(char):04x}"
-            report(f"text contains '{code}', half of a surrogate pair; write the character itself")
-            return
+    """Report a character no package can carry: a control character XML 1.0 forbids, or a
+    lone half of a UTF-16 surrogate pair."""
+    found = _NOT_XML.search(value)
+    if found is None:
+        return
+    char = found.group()
+    code = f"\\u{ord(char):04x}"
+    if "\ud800" <= char <= "\udfff":
+        report(f"text contains '{code}', half of a surrogate pair; write the character itself")
+    else:
+        report(f"text contains the control character '{code}', which XML cannot carry; remove it")
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:

@@ -8,8 +8,8 @@ import re
 from typing import Any
 
 from scormkit.errors import Location, Problem, SpecError
+from scormkit.limits import MAX_DEPTH, MAX_VALUES
 from scormkit.spec.document import (
-    MAX_DEPTH,
     Document,
     PathKey,
     SourceMap,
@@ -79,6 +79,7 @@ class _JsonReader:
         self.stand_ins: set[PathKey] = set()
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.end = 0
+        self.count = 0
 
     def at(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.line_starts, index)
@@ -97,6 +98,11 @@ class _JsonReader:
     def value(self, index: int, path: PathKey) -> Any:
         """The value starting at `index`; sets `self.end` to just after it."""
         self.source.values[path] = self.at(index)
+        self.count += 1
+        if self.count > MAX_VALUES:
+            where = Location(self.source.file, *self.at(index))
+            message = f"more than {MAX_VALUES} values; split the course or remove repeated parts"
+            raise SpecError([Problem(where, "", message)])
         if len(path) > MAX_DEPTH:
             self.report(index, path, f"nested more than {MAX_DEPTH} levels deep")
             self.stand_ins.add(path)

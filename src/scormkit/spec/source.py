@@ -9,9 +9,8 @@ from typing import Any
 import yaml
 
 from scormkit.errors import Location, Problem, SpecError
+from scormkit.limits import MAX_DEPTH, MAX_NODES, MAX_VALUES, SPEC_FILE_BYTES
 from scormkit.spec.document import (
-    MAX_DEPTH,
-    MAX_VALUES,
     Document,
     PathKey,
     SourceMap,
@@ -20,6 +19,7 @@ from scormkit.spec.document import (
     format_path,
     line_column,
     quote,
+    read_limited,
     refuse_empty,
 )
 from scormkit.spec.json_source import parse_json
@@ -32,7 +32,26 @@ class _Loader(yaml.SafeLoader):
     `no` or a country code `NO` would silently become False; `1:30` as the number 90, `012` as
     10 and `1e3` as text. Here only true/false are booleans, numbers are decimal with an
     optional exponent, and dates stay text.
+
+    It also counts the nodes it composes and stops past MAX_NODES, so a huge file is refused
+    while it is read rather than after every node is in memory.
     """
+
+    nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooManyNodes(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
+
+
+class _TooManyNodes(Exception):
+    """Composing stopped at MAX_NODES nodes; `mark` is where."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 _REPLACED = {f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")}
@@ -69,17 +88,10 @@ _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "nul
 _MERGE_TAG = f"{_TAG}merge"
 
 
-def read_document(path: Path, shown_as: str) -> Document:
-    """Parse a YAML or JSON (by suffix) file; raise SpecError when it cannot be read at all."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError([Problem(Location(shown_as), "", "no such file")]) from None
-    except IsADirectoryError:
-        raise SpecError([Problem(Location(shown_as), "", "is a folder, not a spec file")]) from None
-    except OSError as exc:
-        message = f"cannot be read: {exc.strerror}"
-        raise SpecError([Problem(Location(shown_as), "", message)]) from None
+def read_document(path: Path, shown_as: str, limit: int = SPEC_FILE_BYTES) -> Document:
+    """Parse a YAML or JSON (by suffix) file of at most `limit` bytes; raise SpecError when it
+    cannot be read at all."""
+    data = read_limited(path, shown_as, limit)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -114,6 +126,10 @@ def parse_yaml(text: str, shown_as: str) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise SpecError([_yaml_syntax_problem(exc, text, shown_as)]) from None
+    except _TooManyNodes as exc:
+        where = Location(shown_as, exc.mark.line + 1, exc.mark.column + 1)
+        message = f"more than {MAX_NODES} values; split the course or remove repeated parts"
+        raise SpecError([Problem(where, "", message)]) from None
     except yaml.YAMLError as exc:
         raise SpecError([Problem(Location(shown_as), "", f"not valid YAML: {exc}")]) from None
     except RecursionError:

@@ -1,0 +1,42 @@
+"""Every size, count and time limit scormkit applies to what it reads, in one place.
+
+Each default is far above anything a real course meets (the flagship spec is about 90 KB and
+7,000 values), so a limit is only ever reached by a mistake or an attack; the message then
+names the limit. Imports nothing of ours, so every stage may read it.
+"""
+
+from __future__ import annotations
+
+KIB = 1024
+MIB = 1024 * KIB
+
+# Spec and observation results files: checked before parsing, regular files only.
+SPEC_FILE_BYTES = 8 * MIB
+RESULTS_FILE_BYTES = 1 * MIB
+# Values a document may hold once its aliases are expanded ("billion laughs"), and YAML
+# nodes composed before that (a huge file is refused while it is being read).
+MAX_VALUES = 100_000
+MAX_NODES = 200_000
+# Deeper than any spec needs, and shallow enough that no reader runs out of stack.
+MAX_DEPTH = 100
+
+# Talking to an LRS (observe, report): seconds to connect, seconds to wait for each read,
+# and the largest reply read into memory.
+NETWORK_CONNECT_SECONDS = 10.0
+NETWORK_READ_SECONDS = 30.0
+LRS_REPLY_BYTES = 16 * MIB
+
+# The preview's local LMS: largest request body, largest stored state document, seconds a
+# client may take to send its request.
+HTTP_BODY_BYTES = 8 * MIB
+STORED_DOCUMENT_BYTES = 1 * MIB
+HTTP_REQUEST_SECONDS = 10.0
+
+
+def size_text(count: int) -> str:
+    """`16777216` -> `16 MB`: a byte count as people read it in a message."""
+    if count >= MIB and count % MIB == 0:
+        return f"{count // MIB} MB"
+    if count >= KIB and count % KIB == 0:
+        return f"{count // KIB} KB"
+    return f"{count} bytes"
