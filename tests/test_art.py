@@ -41,5 +41,7 @@ def test_the_committed_svgs_are_what_the_drawing_script_makes(which: str) -> Non
 def test_every_svg_is_small_and_refers_to_nothing_outside_itself(which: str) -> None:
     for name, text in FOLDERS[which][1].items():
         assert len(text.encode()) < 6000, name
-        assert not re.search(r"<(text|script|image|style|foreignObject)\b|@import|href=", text), name
+        assert not re.search(r"<(text|script|image|style|foreignObject)\b|@import|href=", text), (
+            name
+        )
         assert re.findall(r"https?://[^\"]+", text) == ["http://www.w3.org/2000/svg"], name

@@ -142,7 +142,7 @@ def portrait(look: dict[str, str], mood: str) -> str:
         120,
         120,
         circle(60, 60, 60, backdrop),
-        f'<clipPath id="c"><circle cx="60" cy="60" r="60"/></clipPath><g clip-path="url(#c)">',
+        '<clipPath id="c"><circle cx="60" cy="60" r="60"/></clipPath><g clip-path="url(#c)">',
         person(60, 52, **look, mood=mood, scale=1.6),
         "</g>",
     )
@@ -152,8 +152,14 @@ def portrait(look: dict[str, str], mood: str) -> str:
 
 
 def monitor(x: int, y: int, screen: str = SKY) -> Shape:
-    return group(x, y, rect(0, 0, 64, 42, INK, 4), rect(4, 4, 56, 34, screen, 2),
-                 rect(28, 42, 8, 10, INK), rect(18, 50, 28, 4, INK, 2))  # fmt: skip
+    return group(
+        x,
+        y,
+        rect(0, 0, 64, 42, INK, 4),
+        rect(4, 4, 56, 34, screen, 2),
+        rect(28, 42, 8, 10, INK),
+        rect(18, 50, 28, 4, INK, 2),
+    )
 
 
 def plant(x: int, y: int) -> Shape:
@@ -162,13 +168,23 @@ def plant(x: int, y: int) -> Shape:
 
 
 def clinic_sign(x: int, y: int) -> Shape:
-    return group(x, y, circle(0, 0, 22, TEAL), rect(-5, -14, 10, 28, WHITE, 2),
-                 rect(-14, -5, 28, 10, WHITE, 2))  # fmt: skip
+    return group(
+        x,
+        y,
+        circle(0, 0, 22, TEAL),
+        rect(-5, -14, 10, 28, WHITE, 2),
+        rect(-14, -5, 28, 10, WHITE, 2),
+    )
 
 
 def clock(x: int, y: int) -> Shape:
-    return group(x, y, circle(0, 0, 16, WHITE), line("M0 -9v9l6 4", INK, 2),
-                 f'<circle r="16" fill="none" stroke="{INK}" stroke-width="3"/>')  # fmt: skip
+    return group(
+        x,
+        y,
+        circle(0, 0, 16, WHITE),
+        line("M0 -9v9l6 4", INK, 2),
+        f'<circle r="16" fill="none" stroke="{INK}" stroke-width="3"/>',
+    )
 
 
 def star(x: int, y: int, fill: str) -> Shape:
@@ -189,103 +205,215 @@ def counter(x: int, w: int, front: str = BLUE) -> Shape:
 
 
 def chair(x: int) -> Shape:
-    return group(x, 170, rect(0, 0, 44, 40, SLATE, 6), rect(-4, 36, 52, 10, SLATE, 4),
-                 rect(2, 46, 5, 26, INK), rect(37, 46, 5, 26, INK))  # fmt: skip
+    return group(
+        x,
+        170,
+        rect(0, 0, 44, 40, SLATE, 6),
+        rect(-4, 36, 52, 10, SLATE, 4),
+        rect(2, 46, 5, 26, INK),
+        rect(37, 46, 5, 26, INK),
+    )
 
 
 def document(x: int, y: int, w: int, h: int, lines: list[int], accent: str = BLUE) -> Shape:
-    return group(x, y, rect(0, 0, w, h, WHITE, 4), rect(10, 10, w // 2, 7, accent, 3),
-                 bars(10, 28, lines, GREY, 12, 6))  # fmt: skip
+    return group(
+        x,
+        y,
+        rect(0, 0, w, h, WHITE, 4),
+        rect(10, 10, w // 2, 7, accent, 3),
+        bars(10, 28, lines, GREY, 12, 6),
+    )
 
 
 # ---------------------------------------------------------------- scenes
 
 
 def reception() -> str:
-    return svg(480, 270, room(), clinic_sign(240, 56), plant(410, 188),
-               rect(30, 40, 110, 70, SKY, 6), line("M85 40v70M30 75h110", WHITE, 4),
-               person(300, 118, **DESK), counter(200, 200), monitor(212, 116),
-               person(120, 140, **OKAFOR, mood="worried", scale=1.1))  # fmt: skip
+    return svg(
+        480,
+        270,
+        room(),
+        clinic_sign(240, 56),
+        plant(410, 188),
+        rect(30, 40, 110, 70, SKY, 6),
+        line("M85 40v70M30 75h110", WHITE, 4),
+        person(300, 118, **DESK),
+        counter(200, 200),
+        monitor(212, 116),
+        person(120, 140, **OKAFOR, mood="worried", scale=1.1),
+    )
 
 
 def phone_call() -> str:
     handset = path("M0 0q-10 22 0 44l8 -2q-2 -20 0 -40z", INK)
     cord = line("M4 44q10 20 -6 30q-14 10 0 22", INK, 2)
-    return svg(480, 270, rect(0, 0, 480, 270, SKY), rect(0, 200, 480, 70, GREY),
-               person(150, 100, **DESK, scale=1.3), group(172, 86, handset, cord),
-               counter(40, 240, TEAL), monitor(56, 116), speech(250, 40, 180, 70, WHITE),
-               bars(270, 60, [140, 110, 60], SLATE, 12, 6),
-               speech(300, 126, 80, 40, SUN, tail_left=False),
-               circle(322, 146, 4, INK), circle(340, 146, 4, INK), circle(358, 146, 4, INK))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, SKY),
+        rect(0, 200, 480, 70, GREY),
+        person(150, 100, **DESK, scale=1.3),
+        group(172, 86, handset, cord),
+        counter(40, 240, TEAL),
+        monitor(56, 116),
+        speech(250, 40, 180, 70, WHITE),
+        bars(270, 60, [140, 110, 60], SLATE, 12, 6),
+        speech(300, 126, 80, 40, SUN, tail_left=False),
+        circle(322, 146, 4, INK),
+        circle(340, 146, 4, INK),
+        circle(358, 146, 4, INK),
+    )
 
 
 def waiting_room() -> str:
-    return svg(480, 270, room(MINT), clock(240, 50), rect(380, 70, 70, 144, BLUE, 4),
-               circle(438, 146, 4, SUN), plant(24, 188), chair(80), chair(150), chair(220),
-               chair(290), person(102, 134, **OKAFOR, mood="worried", scale=0.9),
-               person(242, 134, skin=SKINS["light"], hair_style="long",
-                      hair_colour=HAIRS["auburn"], top=SUN, scale=0.9),
-               person(312, 134, skin=SKINS["tan"], hair_style="bald",
-                      hair_colour=INK, top=CORAL, scale=0.9),
-               rect(84, 96, 150, 10, WHITE, 5), rect(84, 96, 60, 10, TEAL, 5))  # fmt: skip
+    return svg(
+        480,
+        270,
+        room(MINT),
+        clock(240, 50),
+        rect(380, 70, 70, 144, BLUE, 4),
+        circle(438, 146, 4, SUN),
+        plant(24, 188),
+        chair(80),
+        chair(150),
+        chair(220),
+        chair(290),
+        person(102, 134, **OKAFOR, mood="worried", scale=0.9),
+        person(
+            242,
+            134,
+            skin=SKINS["light"],
+            hair_style="long",
+            hair_colour=HAIRS["auburn"],
+            top=SUN,
+            scale=0.9,
+        ),
+        person(
+            312, 134, skin=SKINS["tan"], hair_style="bald", hair_colour=INK, top=CORAL, scale=0.9
+        ),
+        rect(84, 96, 150, 10, WHITE, 5),
+        rect(84, 96, 60, 10, TEAL, 5),
+    )
 
 
 def billing() -> str:
-    coins = "".join(
-        rect(380, 200 - i * 9, 50, 9, SUN if i % 2 else "#e2ab2f", 4) for i in range(5)
+    coins = "".join(rect(380, 200 - i * 9, 50, 9, SUN if i % 2 else "#e2ab2f", 4) for i in range(5))
+    return svg(
+        480,
+        270,
+        room(SKY),
+        rect(150, 30, 180, 120, WHITE, 6),
+        rect(150, 30, 180, 18, BLUE, 6),
+        person(240, 110, **KIM),
+        counter(120, 240, INK),
+        document(40, 90, 90, 120, [60, 70, 50, 70, 40], CORAL),
+        rect(50, 186, 70, 12, TEAL, 4),
+        coins,
+        circle(405, 130, 24, SUN),
+        circle(405, 130, 16, "#e2ab2f"),
+        rect(399, 122, 12, 16, SUN, 3),
     )
-    return svg(480, 270, room(SKY), rect(150, 30, 180, 120, WHITE, 6),
-               rect(150, 30, 180, 18, BLUE, 6), person(240, 110, **KIM),
-               counter(120, 240, INK), document(40, 90, 90, 120, [60, 70, 50, 70, 40], CORAL),
-               rect(50, 186, 70, 12, TEAL, 4), coins, circle(405, 130, 24, SUN), circle(405, 130, 16, "#e2ab2f"),
-               rect(399, 122, 12, 16, SUN, 3))  # fmt: skip
 
 
 def phishing() -> str:
     hook = line("M0 0v34q0 14 -12 14q-12 0 -12 -12l6 4", INK, 4)
     warn = path("M0 -18l18 32h-36z", CORAL) + rect(-2, -8, 4, 12, WHITE) + rect(-2, 8, 4, 4, WHITE)
-    return svg(480, 270, rect(0, 0, 480, 270, INK), rect(60, 20, 360, 220, GREY, 10),
-               rect(72, 32, 336, 196, WHITE, 4), rect(72, 32, 336, 22, BLUE, 4),
-               circle(84, 43, 4, CORAL), circle(98, 43, 4, SUN), circle(112, 43, 4, MINT),
-               circle(104, 82, 14, CORAL), bars(128, 74, [120, 80], SLATE, 12, 6),
-               bars(92, 112, [260, 240, 200], GREY, 14, 6), rect(92, 160, 120, 26, CORAL, 6),
-               rect(104, 170, 96, 6, WHITE, 3), group(360, 170, warn, scale=1.4),
-               group(300, 60, hook), rect(200, 240, 80, 16, GREY), rect(170, 254, 140, 8, GREY, 4))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, INK),
+        rect(60, 20, 360, 220, GREY, 10),
+        rect(72, 32, 336, 196, WHITE, 4),
+        rect(72, 32, 336, 22, BLUE, 4),
+        circle(84, 43, 4, CORAL),
+        circle(98, 43, 4, SUN),
+        circle(112, 43, 4, MINT),
+        circle(104, 82, 14, CORAL),
+        bars(128, 74, [120, 80], SLATE, 12, 6),
+        bars(92, 112, [260, 240, 200], GREY, 14, 6),
+        rect(92, 160, 120, 26, CORAL, 6),
+        rect(104, 170, 96, 6, WHITE, 3),
+        group(360, 170, warn, scale=1.4),
+        group(300, 60, hook),
+        rect(200, 240, 80, 16, GREY),
+        rect(170, 254, 140, 8, GREY, 4),
+    )
 
 
 def observing() -> str:
-    clipboard = group(0, 0, rect(0, 0, 40, 52, WOOD, 4), rect(5, 8, 30, 40, WHITE, 2),
-                      rect(12, -3, 16, 8, INK, 3), line("M10 20l3 3 6 -7M10 34l3 3 6 -7", TEAL, 2),
-                      rect(22, 19, 9, 3, GREY), rect(22, 33, 9, 3, GREY))  # fmt: skip
-    return svg(480, 270, room(), clinic_sign(60, 56),
-               person(180, 118, **DESK), counter(80, 200), monitor(96, 116),
-               person(370, 96, **SUPERVISOR, top=INK, scale=1.2),
-               group(388, 150, clipboard), speech(300, 20, 46, 30, WHITE),
-               line("M312 35l6 6 12 -12", TEAL, 4))  # fmt: skip
+    clipboard = group(
+        0,
+        0,
+        rect(0, 0, 40, 52, WOOD, 4),
+        rect(5, 8, 30, 40, WHITE, 2),
+        rect(12, -3, 16, 8, INK, 3),
+        line("M10 20l3 3 6 -7M10 34l3 3 6 -7", TEAL, 2),
+        rect(22, 19, 9, 3, GREY),
+        rect(22, 33, 9, 3, GREY),
+    )
+    return svg(
+        480,
+        270,
+        room(),
+        clinic_sign(60, 56),
+        person(180, 118, **DESK),
+        counter(80, 200),
+        monitor(96, 116),
+        person(370, 96, **SUPERVISOR, top=INK, scale=1.2),
+        group(388, 150, clipboard),
+        speech(300, 20, 46, 30, WHITE),
+        line("M312 35l6 6 12 -12", TEAL, 4),
+    )
 
 
 def survey_card() -> str:
     faces = "".join(
         group(150 + i * 45, 176, circle(0, 0, 16, colour), face(mood), scale=0.8)
         for i, (colour, mood) in enumerate(
-            [(CORAL, "angry"), (SAND, "worried"), (SKY, "calm"), (MINT, "relieved"),
-             (SUN, "relieved")]  # fmt: skip
+            [
+                (CORAL, "angry"),
+                (SAND, "worried"),
+                (SKY, "calm"),
+                (MINT, "relieved"),
+                (SUN, "relieved"),
+            ]
         )
     )
-    return svg(480, 270, rect(0, 0, 480, 270, MINT), rect(120, 24, 240, 230, INK, 18),
-               rect(132, 40, 216, 196, WHITE, 6), rect(150, 58, 120, 9, BLUE, 4),
-               bars(150, 78, [180, 150], GREY, 12, 6),
-               "".join(star(170 + i * 35, 128, SUN if i < 4 else GREY) for i in range(5)),
-               faces, rect(222, 230, 36, 4, GREY, 2))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, MINT),
+        rect(120, 24, 240, 230, INK, 18),
+        rect(132, 40, 216, 196, WHITE, 6),
+        rect(150, 58, 120, 9, BLUE, 4),
+        bars(150, 78, [180, 150], GREY, 12, 6),
+        "".join(star(170 + i * 35, 128, SUN if i < 4 else GREY) for i in range(5)),
+        faces,
+        rect(222, 230, 36, 4, GREY, 2),
+    )
 
 
 def coaching() -> str:
-    board = group(150, 24, rect(0, 0, 180, 110, WHITE, 6), rect(-4, -4, 188, 8, SLATE, 3),
-                  rect(20, 70, 24, 26, TEAL), rect(56, 50, 24, 46, BLUE),
-                  rect(92, 34, 24, 62, CORAL), rect(128, 16, 24, 80, SUN))  # fmt: skip
-    return svg(480, 270, room(SKY), board, person(110, 140, **GUIDE, mood="relieved"),
-               person(370, 140, **DESK, mood="calm"), speech(40, 60, 56, 36, SUN),
-               line("M56 78h24", INK, 3))  # fmt: skip
+    board = group(
+        150,
+        24,
+        rect(0, 0, 180, 110, WHITE, 6),
+        rect(-4, -4, 188, 8, SLATE, 3),
+        rect(20, 70, 24, 26, TEAL),
+        rect(56, 50, 24, 46, BLUE),
+        rect(92, 34, 24, 62, CORAL),
+        rect(128, 16, 24, 80, SUN),
+    )
+    return svg(
+        480,
+        270,
+        room(SKY),
+        board,
+        person(110, 140, **GUIDE, mood="relieved"),
+        person(370, 140, **DESK, mood="calm"),
+        speech(40, 60, 56, 36, SUN),
+        line("M56 78h24", INK, 3),
+    )
 
 
 # ---------------------------------------------------------------- module cards and cover
@@ -301,81 +429,149 @@ def card_touchpoints() -> str:
     dots = line("M80 150C130 60 240 240 300 150S390 90 410 150", WHITE, 4).replace(
         "/>", ' stroke-dasharray="2 10"/>'
     )
-    return svg(480, 270, rect(0, 0, 480, 270, BLUE), dots,
-               "".join(group(x, 150, circle(0, 0, 34, c), icon) for x, c, icon in icons),
-               group(240, 60, path("M0 12l-18 -18a10 10 0 0 1 18 -10a10 10 0 0 1 18 10z", CORAL),
-                     scale=1.8))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, BLUE),
+        dots,
+        "".join(group(x, 150, circle(0, 0, 34, c), icon) for x, c, icon in icons),
+        group(
+            240, 60, path("M0 12l-18 -18a10 10 0 0 1 18 -10a10 10 0 0 1 18 10z", CORAL), scale=1.8
+        ),
+    )
 
 
 def card_choice() -> str:
     building = rect(0, 0, 110, 90, WHITE, 4) + rect(40, 50, 30, 40, BLUE) + clinic_sign(55, 24)
-    return svg(480, 270, rect(0, 0, 480, 270, SUN), rect(0, 220, 480, 50, SAND),
-               group(30, 130, building), group(340, 130, building),
-               rect(180, 40, 120, 210, INK, 16), rect(190, 56, 100, 170, WHITE, 4),
-               "".join(star(206 + i * 17, 80, SUN if i < 2 else GREY) for i in range(5)),
-               bars(200, 98, [80, 60], GREY, 10, 5),
-               "".join(star(206 + i * 17, 150, SUN) for i in range(5)),
-               bars(200, 168, [80, 70, 40], GREY, 10, 5))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, SUN),
+        rect(0, 220, 480, 50, SAND),
+        group(30, 130, building),
+        group(340, 130, building),
+        rect(180, 40, 120, 210, INK, 16),
+        rect(190, 56, 100, 170, WHITE, 4),
+        "".join(star(206 + i * 17, 80, SUN if i < 2 else GREY) for i in range(5)),
+        bars(200, 98, [80, 60], GREY, 10, 5),
+        "".join(star(206 + i * 17, 150, SUN) for i in range(5)),
+        bars(200, 168, [80, 70, 40], GREY, 10, 5),
+    )
 
 
 def card_observe() -> str:
-    glass = group(310, 130, f'<circle r="44" fill="{SKY}" stroke="{INK}" stroke-width="10"/>',
-                  line("M32 32l40 40", INK, 14), face("relieved"))  # fmt: skip
-    return svg(480, 270, rect(0, 0, 480, 270, MINT), rect(90, 40, 150, 200, WOOD, 10),
-               rect(104, 62, 122, 166, WHITE, 4), rect(135, 30, 60, 22, INK, 6),
-               line("M118 92l8 8 14 -16M118 140l8 8 14 -16M118 188l8 8 14 -16", TEAL, 4),
-               bars(152, 90, [60, 50], GREY, 12, 6), bars(152, 138, [60, 40], GREY, 12, 6),
-               bars(152, 186, [60, 54], GREY, 12, 6), glass)  # fmt: skip
+    glass = group(
+        310,
+        130,
+        f'<circle r="44" fill="{SKY}" stroke="{INK}" stroke-width="10"/>',
+        line("M32 32l40 40", INK, 14),
+        face("relieved"),
+    )
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, MINT),
+        rect(90, 40, 150, 200, WOOD, 10),
+        rect(104, 62, 122, 166, WHITE, 4),
+        rect(135, 30, 60, 22, INK, 6),
+        line("M118 92l8 8 14 -16M118 140l8 8 14 -16M118 188l8 8 14 -16", TEAL, 4),
+        bars(152, 90, [60, 50], GREY, 12, 6),
+        bars(152, 138, [60, 40], GREY, 12, 6),
+        bars(152, 186, [60, 54], GREY, 12, 6),
+        glass,
+    )
 
 
 def card_training() -> str:
-    calendar = group(60, 50, rect(0, 0, 150, 160, WHITE, 10), rect(0, 0, 150, 36, CORAL, 10),
-                     rect(0, 26, 150, 10, CORAL), "".join(
-                         rect(14 + (i % 4) * 32, 50 + (i // 4) * 34, 24, 24,
-                              TEAL if i == 6 else SKY, 4) for i in range(12)))  # fmt: skip
-    coins = "".join(rect(280, 200 - i * 14, 90, 14, SUN if i % 2 else "#e2ab2f", 7)
-                    for i in range(6))  # fmt: skip
-    return svg(480, 270, rect(0, 0, 480, 270, SKY), rect(0, 228, 480, 42, GREY), calendar,
-               coins, line("M260 120l50 -40 30 20 60 -60", TEAL, 8),
-               path("M388 36l26 -6 -6 26z", TEAL))  # fmt: skip
+    calendar = group(
+        60,
+        50,
+        rect(0, 0, 150, 160, WHITE, 10),
+        rect(0, 0, 150, 36, CORAL, 10),
+        rect(0, 26, 150, 10, CORAL),
+        "".join(
+            rect(14 + (i % 4) * 32, 50 + (i // 4) * 34, 24, 24, TEAL if i == 6 else SKY, 4)
+            for i in range(12)
+        ),
+    )
+    coins = "".join(
+        rect(280, 200 - i * 14, 90, 14, SUN if i % 2 else "#e2ab2f", 7) for i in range(6)
+    )
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, SKY),
+        rect(0, 228, 480, 42, GREY),
+        calendar,
+        coins,
+        line("M260 120l50 -40 30 20 60 -60", TEAL, 8),
+        path("M388 36l26 -6 -6 26z", TEAL),
+    )
 
 
 def card_privacy() -> str:
     shield = path("M0 -90l76 28q0 110 -76 150q-76 -40 -76 -150z", TEAL)
-    lock = rect(-30, -10, 60, 50, SUN, 8) + line("M-18 -10v-14q0 -18 18 -18q18 0 18 18v14",
-                                                  SUN, 10) + circle(0, 12, 7, INK)  # fmt: skip
-    return svg(480, 270, rect(0, 0, 480, 270, INK),
-               "".join(rect(30 + (i % 6) * 72, 30 + (i // 6) * 60, 40, 6, BLUE, 3)
-                       for i in range(24)),
-               group(240, 140, shield, lock))  # fmt: skip
+    lock = (
+        rect(-30, -10, 60, 50, SUN, 8)
+        + line("M-18 -10v-14q0 -18 18 -18q18 0 18 18v14", SUN, 10)
+        + circle(0, 12, 7, INK)
+    )
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, INK),
+        "".join(rect(30 + (i % 6) * 72, 30 + (i // 6) * 60, 40, 6, BLUE, 3) for i in range(24)),
+        group(240, 140, shield, lock),
+    )
 
 
 def card_roleplay() -> str:
-    return svg(480, 270, rect(0, 0, 480, 270, SAND),
-               group(60, 50, circle(60, 60, 60, SKY),
-                     person(60, 52, **OKAFOR, mood="worried", scale=1.6)),
-               speech(190, 40, 110, 54, WHITE), bars(206, 56, [76, 50], GREY, 12, 6),
-               speech(220, 150, 110, 54, TEAL, tail_left=False),
-               bars(236, 166, [76, 60], WHITE, 12, 6),
-               group(320, 110, circle(60, 60, 60, MINT),
-                     person(60, 52, **DESK, mood="calm", scale=1.6)))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, SAND),
+        group(60, 50, circle(60, 60, 60, SKY), person(60, 52, **OKAFOR, mood="worried", scale=1.6)),
+        speech(190, 40, 110, 54, WHITE),
+        bars(206, 56, [76, 50], GREY, 12, 6),
+        speech(220, 150, 110, 54, TEAL, tail_left=False),
+        bars(236, 166, [76, 60], WHITE, 12, 6),
+        group(320, 110, circle(60, 60, 60, MINT), person(60, 52, **DESK, mood="calm", scale=1.6)),
+    )
 
 
 def cover() -> str:
-    return svg(480, 270, rect(0, 0, 480, 270, BLUE), rect(0, 210, 480, 60, INK),
-               circle(410, 50, 80, TEAL), clinic_sign(410, 50), plant(26, 186),
-               person(300, 98, **DESK, mood="relieved", scale=1.3), counter(190, 240, TEAL),
-               monitor(204, 116), person(120, 112, **OKAFOR, mood="relieved", scale=1.45),
-               speech(356, 96, 60, 36, WHITE, tail_left=True),
-               path("M386 124l-10 -10a6 6 0 0 1 10 -6a6 6 0 0 1 10 6z", CORAL))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, BLUE),
+        rect(0, 210, 480, 60, INK),
+        circle(410, 50, 80, TEAL),
+        clinic_sign(410, 50),
+        plant(26, 186),
+        person(300, 98, **DESK, mood="relieved", scale=1.3),
+        counter(190, 240, TEAL),
+        monitor(204, 116),
+        person(120, 112, **OKAFOR, mood="relieved", scale=1.45),
+        speech(356, 96, 60, 36, WHITE, tail_left=True),
+        path("M386 124l-10 -10a6 6 0 0 1 10 -6a6 6 0 0 1 10 6z", CORAL),
+    )
 
 
 def starter_welcome() -> str:
-    return svg(480, 270, rect(0, 0, 480, 270, MINT), rect(0, 220, 480, 50, GREY),
-               rect(170, 60, 200, 130, INK, 8), rect(180, 70, 180, 110, WHITE, 4),
-               rect(196, 86, 90, 10, BLUE, 5), bars(196, 106, [140, 120, 80], GREY, 14, 6),
-               rect(150, 190, 240, 12, SLATE, 6), person(90, 140, **GUIDE, mood="relieved"),
-               speech(20, 40, 70, 40, SUN), line("M38 60h34", INK, 3))  # fmt: skip
+    return svg(
+        480,
+        270,
+        rect(0, 0, 480, 270, MINT),
+        rect(0, 220, 480, 50, GREY),
+        rect(170, 60, 200, 130, INK, 8),
+        rect(180, 70, 180, 110, WHITE, 4),
+        rect(196, 86, 90, 10, BLUE, 5),
+        bars(196, 106, [140, 120, 80], GREY, 14, 6),
+        rect(150, 190, 240, 12, SLATE, 6),
+        person(90, 140, **GUIDE, mood="relieved"),
+        speech(20, 40, 70, 40, SUN),
+        line("M38 60h34", INK, 3),
+    )
 
 
 # ---------------------------------------------------------------- the files
