@@ -27,9 +27,10 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from scormkit.archive import PackageFile
+from scormkit.duration import module_minutes
 from scormkit.errors import BuildError
 from scormkit.player_text import player_language, player_text
-from scormkit.scenariodata import scenario_data
+from scormkit.scenariodata import picture, scenario_data
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -43,7 +44,8 @@ from scormkit.spec.activities import (
     Survey,
     TrueFalse,
 )
-from scormkit.spec.models import Course
+from scormkit.spec.cast import initials
+from scormkit.spec.models import Course, Module
 
 T = TypeVar("T")
 
@@ -208,8 +210,17 @@ def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[
     return {"id": survey.id, "page": page_id, "items": items}
 
 
-def course_data(course: Course, tracker: str, state_budget: int | None = None) -> dict[str, Any]:
-    """What the player needs to run `course`: its order, answers, weights, rules and words."""
+def course_data(
+    course: Course,
+    tracker: str,
+    state_budget: int | None = None,
+    asset_hrefs: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """What the player needs to run `course`: its order, answers, weights, rules and words.
+
+    Images are given as `{src, alt}` with `src` the packaged href from `asset_hrefs`.
+    """
+    hrefs = asset_hrefs or {}
     text = player_text(course)
     pages: list[dict[str, Any]] = []
     quizzes: list[dict[str, Any]] = []
@@ -222,7 +233,7 @@ def course_data(course: Course, tracker: str, state_budget: int | None = None) -
             if isinstance(page.activity, Survey):
                 surveys.append(_survey_data(page.activity, page.id, text))
             if isinstance(page.activity, Scenario):
-                scenarios.append(scenario_data(page.activity, page.id))
+                scenarios.append(scenario_data(page.activity, page.id, hrefs))
             if isinstance(page.activity, Quiz):
                 quiz = page.activity
                 quizzes.append(
@@ -249,15 +260,28 @@ def course_data(course: Course, tracker: str, state_budget: int | None = None) -
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
         },
-        "modules": [
-            {"id": m.id, "title": m.title, "pages": [p.id for p in m.pages]} for m in course.modules
-        ],
+        "description": course.description,
+        "cover": picture(course.cover, course.cover_alt, hrefs),
+        "modules": [_module_data(m, hrefs) for m in course.modules],
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,
         "surveys": surveys,
         "text": text,
         "scenarios": scenarios,
+    }
+
+
+def _module_data(module: Module, hrefs: Mapping[str, str]) -> dict[str, Any]:
+    minutes, estimated = module_minutes(module)
+    return {
+        "id": module.id,
+        "title": module.title,
+        "pages": [p.id for p in module.pages],
+        "description": module.description,
+        "image": picture(module.image, module.image_alt, hrefs),
+        "minutes": minutes,
+        "minutesEstimated": estimated,
     }
 
 
@@ -294,6 +318,7 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         asset=asset,
         lettered=lettered,
         scramble=scramble,
+        initials=initials,
     )
     env.globals.update(targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale)
     return env
@@ -368,7 +393,7 @@ def render_course(
     """
     files = _runtime_files(tracker)
     env = _environment(templates, asset_hrefs)
-    data = course_data(course, tracker, state_budget)
+    data = course_data(course, tracker, state_budget, asset_hrefs)
     if tracker_data is not None:
         data["trackerData"] = dict(tracker_data)
     try:
