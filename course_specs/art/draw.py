@@ -416,6 +416,28 @@ def coaching() -> str:
     )
 
 
+def calendar() -> str:
+    cells = "".join(
+        rect(196 + (i % 5) * 50, 76 + (i // 5) * 42, 42, 34, TEAL if i in (1, 8, 13) else SKY, 4)
+        for i in range(15)
+    )
+    slots = "".join(
+        bars(202 + (i % 5) * 50, 86 + (i // 5) * 42, [28, 20], WHITE, 9, 4) for i in (1, 8, 13)
+    )
+    return svg(
+        480,
+        270,
+        room(MINT),
+        rect(184, 30, 266, 176, WHITE, 10),
+        rect(184, 30, 266, 34, CORAL, 10),
+        rect(184, 54, 266, 10, CORAL),
+        cells,
+        slots,
+        clock(420, 232),
+        person(100, 120, **DESK, mood="relieved", scale=1.2),
+    )
+
+
 # ---------------------------------------------------------------- module cards and cover
 
 
@@ -591,6 +613,7 @@ def flagship_files() -> dict[str, str]:
         "observing.svg": observing(),
         "survey.svg": survey_card(),
         "coaching.svg": coaching(),
+        "calendar.svg": calendar(),
         "module-touchpoints.svg": card_touchpoints(),
         "module-choice.svg": card_choice(),
         "module-observe.svg": card_observe(),
