@@ -120,10 +120,22 @@ def test_init_creates_a_starter_course_that_builds(tmp_path: Path) -> None:
     folder = tmp_path / "starter"
     result = runner.invoke(main, ["init", str(folder)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["course.schema.json", "course.yaml"]
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert written == [
+        "course.schema.json",
+        "course.yaml",
+        "img/guide-calm.svg",
+        "img/guide-relieved.svg",
+        "img/welcome.svg",
+    ]
     built = runner.invoke(main, ["build", str(folder / "course.yaml"), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    assert (tmp_path / "out" / "my-first-course-scorm12.zip").is_file()
+    with zipfile.ZipFile(tmp_path / "out" / "my-first-course-scorm12.zip") as zf:
+        page = zf.read("index.html").decode()
+        assert "assets/img/welcome.svg" in zf.namelist()
+    # The starter shows its pictures: an image block and the guide's portrait.
+    assert '<img src="assets/img/welcome.svg" alt="A guide waves' in page
+    assert 'src="assets/img/guide-calm.svg" alt="Sam, a woman with long black hair' in page
 
 
 def test_init_refuses_to_overwrite_a_course(tmp_path: Path) -> None:

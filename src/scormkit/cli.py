@@ -141,6 +141,12 @@ def init_command(folder: Path) -> None:
         for entry in starter.iterdir()
         if entry.name.endswith(".yaml")
     }
+    # The starter's pictures, which its course uses (drawn by course_specs/art/draw.py).
+    files.update(
+        (f"img/{entry.name}", entry.read_bytes())
+        for entry in (starter / "img").iterdir()
+        if entry.name.endswith(".svg")
+    )
     files["course.schema.json"] = course_schema_text().encode()
     clashes = sorted(n for n in files if (folder / n).exists())
     if clashes:
@@ -148,6 +154,7 @@ def init_command(folder: Path) -> None:
         sys.exit(1)
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in sorted(files.items()):
+        (folder / name).parent.mkdir(exist_ok=True)
         (folder / name).write_bytes(data)
     click.echo(
         f"created {folder / 'course.yaml'}; build it with: scormkit build {folder / 'course.yaml'}"
