@@ -80,12 +80,16 @@ def build_command(
     with _errors_exit():
         find_target(target)
     failed = 0
+    warnings: list[str] = []
     for spec in specs:
         try:
             with err.status(f"{spec}: starting") as status:
 
                 def show(name: str, spec: Path = spec) -> None:
                     status.update(f"{spec}: {name}")
+
+                def warn(text: str, spec: Path = spec) -> None:
+                    warnings.append(f"{spec}: {text}")
 
                 zip_path = build(
                     spec,
@@ -95,6 +99,7 @@ def build_command(
                     control_documents=control_documents,
                     sco_per_module=sco_per_module,
                     on_step=show,
+                    on_warning=warn,
                 )
         except ScormkitError as exc:
             _report(exc)
@@ -102,6 +107,9 @@ def build_command(
             continue
         size = zip_path.stat().st_size
         click.echo(f"built {zip_path} ({size / 1024:.1f} KB)")
+        for warning in warnings:
+            err.print(f"warning: {warning}", markup=False, style="yellow")
+        warnings.clear()
     if failed:
         err.print(f"{failed} of {len(specs)} spec(s) failed", style="bold red")
         sys.exit(1)

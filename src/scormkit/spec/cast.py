@@ -65,8 +65,8 @@ def check_speakers(
     if not cast:
         return  # without a cast, `speaker` is a name shown as written
     members: dict[str, CastMember] = {}
-    for member in cast:
-        members.setdefault(member.id, member)  # a repeated id is reported with the ids
+    for one in cast:
+        members.setdefault(one.id, one)  # a repeated id is reported with the other ids
     for s, scene in enumerate(scenes):
         here = (*path, "scenes", s)
         if scene.speaker is None:
