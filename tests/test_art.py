@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -14,6 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _draw() -> ModuleType:
+    """course_specs/art/draw.py as a module; it imports its neighbours as a script would."""
+    art = str(ROOT / "course_specs" / "art")
+    if art not in sys.path:
+        sys.path.insert(0, art)
     spec = importlib.util.spec_from_file_location("draw", ROOT / "course_specs" / "art" / "draw.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -1,442 +1,66 @@
 """Draw the flagship's and the starter's illustrations as small, flat SVG files.
 
 Run `python course_specs/art/draw.py` after changing a drawing; tests/test_art.py checks that
-the committed files are what this script draws. Every picture uses the palette below, whole
-numbers and no text, fonts or outside references, so each stays a few kilobytes and looks the
-same in every browser. Scenes are 480x270, portraits 120x120.
+the committed files are what this script draws. Every picture uses the palette of shapes.py,
+whole numbers and no text, fonts or outside references, so each stays a few kilobytes and
+looks the same in every browser. Scenes are 480x270, portraits 120x120.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
+
+# Run as a script, this folder is on sys.path (tests/test_art.py puts it there too).
+from scenes import (
+    billing,
+    calendar,
+    coaching,
+    observing,
+    phishing,
+    phone_call,
+    reception,
+    survey_card,
+    waiting_room,
+)
+from shapes import (
+    BLUE,
+    CORAL,
+    DESK,
+    GREY,
+    GUIDE,
+    INK,
+    KIM,
+    MINT,
+    OKAFOR,
+    SAND,
+    SKY,
+    SLATE,
+    SUN,
+    TEAL,
+    WHITE,
+    WOOD,
+    bars,
+    circle,
+    clinic_sign,
+    counter,
+    face,
+    group,
+    line,
+    monitor,
+    path,
+    person,
+    plant,
+    portrait,
+    rect,
+    speech,
+    star,
+    svg,
+)
 
 HERE = Path(__file__).resolve().parent
 FLAGSHIP_DIR = HERE.parent / "img"
 STARTER_DIR = HERE.parent.parent / "src" / "scormkit" / "starter" / "img"
-
-# The palette: the theme's blue and teal, two warm accents and neutrals.
-INK = "#23395b"
-BLUE = "#1d4f91"
-TEAL = "#0b7a75"
-MINT = "#cfe9e4"
-SKY = "#dbe8f6"
-SAND = "#f5ecdc"
-WOOD = "#c98b54"
-CORAL = "#e07a5f"
-SUN = "#f2c14e"
-WHITE = "#fff"
-GREY = "#c9d3df"
-SLATE = "#7b8a9c"
-SKINS = {"deep": "#8d5524", "brown": "#b9773e", "tan": "#e0ac69", "light": "#f6d2ad"}
-HAIRS = {"black": "#26211e", "grey": "#9aa5b1", "brown": "#6b3e26", "auburn": "#a0522d"}
-
-Shape = str
-
-
-def svg(width: int, height: int, *shapes: Shape) -> str:
-    """A standalone SVG document; the page's <img alt> names it, so it carries no text."""
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}">'
-        + "".join(shapes)
-        + "</svg>\n"
-    )
-
-
-def rect(x: int, y: int, w: int, h: int, fill: str, r: int = 0) -> Shape:
-    rounded = f' rx="{r}"' if r else ""
-    return f'<rect x="{x}" y="{y}" width="{w}" height="{h}"{rounded} fill="{fill}"/>'
-
-
-def circle(x: int, y: int, r: int, fill: str) -> Shape:
-    return f'<circle cx="{x}" cy="{y}" r="{r}" fill="{fill}"/>'
-
-
-def path(d: str, fill: str) -> Shape:
-    return f'<path d="{d}" fill="{fill}"/>'
-
-
-def line(d: str, colour: str, width: int = 3) -> Shape:
-    return (
-        f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}" '
-        'stroke-linecap="round" stroke-linejoin="round"/>'
-    )
-
-
-def group(x: int, y: int, *shapes: Shape, scale: float = 1) -> Shape:
-    zoom = f" scale({scale:g})" if scale != 1 else ""
-    return f'<g transform="translate({x} {y}){zoom}">' + "".join(shapes) + "</g>"
-
-
-def bars(x: int, y: int, widths: list[int], colour: str, gap: int = 10, h: int = 5) -> Shape:
-    """Lines of text drawn as rounded bars, so no font is needed."""
-    return "".join(rect(x, y + i * gap, w, h, colour, 2) for i, w in enumerate(widths))
-
-
-# ---------------------------------------------------------------- people
-
-
-def face(mood: str) -> Shape:
-    """Eyes, brows and mouth on a head of radius 20 centred on 0,0."""
-    brows = {
-        "calm": "M-12 -7h7M5 -7h7",
-        "worried": "M-12 -6l7 -3M5 -9l7 3",
-        "angry": "M-12 -10l7 4M5 -6l7 -4",
-        "relieved": "M-12 -8q4 -3 7 0M5 -8q4 -3 7 0",
-    }[mood]
-    mouth = {
-        "calm": "M-6 9q6 4 12 0",
-        "worried": "M-6 11q6 -4 12 0",
-        "angry": "M-7 12q7 -6 14 0",
-        "relieved": "M-8 8q8 8 16 0",
-    }[mood]
-    eyes = (
-        line("M-11 -1q3 -3 6 0M5 -1q3 -3 6 0", INK, 2)
-        if mood == "relieved"
-        else circle(-8, -1, 2, INK) + circle(8, -1, 2, INK)
-    )
-    return line(brows, INK, 2) + eyes + line(mouth, INK, 2)
-
-
-def hair(style: str, colour: str) -> Shape:
-    shapes = {
-        "short": "M-21 -4q-2 -22 21 -22q23 0 21 22q-4 -12 -21 -12q-17 0 -21 12z",
-        "bun": "M-21 -2q-2 -24 21 -24q23 0 21 24q-8 -14 -21 -14q-13 0 -21 14z",
-        "long": "M-22 24q-6 -50 22 -50q28 0 22 50h-8q2 -30 -14 -41q-16 11 -14 41z",
-        "bald": "M-21 -2q0 -6 3 -10l4 6zM21 -2q0 -6 -3 -10l-4 6z",
-    }
-    extra = circle(0, -27, 8, colour) if style == "bun" else ""
-    return extra + path(shapes[style], colour)
-
-
-def person(
-    x: int,
-    y: int,
-    *,
-    skin: str,
-    hair_style: str,
-    hair_colour: str,
-    top: str,
-    mood: str = "calm",
-    scale: float = 1,
-) -> Shape:
-    """A figure from the waist up whose head is centred at x,y (head radius 20 at scale 1)."""
-    body = path("M-34 70q0 -42 34 -42q34 0 34 42z", top) + rect(-7, 14, 14, 16, skin, 4)
-    head = circle(0, 0, 20, skin) + circle(-20, 2, 4, skin) + circle(20, 2, 4, skin)
-    return group(x, y, body, head, hair(hair_style, hair_colour), face(mood), scale=scale)
-
-
-# Who appears in the pictures: each look used in more than one picture is named once.
-OKAFOR = {"skin": SKINS["deep"], "hair_style": "short", "hair_colour": HAIRS["grey"], "top": BLUE}
-KIM = {"skin": SKINS["light"], "hair_style": "bun", "hair_colour": HAIRS["black"], "top": TEAL}
-DESK = {"skin": SKINS["tan"], "hair_style": "long", "hair_colour": HAIRS["brown"], "top": TEAL}
-GUIDE = {"skin": SKINS["brown"], "hair_style": "long", "hair_colour": HAIRS["black"], "top": CORAL}
-SUPERVISOR = {"skin": SKINS["light"], "hair_style": "short", "hair_colour": HAIRS["auburn"]}
-
-
-def portrait(look: dict[str, str], mood: str) -> str:
-    """A head-and-shoulders portrait on a round background whose colour follows the mood."""
-    backdrop = {"calm": SKY, "worried": SAND, "angry": "#f6d5cc", "relieved": MINT}[mood]
-    return svg(
-        120,
-        120,
-        circle(60, 60, 60, backdrop),
-        '<clipPath id="c"><circle cx="60" cy="60" r="60"/></clipPath><g clip-path="url(#c)">',
-        person(60, 52, **look, mood=mood, scale=1.6),
-        "</g>",
-    )
-
-
-# ---------------------------------------------------------------- things
-
-
-def monitor(x: int, y: int, screen: str = SKY) -> Shape:
-    return group(
-        x,
-        y,
-        rect(0, 0, 64, 42, INK, 4),
-        rect(4, 4, 56, 34, screen, 2),
-        rect(28, 42, 8, 10, INK),
-        rect(18, 50, 28, 4, INK, 2),
-    )
-
-
-def plant(x: int, y: int) -> Shape:
-    leaves = path("M12 0q-22 -10 -10 -40q10 18 10 40zM12 0q20 -14 14 -44q-16 16 -14 44z", TEAL)
-    return group(x, y, leaves, path("M0 0h24l-4 26h-16z", CORAL))
-
-
-def clinic_sign(x: int, y: int) -> Shape:
-    return group(
-        x,
-        y,
-        circle(0, 0, 22, TEAL),
-        rect(-5, -14, 10, 28, WHITE, 2),
-        rect(-14, -5, 28, 10, WHITE, 2),
-    )
-
-
-def clock(x: int, y: int) -> Shape:
-    return group(
-        x,
-        y,
-        circle(0, 0, 16, WHITE),
-        line("M0 -9v9l6 4", INK, 2),
-        f'<circle r="16" fill="none" stroke="{INK}" stroke-width="3"/>',
-    )
-
-
-def star(x: int, y: int, fill: str) -> Shape:
-    return group(x, y, path("M0 -10l3 7h8l-6 5 2 8-7-4-7 4 2-8-6-5h8z", fill))
-
-
-def speech(x: int, y: int, w: int, h: int, fill: str, tail_left: bool = True) -> Shape:
-    tail = f"M{14 if tail_left else w - 14} {h}l-6 12 16-12z"
-    return group(x, y, rect(0, 0, w, h, fill, 12), path(tail, fill))
-
-
-def room(wall: str = SAND, floor: str = GREY) -> Shape:
-    return rect(0, 0, 480, 270, wall) + rect(0, 214, 480, 56, floor)
-
-
-def counter(x: int, w: int, front: str = BLUE) -> Shape:
-    return rect(x, 168, w, 12, WOOD, 3) + rect(x + 6, 180, w - 12, 90, front)
-
-
-def chair(x: int) -> Shape:
-    return group(
-        x,
-        170,
-        rect(0, 0, 44, 40, SLATE, 6),
-        rect(-4, 36, 52, 10, SLATE, 4),
-        rect(2, 46, 5, 26, INK),
-        rect(37, 46, 5, 26, INK),
-    )
-
-
-def document(x: int, y: int, w: int, h: int, lines: list[int], accent: str = BLUE) -> Shape:
-    return group(
-        x,
-        y,
-        rect(0, 0, w, h, WHITE, 4),
-        rect(10, 10, w // 2, 7, accent, 3),
-        bars(10, 28, lines, GREY, 12, 6),
-    )
-
-
-# ---------------------------------------------------------------- scenes
-
-
-def reception() -> str:
-    return svg(
-        480,
-        270,
-        room(),
-        clinic_sign(240, 56),
-        plant(410, 188),
-        rect(30, 40, 110, 70, SKY, 6),
-        line("M85 40v70M30 75h110", WHITE, 4),
-        person(300, 118, **DESK),
-        counter(200, 200),
-        monitor(212, 116),
-        person(120, 140, **OKAFOR, mood="worried", scale=1.1),
-    )
-
-
-def phone_call() -> str:
-    handset = path("M0 0q-10 22 0 44l8 -2q-2 -20 0 -40z", INK)
-    cord = line("M4 44q10 20 -6 30q-14 10 0 22", INK, 2)
-    return svg(
-        480,
-        270,
-        rect(0, 0, 480, 270, SKY),
-        rect(0, 200, 480, 70, GREY),
-        person(150, 100, **DESK, scale=1.3),
-        group(172, 86, handset, cord),
-        counter(40, 240, TEAL),
-        monitor(56, 116),
-        speech(250, 40, 180, 70, WHITE),
-        bars(270, 60, [140, 110, 60], SLATE, 12, 6),
-        speech(300, 126, 80, 40, SUN, tail_left=False),
-        circle(322, 146, 4, INK),
-        circle(340, 146, 4, INK),
-        circle(358, 146, 4, INK),
-    )
-
-
-def waiting_room() -> str:
-    return svg(
-        480,
-        270,
-        room(MINT),
-        clock(240, 50),
-        rect(380, 70, 70, 144, BLUE, 4),
-        circle(438, 146, 4, SUN),
-        plant(24, 188),
-        chair(80),
-        chair(150),
-        chair(220),
-        chair(290),
-        person(102, 134, **OKAFOR, mood="worried", scale=0.9),
-        person(
-            242,
-            134,
-            skin=SKINS["light"],
-            hair_style="long",
-            hair_colour=HAIRS["auburn"],
-            top=SUN,
-            scale=0.9,
-        ),
-        person(
-            312, 134, skin=SKINS["tan"], hair_style="bald", hair_colour=INK, top=CORAL, scale=0.9
-        ),
-        rect(84, 96, 150, 10, WHITE, 5),
-        rect(84, 96, 60, 10, TEAL, 5),
-    )
-
-
-def billing() -> str:
-    coins = "".join(rect(380, 200 - i * 9, 50, 9, SUN if i % 2 else "#e2ab2f", 4) for i in range(5))
-    return svg(
-        480,
-        270,
-        room(SKY),
-        rect(150, 30, 180, 120, WHITE, 6),
-        rect(150, 30, 180, 18, BLUE, 6),
-        person(240, 110, **KIM),
-        counter(120, 240, INK),
-        document(40, 90, 90, 120, [60, 70, 50, 70, 40], CORAL),
-        rect(50, 186, 70, 12, TEAL, 4),
-        coins,
-        circle(405, 130, 24, SUN),
-        circle(405, 130, 16, "#e2ab2f"),
-        rect(399, 122, 12, 16, SUN, 3),
-    )
-
-
-def phishing() -> str:
-    hook = line("M0 0v34q0 14 -12 14q-12 0 -12 -12l6 4", INK, 4)
-    warn = path("M0 -18l18 32h-36z", CORAL) + rect(-2, -8, 4, 12, WHITE) + rect(-2, 8, 4, 4, WHITE)
-    return svg(
-        480,
-        270,
-        rect(0, 0, 480, 270, INK),
-        rect(60, 20, 360, 220, GREY, 10),
-        rect(72, 32, 336, 196, WHITE, 4),
-        rect(72, 32, 336, 22, BLUE, 4),
-        circle(84, 43, 4, CORAL),
-        circle(98, 43, 4, SUN),
-        circle(112, 43, 4, MINT),
-        circle(104, 82, 14, CORAL),
-        bars(128, 74, [120, 80], SLATE, 12, 6),
-        bars(92, 112, [260, 240, 200], GREY, 14, 6),
-        rect(92, 160, 120, 26, CORAL, 6),
-        rect(104, 170, 96, 6, WHITE, 3),
-        group(360, 170, warn, scale=1.4),
-        group(300, 60, hook),
-        rect(200, 240, 80, 16, GREY),
-        rect(170, 254, 140, 8, GREY, 4),
-    )
-
-
-def observing() -> str:
-    clipboard = group(
-        0,
-        0,
-        rect(0, 0, 40, 52, WOOD, 4),
-        rect(5, 8, 30, 40, WHITE, 2),
-        rect(12, -3, 16, 8, INK, 3),
-        line("M10 20l3 3 6 -7M10 34l3 3 6 -7", TEAL, 2),
-        rect(22, 19, 9, 3, GREY),
-        rect(22, 33, 9, 3, GREY),
-    )
-    return svg(
-        480,
-        270,
-        room(),
-        clinic_sign(60, 56),
-        person(180, 118, **DESK),
-        counter(80, 200),
-        monitor(96, 116),
-        person(370, 96, **SUPERVISOR, top=INK, scale=1.2),
-        group(388, 150, clipboard),
-        speech(300, 20, 46, 30, WHITE),
-        line("M312 35l6 6 12 -12", TEAL, 4),
-    )
-
-
-def survey_card() -> str:
-    faces = "".join(
-        group(150 + i * 45, 176, circle(0, 0, 16, colour), face(mood), scale=0.8)
-        for i, (colour, mood) in enumerate(
-            [
-                (CORAL, "angry"),
-                (SAND, "worried"),
-                (SKY, "calm"),
-                (MINT, "relieved"),
-                (SUN, "relieved"),
-            ]
-        )
-    )
-    return svg(
-        480,
-        270,
-        rect(0, 0, 480, 270, MINT),
-        rect(120, 24, 240, 230, INK, 18),
-        rect(132, 40, 216, 196, WHITE, 6),
-        rect(150, 58, 120, 9, BLUE, 4),
-        bars(150, 78, [180, 150], GREY, 12, 6),
-        "".join(star(170 + i * 35, 128, SUN if i < 4 else GREY) for i in range(5)),
-        faces,
-        rect(222, 230, 36, 4, GREY, 2),
-    )
-
-
-def coaching() -> str:
-    board = group(
-        150,
-        24,
-        rect(0, 0, 180, 110, WHITE, 6),
-        rect(-4, -4, 188, 8, SLATE, 3),
-        rect(20, 70, 24, 26, TEAL),
-        rect(56, 50, 24, 46, BLUE),
-        rect(92, 34, 24, 62, CORAL),
-        rect(128, 16, 24, 80, SUN),
-    )
-    return svg(
-        480,
-        270,
-        room(SKY),
-        board,
-        person(110, 140, **GUIDE, mood="relieved"),
-        person(370, 140, **DESK, mood="calm"),
-        speech(40, 60, 56, 36, SUN),
-        line("M56 78h24", INK, 3),
-    )
-
-
-def calendar() -> str:
-    cells = "".join(
-        rect(196 + (i % 5) * 50, 76 + (i // 5) * 42, 42, 34, TEAL if i in (1, 8, 13) else SKY, 4)
-        for i in range(15)
-    )
-    slots = "".join(
-        bars(202 + (i % 5) * 50, 86 + (i // 5) * 42, [28, 20], WHITE, 9, 4) for i in (1, 8, 13)
-    )
-    return svg(
-        480,
-        270,
-        room(MINT),
-        rect(184, 30, 266, 176, WHITE, 10),
-        rect(184, 30, 266, 34, CORAL, 10),
-        rect(184, 54, 266, 10, CORAL),
-        cells,
-        slots,
-        clock(420, 232),
-        person(100, 120, **DESK, mood="relieved", scale=1.2),
-    )
-
 
 # ---------------------------------------------------------------- module cards and cover
 
@@ -597,8 +221,6 @@ def starter_welcome() -> str:
 
 
 # ---------------------------------------------------------------- the files
-
-Drawing = Callable[[], str]
 
 
 def flagship_files() -> dict[str, str]:
