@@ -58,7 +58,7 @@ def reception() -> str:
         person(300, 118, **DESK),
         counter(200, 200),
         monitor(212, 116),
-        person(120, 140, **OKAFOR, mood="worried", scale=1.1),
+        person(120, 136, **OKAFOR, mood="worried", scale=1.2, standing=True),
     )
 
 
@@ -134,7 +134,7 @@ def billing() -> str:
 
 
 def phishing() -> str:
-    hook = line("M0 0v34q0 14 -12 14q-12 0 -12 -12l6 4", INK, 4)
+    hook = line("M0 -120v106q0 16 -14 16q-14 0 -14 -14l7 5", INK, 4)
     warn = path("M0 -18l18 32h-36z", CORAL) + rect(-2, -8, 4, 12, WHITE) + rect(-2, 8, 4, 4, WHITE)
     return svg(
         480,
@@ -152,7 +152,7 @@ def phishing() -> str:
         rect(92, 160, 120, 26, CORAL, 6),
         rect(104, 170, 96, 6, WHITE, 3),
         group(360, 170, warn, scale=1.4),
-        group(300, 60, hook),
+        group(226, 174, hook),
         rect(200, 240, 80, 16, GREY),
         rect(170, 254, 140, 8, GREY, 4),
     )
@@ -177,7 +177,7 @@ def observing() -> str:
         person(180, 118, **DESK),
         counter(80, 200),
         monitor(96, 116),
-        person(370, 96, **SUPERVISOR, top=INK, scale=1.2),
+        person(370, 96, **SUPERVISOR, top=INK, scale=1.2, standing=True),
         group(388, 150, clipboard),
         speech(300, 20, 46, 30, WHITE),
         line("M312 35l6 6 12 -12", TEAL, 4),
@@ -227,8 +227,8 @@ def coaching() -> str:
         270,
         room(SKY),
         board,
-        person(110, 140, **GUIDE, mood="relieved"),
-        person(370, 140, **DESK, mood="calm"),
+        person(110, 140, **GUIDE, mood="relieved", standing=True),
+        person(370, 140, **DESK, mood="calm", standing=True),
         speech(40, 60, 56, 36, SUN),
         line("M56 78h24", INK, 3),
     )
@@ -252,5 +252,5 @@ def calendar() -> str:
         cells,
         slots,
         clock(420, 232),
-        person(100, 120, **DESK, mood="relieved", scale=1.2),
+        person(100, 120, **DESK, mood="relieved", scale=1.2, standing=True),
     )

@@ -109,10 +109,15 @@ def person(
     top: str,
     mood: str = "calm",
     scale: float = 1,
+    standing: bool = False,
 ) -> Shape:
-    """A figure from the waist up whose head is centred at x,y (head radius 20 at scale 1)."""
+    """A figure from the waist up whose head is centred at x,y (head radius 20 at scale 1).
+
+    A standing figure's body runs on past the picture's lower edge, so it never floats.
+    """
+    down = 150 if standing else 22
     body = (
-        path("M-36 70v-22q0 -20 22 -20h28q22 0 22 20v22z", top)
+        path(f"M-36 {48 + down}v-{down}q0 -20 22 -20h28q22 0 22 20v{down}z", top)
         + rect(-7, 14, 14, 16, skin, 4)
         + path("M-9 27l9 11 9 -11z", skin)
     )
