@@ -97,3 +97,11 @@ def test_without_a_cast_a_speaker_is_a_name_shown_with_initials(tmp_path: Path) 
     first = scenarios_of(load_course(TIMED))[0].scenes[0].id
     initials = page.xpath(f'//*[@data-scene="{first}"]//*[@class="sk-portrait sk-initials"]')[0]
     assert (initials.text, initials.get("aria-hidden")) == ("AP", "true")
+
+
+def test_a_scenes_choices_are_labelled_with_the_speakers_name_not_the_cast_id(
+    tmp_path: Path,
+) -> None:
+    _, page, _ = built(FLAGSHIP, tmp_path)
+    group = page.xpath('//*[@data-scene="arrival"]//*[@role="group"]')[0]
+    assert group.get("aria-label") == "Mr. Daniel Okafor"
