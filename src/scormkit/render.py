@@ -27,10 +27,10 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from scormkit.archive import PackageFile
-from scormkit.duration import module_minutes
+from scormkit.cards import cover_data, module_card
 from scormkit.errors import BuildError
 from scormkit.player_text import player_language, player_text
-from scormkit.scenariodata import picture, scenario_data
+from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import (
     FillIn,
     Matching,
@@ -45,7 +45,7 @@ from scormkit.spec.activities import (
     TrueFalse,
 )
 from scormkit.spec.cast import initials
-from scormkit.spec.models import Course, Module
+from scormkit.spec.models import Course
 
 T = TypeVar("T")
 
@@ -260,28 +260,14 @@ def course_data(
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
         },
-        "description": course.description,
-        "cover": picture(course.cover, course.cover_alt, hrefs),
-        "modules": [_module_data(m, hrefs) for m in course.modules],
+        **cover_data(course, hrefs),
+        "modules": [module_card(m, hrefs) for m in course.modules],
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,
         "surveys": surveys,
         "text": text,
         "scenarios": scenarios,
-    }
-
-
-def _module_data(module: Module, hrefs: Mapping[str, str]) -> dict[str, Any]:
-    minutes, estimated = module_minutes(module)
-    return {
-        "id": module.id,
-        "title": module.title,
-        "pages": [p.id for p in module.pages],
-        "description": module.description,
-        "image": picture(module.image, module.image_alt, hrefs),
-        "minutes": minutes,
-        "minutesEstimated": estimated,
     }
 
 

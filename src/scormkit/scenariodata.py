@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scormkit.cards import picture
 from scormkit.spec.activities import Condition, Scenario, Scene
 from scormkit.spec.cast import CastMember, initials
 
 
 def _conditions(conditions: list[Condition]) -> list[dict[str, Any]]:
     return [{"of": c.of, "atLeast": c.at_least, "atMost": c.at_most} for c in conditions]
-
-
-def picture(src: str | None, alt: str | None, hrefs: Mapping[str, str]) -> dict[str, str] | None:
-    """An image as the player shows it: its packaged href and text alternative, or None."""
-    if not src:
-        return None
-    return {"src": hrefs.get(src, src), "alt": alt or ""}
 
 
 def _member(member: CastMember, hrefs: Mapping[str, str]) -> dict[str, Any]:

@@ -1,9 +1,15 @@
-"""How long a module takes, as the author says or estimated from what it asks of the learner."""
+"""What the course's cover and its module cards show: descriptions, pictures and minutes.
+
+A module's minutes are the author's `duration_minutes`, or else estimated from what it asks of
+the learner.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import (
@@ -11,6 +17,7 @@ from scormkit.spec.models import (
     Audio,
     Block,
     Callout,
+    Course,
     Image,
     Module,
     Quote,
@@ -24,6 +31,35 @@ WORDS_PER_MINUTE = 180
 MINUTES_PER_ANSWER = 0.5
 # One playthrough of a role-play meets only some of its scenes; half of its words is typical.
 SCENES_SEEN = 0.5
+
+
+def picture(src: str | None, alt: str | None, hrefs: Mapping[str, str]) -> dict[str, str] | None:
+    """An image as the player shows it: its packaged href and text alternative, or None."""
+    if not src:
+        return None
+    return {"src": hrefs.get(src, src), "alt": alt or ""}
+
+
+def cover_data(course: Course, hrefs: Mapping[str, str]) -> dict[str, Any]:
+    """The course's cover: its description and picture."""
+    return {
+        "description": course.description,
+        "cover": picture(course.cover, course.cover_alt, hrefs),
+    }
+
+
+def module_card(module: Module, hrefs: Mapping[str, str]) -> dict[str, Any]:
+    """A module as its card shows it, with the ids of its pages for the player's order."""
+    minutes, estimated = module_minutes(module)
+    return {
+        "id": module.id,
+        "title": module.title,
+        "pages": [p.id for p in module.pages],
+        "description": module.description,
+        "image": picture(module.image, module.image_alt, hrefs),
+        "minutes": minutes,
+        "minutesEstimated": estimated,
+    }
 
 
 def module_minutes(module: Module) -> tuple[int, bool]:
