@@ -107,7 +107,13 @@ def waiting_room() -> str:
             scale=0.9,
         ),
         person(
-            312, 134, skin=SKINS["tan"], hair_style="bald", hair_colour=INK, top=CORAL, scale=0.9
+            312,
+            134,
+            skin=SKINS["tan"],
+            hair_style="bald",
+            hair_colour=HAIRS["grey"],
+            top=CORAL,
+            scale=0.9,
         ),
         rect(84, 96, 150, 10, WHITE, 5),
         rect(84, 96, 60, 10, TEAL, 5),

@@ -93,7 +93,7 @@ def hair(style: str, colour: str) -> Shape:
         "short": "M-21 -4q-2 -22 21 -22q23 0 21 22q-4 -12 -21 -12q-17 0 -21 12z",
         "bun": "M-21 -2q-2 -24 21 -24q23 0 21 24q-8 -14 -21 -14q-13 0 -21 14z",
         "long": "M-22 24q-6 -50 22 -50q28 0 22 50h-8q2 -30 -14 -41q-16 11 -14 41z",
-        "bald": "M-21 -2q0 -6 3 -10l4 6zM21 -2q0 -6 -3 -10l-4 6z",
+        "bald": "M-21 4q-1 -10 4 -14q0 8 3 14zM21 4q1 -10 -4 -14q0 8 -3 14z",
     }
     extra = circle(0, -27, 8, colour) if style == "bun" else ""
     return extra + path(shapes[style], colour)
