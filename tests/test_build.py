@@ -188,3 +188,13 @@ def test_only_scored_modules_name_a_mastery_score_when_each_module_is_a_sco(
         for item in root.xpath("//cp:organization/cp:item", namespaces=NS)
     }
     assert mastery == {"item-reading": "", "item-check": "50", "item-closing": ""}
+
+
+def test_the_illustrated_flagship_package_stays_under_250_kb(tmp_path: Path) -> None:
+    zip_path = build(
+        ROOT / "course_specs" / "healthcare-customer-service.yaml", "scorm12", tmp_path
+    )
+    with zipfile.ZipFile(zip_path) as zf:
+        pictures = [n for n in zf.namelist() if n.endswith(".svg")]
+    assert len(pictures) >= 20  # the pictures are in it
+    assert zip_path.stat().st_size < 250 * 1024

@@ -122,10 +122,22 @@ def test_init_creates_a_starter_course_that_builds(tmp_path: Path) -> None:
     folder = tmp_path / "starter"
     result = runner.invoke(main, ["init", str(folder)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["course.schema.json", "course.yaml"]
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert written == [
+        "course.schema.json",
+        "course.yaml",
+        "img/guide-calm.svg",
+        "img/guide-relieved.svg",
+        "img/welcome.svg",
+    ]
     built = runner.invoke(main, ["build", str(folder / "course.yaml"), "-o", str(tmp_path / "out")])
     assert built.exit_code == 0, built.output
-    assert (tmp_path / "out" / "my-first-course-scorm12.zip").is_file()
+    with zipfile.ZipFile(tmp_path / "out" / "my-first-course-scorm12.zip") as zf:
+        page = zf.read("index.html").decode()
+        assert "assets/img/welcome.svg" in zf.namelist()
+    # The starter shows its pictures: an image block and the guide's portrait.
+    assert '<img src="assets/img/welcome.svg" alt="A guide waves' in page
+    assert 'src="assets/img/guide-calm.svg" alt="Sam, a woman with long black hair' in page
 
 
 def test_init_refuses_to_overwrite_a_course(tmp_path: Path) -> None:
@@ -140,3 +152,34 @@ def test_help_is_available(args: list[str]) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0
     assert "Usage:" in result.output
+
+
+def test_build_and_check_warn_about_an_image_over_200_kb_but_still_succeed(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG" + bytes(210 * 1024))
+    (tmp_path / "small.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (tmp_path / "spec.yaml").write_text(
+        "id: photos\ntitle: Photos\ncover: small.svg\ncover_alt: A blank card\nmodules:\n"
+        "  - id: m\n    title: M\n    pages:\n      - id: p\n        title: P\n"
+        "        blocks:\n          - {type: image, src: photo.png, alt: A big photo}\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "scormkit", "build", "spec.yaml", "-o", "out"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "warning: spec.yaml: modules[0].pages[0].blocks[0].src: image 'photo.png' is 210 KB; "
+        "images over 200 KB slow every page that shows them (use SVG, or compress and resize "
+        "the picture)\n"
+    )
+    checked = run("check", str(tmp_path / "out" / "photos-scorm12.zip"))
+    assert checked.returncode == 0
+    assert checked.stdout.splitlines()[0] == (
+        "assets/photo.png: warning: image of 210 KB; images over 200 KB slow every page that "
+        "shows them"
+    )

@@ -7,9 +7,13 @@ from pathlib import Path, PurePosixPath
 
 from scormkit.archive import PackageFile
 from scormkit.spec.course_checks import asset_refs
+from scormkit.spec.document import format_path
 from scormkit.spec.models import Course
 
 ASSET_DIR = "assets"
+# An image this big takes seconds on a slow connection, and every page that shows it waits.
+LARGE_IMAGE = 200 * 1024
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -46,3 +50,21 @@ def _free_href(href: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}{dot}{suffix}"
         n += 1
     return candidate
+
+
+def large_images(course: Course, base_dir: Path) -> list[str]:
+    """A warning for each image the course uses that is over LARGE_IMAGE bytes, in spec order."""
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for path, ref in asset_refs(course):
+        if ref in seen or not ref.lower().endswith(IMAGE_SUFFIXES):
+            continue
+        seen.add(ref)
+        size = (base_dir / ref).stat().st_size
+        if size > LARGE_IMAGE:
+            warnings.append(
+                f"{format_path(path)}: image '{ref}' is {size // 1024} KB; images over "
+                f"{LARGE_IMAGE // 1024} KB slow every page that shows them (use SVG, or "
+                "compress and resize the picture)"
+            )
+    return warnings

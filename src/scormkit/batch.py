@@ -65,6 +65,7 @@ class PackageReport:
     findings: list[str] = field(default_factory=list)  # check, standard and LMS findings
     notes: list[str] = field(default_factory=list)  # what the LMS profile changed, and why
     advice: list[str] = field(default_factory=list)  # what the LMS admin should set
+    warnings: list[str] = field(default_factory=list)  # builds, but deserves a look
     errors: list[str] = field(default_factory=list)  # why the build failed
     seconds: float = 0.0
 
@@ -131,7 +132,7 @@ def run_job(job: Job) -> PackageReport:
             source, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
             control_documents=job.control_documents,
             sco_per_module=shaping.sco_per_module if per_module else job.sco_per_module,
-            state_budget=shaping.state_budget,
+            state_budget=shaping.state_budget, on_warning=report.warnings.append,
         )  # fmt: skip
     except SpecError as exc:
         count = len(exc.problems)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
-from scormkit.assets import collect_assets
+from scormkit.assets import collect_assets, large_images
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
 from scormkit.render import render_course
@@ -30,13 +30,15 @@ def build(
     sco_per_module: bool | None = None,
     state_budget: int | None = None,
     on_step: Step | None = None,
+    on_warning: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
     folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`;
     `state_budget`, when given, lowers the target's resume-state budget (an LMS that keeps less).
-    `on_step` is told the name of each stage as it starts.
+    `on_step` is told the name of each stage as it starts; `on_warning` each thing that
+    builds but deserves a look (an image over LARGE_IMAGE bytes).
     """
     step = on_step or (lambda _name: None)
     chosen = find_target(target)
@@ -52,6 +54,8 @@ def build(
     plan = make_plan(course, chosen)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
+    for warning in large_images(course, assets_dir):
+        (on_warning or (lambda _text: None))(warning)
     step("rendering pages")
     page = render_course(plan, asset_hrefs=asset_hrefs, templates=templates_dir)
     files = _content_files([*asset_files, page, *read_runtime(plan.runtime)])

@@ -151,6 +151,8 @@ def _show_package(report: PackageReport) -> None:
     for advice in report.advice:
         click.echo(f"{report.lms} admin: {advice}")
     click.echo(f"built {report.zip} ({report.size / 1024:.1f} KB)")
+    for warning in report.warnings:
+        err.print(f"warning: {report.spec}: {warning}", markup=False, style="yellow")
 
 
 @main.command("translate")

@@ -20,6 +20,8 @@ RULES = {
     "Page": "A page needs `blocks`, an `activity` or both.",
     "Video": "A video needs `captions` (a WebVTT file), so every learner can follow it.",
     "Theme": "A `logo` needs `logo_alt`, read aloud by screen readers.",
+    "Module": "An `image` needs `image_alt`, read aloud by screen readers.",
+    "Course": "A `cover` needs `cover_alt`, read aloud by screen readers.",
     "Numeric": "Give either `answer` (with an optional `tolerance`) or both `min` and `max`, "
     "not both; `min` may not be greater than `max`.",
     "Condition": "Give `at_least`, `at_most` or both.",

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from jinja2 import (
     ChoiceLoader,
@@ -26,6 +26,7 @@ from scormkit.markdown import inline_markdown, markdown
 from scormkit.plan import PackagePlan
 from scormkit.player_text import player_language, survey_scale
 from scormkit.questions import QUESTION_TYPES, lettered
+from scormkit.spec.cast import initials
 from scormkit.spec.models import Course
 
 T = TypeVar("T")
@@ -36,6 +37,18 @@ def scramble(items: Iterable[T], seed: str) -> list[T]:
     indexed = list(enumerate(items))
     indexed.sort(key=lambda pair: hashlib.sha256(f"{seed}:{pair[0]}".encode()).digest())
     return [item for _, item in indexed]
+
+
+def _packaged(data: Any, hrefs: Mapping[str, str]) -> Any:
+    """Player data with each picture (`{src, alt}`) pointing at its packaged file."""
+    if isinstance(data, list):
+        return [_packaged(item, hrefs) for item in data]
+    if not isinstance(data, dict):
+        return data
+    found = {key: _packaged(value, hrefs) for key, value in data.items()}
+    if "alt" in found and isinstance(found.get("src"), str):
+        found["src"] = hrefs.get(found["src"], found["src"])
+    return found
 
 
 def script_json(data: object) -> Markup:
@@ -71,6 +84,7 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         asset=asset,
         lettered=lettered,
         scramble=scramble,
+        initials=initials,
     )
     # Templates made before question types said their own `typed_max` look it up by type.
     typed_max = {kind.type_name(): kind.typed_max for kind in QUESTION_TYPES}
@@ -97,7 +111,7 @@ def render_course(
     try:
         page = env.get_template("index.html").render(
             course=plan.course,
-            data=script_json(plan.player_data),
+            data=script_json(_packaged(plan.player_data, asset_hrefs)),
             text=plan.player_data["text"],
             ui_lang=_ui_lang(plan.course),
         )

@@ -20,6 +20,12 @@ def write_starter_course(folder: Path) -> Path:
         for entry in starter.iterdir()
         if entry.name.endswith(".yaml")
     }
+    # The starter's pictures, which its course uses (drawn by course_specs/art/draw.py).
+    files.update(
+        (f"img/{entry.name}", entry.read_bytes())
+        for entry in (starter / "img").iterdir()
+        if entry.name.endswith(".svg")
+    )
     files["course.schema.json"] = course_schema_text().encode()
     if folder.exists() and not folder.is_dir():
         raise BuildError(f"{folder}: is a file; give a folder for the new course")
@@ -29,6 +35,7 @@ def write_starter_course(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, data in sorted(files.items()):
+            (folder / name).parent.mkdir(exist_ok=True)
             (folder / name).write_bytes(data)
     except OSError as exc:
         raise BuildError(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}") from None

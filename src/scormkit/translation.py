@@ -27,8 +27,10 @@ TEXT_FIELDS = frozenset({
     "text", "prompt", "hint", "feedback", "correct_feedback", "incorrect_feedback",
     "true_feedback", "false_feedback", "accepted", "source", "target", "steps", "unit",
     "speaker", "line", "mood", "image_alt", "timeout_feedback", "debrief", "out_of_lives",
-    "scale", "options", "logo_alt", "publisher",
+    "scale", "options", "logo_alt", "publisher", "name", "role",
 })  # fmt: skip
+# With a cast, a scene's `speaker` is a cast id and its `mood` picks a portrait: not text.
+CAST_KEYS = frozenset({"speaker", "mood"})
 
 
 @dataclass
@@ -119,16 +121,24 @@ def _by_context(catalog: Catalog) -> dict[str, Message]:
     return {str(m.context): m for m in catalog if m.id and m.context}
 
 
-def _walk(value: Any, path: str, text: bool, visit: Callable[[str, str], str]) -> Any:
+def _walk(
+    value: Any,
+    path: str,
+    text: bool,
+    visit: Callable[[str, str], str],
+    fields: frozenset[str] = TEXT_FIELDS,
+) -> Any:
     """`value` with `visit(context, string)` applied to every translatable string in it."""
     if isinstance(value, dict):
         # The theme's `text` is a colour; only its logo's text alternative is text.
-        fields = {"logo_alt"} if path == "theme" else TEXT_FIELDS
-        return {k: _walk(v, f"{path}.{k}" if path else k, k in fields, visit)
+        here = frozenset({"logo_alt"}) if path == "theme" else fields
+        inner = fields - CAST_KEYS if value.get("cast") else fields
+        return {k: _walk(v, f"{path}.{k}" if path else k, k in here, visit, inner)
                 for k, v in value.items()}  # fmt: skip
     if isinstance(value, list):
         return [
-            _walk(item, f"{path}.{_name(item, i)}", text, visit) for i, item in enumerate(value)
+            _walk(item, f"{path}.{_name(item, i)}", text, visit, fields)
+            for i, item in enumerate(value)
         ]
     if isinstance(value, str) and text and value.strip():
         return visit(path, value)

@@ -217,3 +217,46 @@ def test_more_time_extends_the_timer_and_turning_it_off_stops_it_even_after_rela
     expect(resumed.scenario(scenario).locator("[data-timer]")).to_be_hidden()
     lms.close()
     assert lms.problems() == []
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_each_scene_shows_its_speakers_portrait_for_the_scenes_mood(
+    flagship: Course, flagship_zip: Path, lms: LmsSession, width: int
+) -> None:
+    frame = lms.launch(flagship_zip)
+    learner, scenario = open_scenario(frame, flagship)  # through the menu, shown at 1280 px
+    frame.page.set_viewport_size({"width": width, "height": 900})
+    box = learner.scenario(scenario)
+    scenes = {scene.id: scene for scene in scenario.scenes}
+    shown: dict[str, str] = {}
+
+    def check_scene() -> None:
+        scene = scenes[str(learner.current_scene(scenario).get_attribute("data-scene"))]
+        member = scenario.speaker(scene)
+        portrait = member.portrait(scene.mood) if member else None
+        if portrait is None:
+            return
+        img = learner.current_scene(scenario).locator("img[data-portrait]")
+        expect(img).to_have_attribute("src", f"assets/{portrait.src}")
+        expect(img).to_have_attribute("alt", portrait.alt)
+        expect(img).to_be_visible()
+        drawn = img.evaluate(
+            "i => [i.naturalWidth, i.getBoundingClientRect().width,"
+            " i.getBoundingClientRect().right]"
+        )
+        assert drawn[0] > 0, f"{scene.id}: {portrait.src} did not load"
+        assert 48 <= drawn[1] <= 120 and drawn[2] <= width, (scene.id, drawn)
+        shown[scene.id] = portrait.src
+
+    for choice in LOSING_PATH:
+        check_scene()
+        learner.play(scenario, [choice])
+    box.locator('[data-action="replay"]').click()
+    for choice in best_path(scenario):
+        check_scene()
+        learner.play(scenario, [choice])
+    check_scene()
+    # Both speakers, and the patient in every mood the two runs reach.
+    assert "img/kim-calm.svg" in shown.values()
+    okafor = {src for src in shown.values() if "okafor" in src}
+    assert okafor == {f"img/okafor-{m}.svg" for m in ("worried", "angry", "calm", "relieved")}

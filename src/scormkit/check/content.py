@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
+from scormkit.assets import IMAGE_SUFFIXES, LARGE_IMAGE
 from scormkit.check.package import Package
 from scormkit.check.report import FileSize
 
@@ -64,6 +65,13 @@ def check_files(package: Package, *, listed_files: bool) -> None:
         if file.size > LARGE_FILE:
             report.warning(
                 file.name, 0, f"{file.size // 1024**2} MB; LMS uploads this large often fail"
+            )
+        elif file.size > LARGE_IMAGE and file.name.lower().endswith(IMAGE_SUFFIXES):
+            report.warning(
+                file.name,
+                0,
+                f"image of {file.size // 1024} KB; images over {LARGE_IMAGE // 1024} KB slow "
+                "every page that shows them",
             )
     for name in sorted(set(package.zip.duplicates)):
         report.error(name, 0, "stored more than once in the zip; LMSs may unpack either copy")

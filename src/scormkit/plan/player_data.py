@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scormkit.cards import cover_data, module_card
 from scormkit.player_text import player_text, survey_scale
 from scormkit.scenario.player_data import scenario_data
 from scormkit.spec.activities import Quiz, Scenario, Survey
@@ -44,9 +45,9 @@ def course_data(course: Course, tracker: str, state_budget: int | None = None) -
             "allPages": course.completion.all_pages,
             "passingScore": course.completion.passing_score,
         },
-        "modules": [
-            {"id": m.id, "title": m.title, "pages": [p.id for p in m.pages]} for m in course.modules
-        ],
+        # Pictures name their files by spec path here; rendering gives their packaged hrefs.
+        **cover_data(course, {}),
+        "modules": [module_card(m, {}) for m in course.modules],
         "pages": pages,
         "quizzes": quizzes,
         "questions": questions,

@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from scormkit.questions import Question
 from scormkit.spec.base import Id, SpecModel
+from scormkit.spec.cast import CastMember
 
 
 class Quiz(SpecModel):
@@ -81,9 +82,14 @@ class ScenarioChoice(SpecModel):
 
 class Scene(SpecModel):
     id: Id = Field(description="Unique within the scenario.")
-    speaker: str | None = Field(default=None, description="Who is talking, e.g. 'Mrs. Alvarez'.")
+    speaker: str | None = Field(
+        default=None,
+        description="Who is talking: the `id` of a cast member, or a name when there is no cast.",
+    )
     line: str = Field(description="What happens or is said in this scene (Markdown).")
-    mood: str | None = Field(default=None, description="How the speaker feels, e.g. 'anxious'.")
+    mood: str | None = Field(
+        default=None, description="How the speaker feels: one of their portraits' moods."
+    )
     image: str | None = Field(
         default=None, description="Picture for the scene, relative to the spec."
     )
@@ -169,7 +175,15 @@ class Scenario(SpecModel):
         max_length=20,
         description="Badges this role-play awards, tested when an ending scene is reached.",
     )
+    cast: list[CastMember] = Field(
+        default_factory=list,
+        description="The people who speak, each with portraits per mood; scenes name them by id.",
+    )
     scenes: list[Scene] = Field(min_length=1, description="All scenes, in any order.")
+
+    def speaker(self, scene: Scene) -> CastMember | None:
+        """The cast member speaking in `scene`, if the scenario has a cast and names one."""
+        return next((c for c in self.cast if c.id == scene.speaker), None)
 
 
 class SurveyItem(SpecModel):

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
 from scormkit.spec.activities import Quiz, Scenario, Survey
+from scormkit.spec.cast import check_speakers
 from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
 
@@ -25,6 +26,7 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     _check_unique_ids(course, report, locate)
     _check_questions(course, report)
     for path, scenario in _scenarios(course):
+        check_speakers(path, scenario.cast, scenario.scenes, report)
         check_scenario(path, scenario, report)
     _check_scoring(course, report)
     _check_packaging(course, report)
@@ -61,6 +63,7 @@ def _check_unique_ids(course: Course, report: Report, locate: Locate) -> None:
             if isinstance(activity, Scenario):
                 _unique_within([s.id for s in activity.scenes], (*here, "scenes"), "scene", report)
                 _unique_within([b.id for b in activity.badges], (*here, "badges"), "badge", report)
+                _unique_within([c.id for c in activity.cast], (*here, "cast"), "cast", report)
                 for s, scene in enumerate(activity.scenes):
                     choices = (*here, "scenes", s, "choices")
                     _unique_within([c.id for c in scene.choices], choices, "choice", report)
@@ -151,7 +154,11 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
     refs: list[tuple[PathKey, str]] = []
     if course.theme.logo:
         refs.append((("theme", "logo"), course.theme.logo))
+    if course.cover:
+        refs.append((("cover",), course.cover))
     for m, module in enumerate(course.modules):
+        if module.image:
+            refs.append((("modules", m, "image"), module.image))
         for p, page in enumerate(module.pages):
             base: PathKey = ("modules", m, "pages", p)
             for b, block in enumerate(page.blocks):
@@ -163,6 +170,10 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 if isinstance(block, Video) and block.poster:
                     refs.append(((*here, "poster"), block.poster))
             if isinstance(page.activity, Scenario):
+                for c, member in enumerate(page.activity.cast):
+                    for mood, portrait in member.portraits.items():
+                        where = (*base, "activity", "cast", c, "portraits", mood, "src")
+                        refs.append((where, portrait.src))
                 for s, scene in enumerate(page.activity.scenes):
                     if scene.image:
                         refs.append(((*base, "activity", "scenes", s, "image"), scene.image))

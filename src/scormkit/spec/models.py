@@ -109,12 +109,31 @@ class Page(SpecModel):
 class Module(SpecModel):
     id: Id = Field(description="Unique in the course.")
     title: str = Field(description="Shown in the menu.")
-    description: str | None = Field(default=None, description="One line under the title.")
+    description: str | None = Field(
+        default=None, description="One line under the title, shown on the module's card."
+    )
+    image: str | None = Field(
+        default=None, description="Picture on the module's card, relative to the spec file."
+    )
+    image_alt: str | None = Field(default=None, description="Text alternative for `image`.")
+    duration_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=600,
+        description="Minutes the module takes, shown on its card; unset: estimated from its "
+        "words, questions and role-plays.",
+    )
     pages: list[Page] = Field(min_length=1, description="Pages, in reading order.")
     observations: list[Observation] = Field(
         default_factory=list,
         description="Offline checklists a supervisor fills in at work; see `scormkit observe`.",
     )
+
+    @model_validator(mode="after")
+    def _image_has_alt(self) -> Module:
+        if self.image and not self.image_alt:
+            raise ValueError("an `image` needs `image_alt`, read aloud by screen readers")
+        return self
 
     def is_scored(self) -> bool:
         """Whether the module can be passed: a quiz with weighted questions, a scored role-play."""
@@ -190,7 +209,13 @@ class Theme(SpecModel):
 class Course(SpecModel):
     id: Id = Field(description="Unique id; names the package file and every LMS identifier.")
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
-    description: str = Field(default="", description="A paragraph for catalogues.")
+    description: str = Field(
+        default="", description="A paragraph for catalogues, also shown on the cover."
+    )
+    cover: str | None = Field(
+        default=None, description="Picture on the course's cover, relative to the spec file."
+    )
+    cover_alt: str | None = Field(default=None, description="Text alternative for `cover`.")
     language: Language = Field(default="en", description="BCP 47 tag, e.g. en or es-MX.")
     player_language: Literal["en", "es"] | None = Field(
         default=None,
@@ -218,3 +243,9 @@ class Course(SpecModel):
     )
     theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")
+
+    @model_validator(mode="after")
+    def _cover_has_alt(self) -> Course:
+        if self.cover and not self.cover_alt:
+            raise ValueError("a `cover` needs `cover_alt`, read aloud by screen readers")
+        return self
