@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from scormkit.errors import Location, Problem
 from scormkit.spec.activities import MultipleChoice, Quiz, Scenario, SingleChoice, Survey
+from scormkit.spec.contrast import contrast_message, weak_pairs
 from scormkit.spec.document import PathKey, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
 from scormkit.spec.proof import prove_scenario
@@ -34,6 +35,9 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
                 report((*path, *found.path), found.message)
     _check_scoring(course, report)
     _check_packaging(course, report)
+    theme = course.theme
+    for pair in weak_pairs(theme.primary, theme.accent, theme.background, theme.text):
+        report(("theme", pair.field), contrast_message(pair))
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
         if message:
@@ -279,6 +283,8 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
     refs: list[tuple[PathKey, str]] = []
     if course.theme.logo:
         refs.append((("theme", "logo"), course.theme.logo))
+    if course.certificate and course.certificate.logo:
+        refs.append((("certificate", "logo"), course.certificate.logo))
     for m, module in enumerate(course.modules):
         for p, page in enumerate(module.pages):
             base: PathKey = ("modules", m, "pages", p)
