@@ -11,6 +11,7 @@ from scormkit.assets import collect_assets
 from scormkit.budget import check_state_budget
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
+from scormkit.player_text import player_language_warning
 from scormkit.render import render_course
 from scormkit.spec import Course, check_course, load_course
 from scormkit.targets import TARGETS, Target
@@ -28,12 +29,14 @@ def build(
     base_dir: Path | str | None = None,
     sco_per_module: bool | None = None,
     on_step: Step | None = None,
+    on_warning: Step | None = None,
 ) -> Path:
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
     folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`.
-    `on_step` is told the name of each stage as it starts.
+    `on_step` is told the name of each stage as it starts; `on_warning` is told what builds
+    but may not be what the author meant (a course language the player does not speak).
     """
     step = on_step or (lambda _name: None)
     chosen = find_target(target)
@@ -50,6 +53,9 @@ def build(
             "supported for this target yet: build with --one-sco"
         )
     check_state_budget(course, chosen.state_budget, chosen.label)
+    warning = player_language_warning(course)
+    if warning and on_warning:
+        on_warning(warning)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")

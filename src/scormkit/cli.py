@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import signal
 import sys
@@ -95,6 +96,7 @@ def build_command(
                     control_documents=control_documents,
                     sco_per_module=sco_per_module,
                     on_step=show,
+                    on_warning=functools.partial(_warn, spec),
                 )
         except ScormkitError as exc:
             _report(exc)
@@ -105,6 +107,10 @@ def build_command(
     if failed:
         err.print(f"{failed} of {len(specs)} spec(s) failed", style="bold red")
         sys.exit(1)
+
+
+def _warn(spec: Path, message: str) -> None:
+    err.print(f"{spec}: warning: {message}", style="yellow", markup=False)
 
 
 @main.command("validate")
