@@ -74,8 +74,9 @@ def test_the_flagship_winning_path_ends_in_success_with_every_badge_and_reported
     expect(box.locator("[data-lives]")).to_have_text("Lives: 3 of 3")
     expect(box.locator("[data-points]")).to_have_text("Points: empathy 5, privacy 6, resolution 6")
     expect(box.locator('[data-action="replay"]')).to_be_visible()
-    # The header's shelf: the points total and every badge earned.
-    expect(learner.frame.locator("#sk-points")).to_have_text("17")
+    # The menu's shelf: points per dimension, never added across them, and every badge earned.
+    expect(learner.frame.locator("#sk-points")).to_have_text("empathy 5, privacy 6, resolution 6")
+    expect(learner.frame.locator("#sk-points .sk-chip")).to_have_count(3)
     for badge in scenario.badges:
         expect(learner.frame.locator(f'#sk-score [data-badge="{badge.id}"]')).to_have_text(
             badge.title
