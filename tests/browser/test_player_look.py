@@ -14,8 +14,10 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from playwright.sync_api import expect
 
 from scormkit.spec import load_course
-from scormkit.spec.activities import Quiz, Scenario
+from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.testing.learner import Learner, scenarios_of
+
+from .test_accessibility import AXE, violations
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -106,6 +108,8 @@ def test_the_flagship_certificate_names_the_scorm_learner_and_prints_on_one_page
     expect(certificate).to_contain_text("Certificate of completion")
     expect(certificate).to_contain_text("Dana Whitfield")
     expect(certificate).to_contain_text(course.title)
+    if AXE.is_file():
+        assert violations(frame, "certificate") == []
     # Printing the certificate: nothing else of the page, and it fits one A4 page (297 mm less
     # 15 mm margins top and bottom, at 96 px per inch), so it fits Letter's width and height.
     frame.evaluate("() => document.body.classList.add('sk-printing-certificate')")
@@ -129,3 +133,39 @@ def test_without_a_pass_the_certificate_stays_hidden(
     learner.finish()
     expect(frame.locator("#sk-done")).to_contain_text("Your score is")
     expect(frame.locator("#sk-certificate")).to_be_hidden()
+
+
+def test_a_keyboard_only_learner_sends_the_survey_finishes_and_prints_the_certificate(
+    build_package: Callable[[Path], Path], lms: LmsSession
+) -> None:
+    course = load_course(FLAGSHIP)
+    frame = lms.launch(build_package(FLAGSHIP))
+    learner = Learner(frame, course)
+    learner.work_through()  # by mouse up to the survey, the last page
+    survey = learner.pages[-1].activity
+    assert isinstance(survey, Survey)
+    keys = frame.page.keyboard
+    box = frame.locator(f'[data-survey="{survey.id}"]')
+    for item in survey.items:
+        name = f"{survey.id}-{item.id}"
+        if item.kind == "free_text":
+            learner.tab_to(box.locator(f'textarea[name="{name}"]'))
+            keys.type("Clear and useful.")
+        else:
+            learner.tab_to(box.locator(f'input[name="{name}"]').first)
+            keys.press("ArrowDown")  # moves to the second option and checks it
+            expect(box.locator(f'input[name="{name}"]').nth(1)).to_be_checked()
+    learner.tab_to(box.locator('[data-action="send"]'))
+    keys.press("Enter")
+    expect(box.locator("[data-survey-status]")).to_have_text(
+        "Thank you: your answers have been recorded."
+    )
+    learner.tab_to(frame.locator("#sk-finish"))
+    keys.press("Enter")
+    expect(frame.locator("#sk-certificate")).to_be_visible()
+    frame.evaluate("() => { window.print = () => { window.printed = document.body.className; }; }")
+    learner.tab_to(frame.locator("#sk-certificate-print"))
+    keys.press("Enter")
+    # The page printed with the certificate alone, then went back to the course.
+    assert frame.evaluate("() => window.printed") == "sk-printing-certificate"
+    assert frame.evaluate("() => document.body.className") == ""

@@ -172,7 +172,10 @@ def test_a_timer_that_runs_out_takes_the_timeout_with_its_feedback_and_lost_life
     learner.expect_scene(scenario, "queue")
     expect(box.locator("[data-timer]")).to_be_visible()
     expect(box.locator("[data-time-announce]")).to_have_text("5 seconds left to choose.")
-
+    # The course cover is above the page, so the choices are off screen: the clock waits.
+    frame.page.wait_for_timeout(2_000)
+    expect(box.locator("[data-time-left]")).to_have_text("5 s")
+    frame.locator("#sk-start").click()
     expect(box.locator("[data-feedback]")).to_contain_text(
         "Silence felt like being ignored.", timeout=9_000
     )

@@ -1,5 +1,6 @@
-// Branching scenarios on the page: one scene at a time, choices, feedback, lives, points, the
-// timer, endings, badges and "Try again". The rules are in scenario.js.
+// Branching scenarios on the page, as a conversation: one scene at a time, choices, feedback,
+// lives (hearts), points per dimension, the timer (a ring that runs only while the choices are
+// on screen), endings, badges and "Try again". The rules are in scenario.js.
 //
 // Stable hooks (templates/activities/scenario.html; browser tests rely on them):
 //   [data-scenario="<id>"]               one scenario, holding:
@@ -8,7 +9,9 @@
 //       button[data-choice="<id>"]       a choice; choices whose `requires` fail are hidden
 //       [data-debrief]                   an ending's debrief
 //     [data-out-of-lives]                shown instead of a scene when the last life is lost
-//     [data-feedback]                    feedback on the last choice (aria-live)
+//     [data-reply]                       the learner's choice, echoed as their reply
+//     [data-feedback]                    feedback on the last choice (aria-live), its points
+//                                        as chips per dimension
 //     [data-action="continue"]           goes on to the next scene after feedback
 //     [data-lives], [data-points]        lives left, points per dimension
 //     [data-timer] [data-time-left]      countdown of a timed scene; [data-time-announce] is
