@@ -2,9 +2,12 @@
 
 Builds course_specs/healthcare-customer-service.yaml for SCORM 1.2, plays it in headless
 Chromium under scormkit's test LMS (scorm-again and its test learner) and saves small PNGs of
-the cover, the menu, a text page, a quiz and its review, a role-play scene, its feedback, an
+the cover, its module cards, the menu (a drawer on narrow screens; the sidebar shows on the
+wide text page), a text page, a quiz and its review, a role-play scene, its feedback, an
 ending, the badges, the survey and the certificate, at 1280 and 375 px wide, in
-docs/screenshots/. Needs what the browser tests need: playwright, Chromium, npm ci.
+docs/screenshots/. Needs what the browser tests need (playwright, Chromium, npm ci) and
+Pillow (pip install -e '.[docs]'), which cuts each PNG to a 128-colour palette so the
+committed files stay small.
 
 Run:  python scripts/screenshots.py [--out DIR] [--widths 1280,375]
 """
@@ -16,6 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
 from playwright.sync_api import Frame, Page, sync_playwright
 
 import scormkit
@@ -33,14 +37,14 @@ Shoot = Callable[[str], None]
 def play_and_shoot(frame: Frame, learner: Learner, shoot: Shoot) -> None:
     """Walk the flagship as a learner does, stopping at each kind of screen."""
     shoot("cover")
+    frame.locator(".sk-cards").scroll_into_view_if_needed()
+    shoot("modules")
     frame.click("#sk-start")
     shoot("text-page")
     if frame.locator("#sk-menu-toggle").is_visible():  # a drawer on narrow screens
         frame.click("#sk-menu-toggle")
         shoot("menu")
         frame.click("#sk-menu-toggle")
-    else:
-        shoot("menu")
     shot_quiz = False
     for index, page in enumerate(learner.pages):
         learner.expect_on(page.id)
@@ -97,6 +101,8 @@ def main() -> None:
                 def shoot(name: str, width: int = width, page: Page = page) -> None:
                     path = args.out / f"{name}-{width}.png"
                     page.screenshot(path=str(path))
+                    shot = Image.open(path).convert("RGB")
+                    shot.quantize(128, method=Image.Quantize.FASTOCTREE).save(path, optimize=True)
                     print(path)
 
                 play_and_shoot(frame, Learner(frame, course), shoot)

@@ -58,7 +58,7 @@ def first_choice_top(frame: Frame, scenario: Scenario) -> float:
     )
 
 
-def test_at_320_by_568_every_flagship_scene_shows_its_first_choice_without_scrolling(
+def test_at_320_by_568_the_header_is_one_line_and_every_scene_shows_its_first_choice(
     build_package: Callable[[Path], Path], lms: LmsSession
 ) -> None:
     course = load_course(FLAGSHIP)
@@ -68,6 +68,13 @@ def test_at_320_by_568_every_flagship_scene_shows_its_first_choice_without_scrol
     scenario = scenarios_of(course)[0]
     page = next(p.id for m in course.modules for p in m.pages if p.activity is scenario)
     learner.expect_on(learner.pages[0].id)
+    # The header stays one line: at most 64 px tall, the course title cut short with an ellipsis.
+    header = frame.evaluate(
+        """() => { const title = document.querySelector('.sk-title');
+                   return [document.querySelector('.sk-header').getBoundingClientRect().height,
+                           title.scrollWidth > title.clientWidth]; }"""
+    )
+    assert header[0] <= 64 and header[1], header
     learner.go_to(page)
     box = learner.scenario(scenario)
     # At least the choice's first line (44 px) is on screen, under the 56 px header.
