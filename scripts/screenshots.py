@@ -37,7 +37,7 @@ Shoot = Callable[[str], None]
 def play_and_shoot(frame: Frame, learner: Learner, shoot: Shoot) -> None:
     """Walk the flagship as a learner does, stopping at each kind of screen."""
     shoot("cover")
-    frame.locator(".sk-cards").scroll_into_view_if_needed()
+    frame.locator(".sk-card").first.evaluate("card => card.scrollIntoView()")
     shoot("modules")
     frame.click("#sk-start")
     shoot("text-page")
@@ -67,9 +67,9 @@ def play_and_shoot(frame: Frame, learner: Learner, shoot: Shoot) -> None:
             box.locator('[data-action="continue"]').click()
             learner.play(page.activity, path[1:])
             box.locator("[data-result]").scroll_into_view_if_needed()
+            frame.page.wait_for_timeout(900)  # the badges' entrance
             shoot("roleplay-ending")
             box.locator("[data-badge-shelf]").scroll_into_view_if_needed()
-            frame.page.wait_for_timeout(900)  # the badges' entrance
             shoot("badges")
         if isinstance(page.activity, Survey):
             shoot("survey")
