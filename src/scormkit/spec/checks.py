@@ -300,6 +300,9 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 for s, scene in enumerate(page.activity.scenes):
                     if scene.image:
                         refs.append(((*base, "activity", "scenes", s, "image"), scene.image))
+                for b, badge in enumerate(page.activity.badges):
+                    if badge.image:
+                        refs.append(((*base, "activity", "badges", b, "image"), badge.image))
     return refs
 
 
