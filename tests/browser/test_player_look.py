@@ -176,3 +176,23 @@ def test_a_keyboard_only_learner_sends_the_survey_finishes_and_prints_the_certif
     # The page printed with the certificate alone, then went back to the course.
     assert frame.evaluate("() => window.printed") == "sk-printing-certificate"
     assert frame.evaluate("() => document.body.className") == ""
+
+
+def test_finishing_early_in_spanish_lists_only_what_is_left_in_its_plural_forms(
+    lms: LmsSession, tmp_path: Path
+) -> None:
+    from scormkit.build import build
+    from scormkit.testing.learner import questions_of
+
+    course = load_course(FLAGSHIP).model_copy(update={"language": "es"})
+    frame = lms.launch(build(course, "scorm12", tmp_path, base_dir=FLAGSHIP.parent))
+    learner = Learner(frame, course)
+    learner.expect_on(learner.pages[0].id)
+    learner.go_to(learner.pages[-1].id)
+    learner.finish()
+    unseen = len(learner.pages) - 2
+    questions = len(questions_of(course))
+    expect(frame.locator("#sk-done p").first).to_have_text(
+        f"Aún no ha terminado: {unseen} páginas sin ver, {questions} preguntas sin responder "
+        "y 1 juego de rol sin terminar."
+    )
