@@ -95,8 +95,8 @@ def test_without_a_cast_a_speaker_is_a_name_shown_with_initials(tmp_path: Path) 
     assert scene["portrait"] is None
     assert data["cover"] is None and data["modules"][0]["image"] is None
     first = scenarios_of(load_course(TIMED))[0].scenes[0].id
-    initials = page.xpath(f'//*[@data-scene="{first}"]//*[@class="sk-portrait sk-initials"]')[0]
-    assert (initials.text, initials.get("aria-hidden")) == ("AP", "true")
+    initials = page.xpath(f'//*[@data-scene="{first}"]//*[contains(@class, "sk-avatar")]')[0]
+    assert (initials.text.strip(), initials.get("aria-hidden")) == ("AP", "true")
 
 
 def test_a_scenes_choices_are_labelled_with_the_speakers_name_not_the_cast_id(

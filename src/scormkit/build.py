@@ -11,6 +11,7 @@ from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets, large_images
 from scormkit.errors import BuildError, Location, SpecError
 from scormkit.plan import make_plan
+from scormkit.player_text import player_language_warning
 from scormkit.render import render_course
 from scormkit.runtime_files import read_runtime
 from scormkit.spec import Course, check_course, load_course
@@ -38,7 +39,8 @@ def build(
     folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`;
     `state_budget`, when given, lowers the target's resume-state budget (an LMS that keeps less).
     `on_step` is told the name of each stage as it starts; `on_warning` each thing that
-    builds but deserves a look (an image over LARGE_IMAGE bytes).
+    builds but deserves a look (an image over LARGE_IMAGE bytes, a course language the player
+    does not speak).
     """
     step = on_step or (lambda _name: None)
     chosen = find_target(target)
@@ -52,6 +54,9 @@ def build(
     if state_budget is not None and state_budget < chosen.state_budget:
         chosen = replace(chosen, state_budget=state_budget)
     plan = make_plan(course, chosen)
+    warning = player_language_warning(course)
+    if warning and on_warning:
+        on_warning(warning)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     for warning in large_images(course, assets_dir):

@@ -1,14 +1,18 @@
 """Everything the player says, in each language it speaks: the one place for its words.
 
 Templates read these as `text.<key>`; the runtime gets them in the course JSON (`text`) and
-fills `{name}` placeholders with runtime/text.js. Keys ending in `_one` are the singular of the
-key without it.
+fills `{name}` placeholders with runtime/text.js. A key ending in `_one` (or another CLDR
+plural category) is the form of the key without it for such a count `{n}`; the player never
+shows a count of zero. English and Spanish are here, other languages in player_words/.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 
+from scormkit.errors import BuildError
+from scormkit.player_words import french, german, portuguese
 from scormkit.spec.models import Course
 
 ENGLISH: dict[str, str] = {
@@ -33,6 +37,12 @@ ENGLISH: dict[str, str] = {
     "points": "Points",
     "badges": "Badges",
     "no_badges": "No badges yet",
+    # Cover
+    "course": "Course",
+    "start": "Start course",
+    "duration": "About {n} min",
+    "module_count": "{n} modules",
+    "module_count_one": "{n} module",
     # Resume prompt
     "resume_title": "Welcome back",
     "resume_question": "Continue where you left off?",
@@ -48,12 +58,22 @@ ENGLISH: dict[str, str] = {
     "finished": "You have finished this course.",
     "passed_course": "You passed with a score of {score}%.",
     "failed_course": "Your score is {score}%; {needed}% is needed to pass.",
-    "open": (
-        "Not finished yet: {pages} page(s) not viewed and {questions} question(s) not answered."
-    ),
-    "unplayed": "{n} role-play(s) not finished.",
+    "open": "Not finished yet: {list}.",
+    "open_pages": "{n} pages not viewed",
+    "open_pages_one": "{n} page not viewed",
+    "open_questions": "{n} questions not answered",
+    "open_questions_one": "{n} question not answered",
+    "unplayed": "{n} role-plays not finished",
+    "unplayed_one": "{n} role-play not finished",
     "saved": "Your progress has been saved. You can close this window.",
     "not_saved": "Progress was not saved because this course is not running in a learning system.",
+    # Certificate
+    "certificate_title": "Certificate of completion",
+    "certificate_presented": "This certifies that",
+    "certificate_for": "has completed the course",
+    "certificate_date": "Date",
+    "certificate_print": "Print certificate",
+    "certificate_no_name": "Learner",
     # Questions
     "check": "Check answer",
     "show_hint": "Show hint",
@@ -139,6 +159,11 @@ SPANISH: dict[str, str] = {
     "points": "Puntos",
     "badges": "Insignias",
     "no_badges": "Aún no hay insignias",
+    "course": "Curso",
+    "start": "Empezar el curso",
+    "duration": "Unos {n} min",
+    "module_count": "{n} módulos",
+    "module_count_one": "{n} módulo",
     "resume_title": "Bienvenido de nuevo",
     "resume_question": "¿Quiere continuar donde lo dejó?",
     "resume_continue": "Continuar",
@@ -152,15 +177,24 @@ SPANISH: dict[str, str] = {
     "finished": "Ha terminado este curso.",
     "passed_course": "Ha aprobado con una puntuación del {score} %.",
     "failed_course": "Su puntuación es del {score} %; se necesita un {needed} % para aprobar.",
-    "open": (
-        "Aún no ha terminado: {pages} página(s) sin ver y {questions} pregunta(s) sin responder."
-    ),
-    "unplayed": "{n} juego(s) de rol sin terminar.",
+    "open": "Aún no ha terminado: {list}.",
+    "open_pages": "{n} páginas sin ver",
+    "open_pages_one": "{n} página sin ver",
+    "open_questions": "{n} preguntas sin responder",
+    "open_questions_one": "{n} pregunta sin responder",
+    "unplayed": "{n} juegos de rol sin terminar",
+    "unplayed_one": "{n} juego de rol sin terminar",
     "saved": "Su progreso se ha guardado. Puede cerrar esta ventana.",
     "not_saved": (
         "El progreso no se ha guardado porque este curso no se ejecuta en una plataforma de "
         "aprendizaje."
     ),
+    "certificate_title": "Certificado de finalización",
+    "certificate_presented": "Se certifica que",
+    "certificate_for": "ha completado el curso",
+    "certificate_date": "Fecha",
+    "certificate_print": "Imprimir el certificado",
+    "certificate_no_name": "Participante",
     "check": "Comprobar respuesta",
     "show_hint": "Mostrar pista",
     "hide_hint": "Ocultar pista",
@@ -222,20 +256,44 @@ SPANISH: dict[str, str] = {
     "scenario_not_passed": "Esto aún no cuenta como aprobado.",
 }
 
-PLAYER_TEXT: dict[str, dict[str, str]] = {"en": ENGLISH, "es": SPANISH}
+PLAYER_TEXT: dict[str, dict[str, str]] = {
+    "en": ENGLISH,
+    "es": SPANISH,
+    "fr": french.TEXT,
+    "de": german.TEXT,
+    "pt": portuguese.TEXT,
+}
 
 
 def player_language(course: Course) -> str:
-    """The language the player speaks: the spec's `player_language`, else the course's own."""
+    """The language the player speaks: the spec's `player_language`, else the course's own,
+    else English."""
     if course.player_language is not None:
         return course.player_language
     primary = course.language.split("-")[0].lower()
     return primary if primary in PLAYER_TEXT else "en"
 
 
+def player_language_warning(course: Course) -> str | None:
+    """Why the player speaks another language than the course, when it falls back to one."""
+    primary = course.language.split("-")[0].lower()
+    if course.player_language is not None or primary in PLAYER_TEXT:
+        return None
+    return (
+        f"language: the player has no text in '{course.language}', so it speaks English; "
+        f"set `player_language` ({', '.join(PLAYER_TEXT)}) and `player_text` to choose"
+    )
+
+
 def player_text(course: Course) -> dict[str, str]:
-    """Every string the player shows for `course`, by key."""
-    return PLAYER_TEXT[player_language(course)]
+    """Every string the player shows for `course`, by key, with the spec's own wording."""
+    table = PLAYER_TEXT[player_language(course)]
+    unknown = sorted(set(course.player_text) - set(table))
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], list(table), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise BuildError(f"player_text: no player text called '{unknown[0]}'{hint}")
+    return {**table, **course.player_text}
 
 
 def survey_scale(text: Mapping[str, str]) -> list[str]:

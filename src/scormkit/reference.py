@@ -22,6 +22,7 @@ RULES = {
     "Theme": "A `logo` needs `logo_alt`, read aloud by screen readers.",
     "Module": "An `image` needs `image_alt`, read aloud by screen readers.",
     "Course": "A `cover` needs `cover_alt`, read aloud by screen readers.",
+    "Certificate": "A `logo` needs `logo_alt`, read aloud by screen readers.",
     "Numeric": "Give either `answer` (with an optional `tolerance`) or both `min` and `max`, "
     "not both; `min` may not be greater than `max`.",
     "Condition": "Give `at_least`, `at_most` or both.",

@@ -74,8 +74,9 @@ def test_the_flagship_winning_path_ends_in_success_with_every_badge_and_reported
     expect(box.locator("[data-lives]")).to_have_text("Lives: 3 of 3")
     expect(box.locator("[data-points]")).to_have_text("Points: empathy 5, privacy 6, resolution 6")
     expect(box.locator('[data-action="replay"]')).to_be_visible()
-    # The header's shelf: the points total and every badge earned.
-    expect(learner.frame.locator("#sk-points")).to_have_text("17")
+    # The menu's shelf: points per dimension, never added across them, and every badge earned.
+    expect(learner.frame.locator("#sk-points")).to_have_text("empathy 5, privacy 6, resolution 6")
+    expect(learner.frame.locator("#sk-points .sk-chip")).to_have_count(3)
     for badge in scenario.badges:
         expect(learner.frame.locator(f'#sk-score [data-badge="{badge.id}"]')).to_have_text(
             badge.title
@@ -171,7 +172,10 @@ def test_a_timer_that_runs_out_takes_the_timeout_with_its_feedback_and_lost_life
     learner.expect_scene(scenario, "queue")
     expect(box.locator("[data-timer]")).to_be_visible()
     expect(box.locator("[data-time-announce]")).to_have_text("5 seconds left to choose.")
-
+    # The course cover is above the page, so the choices are off screen: the clock waits.
+    frame.page.wait_for_timeout(2_000)
+    expect(box.locator("[data-time-left]")).to_have_text("5 s")
+    frame.locator("#sk-start").click()
     expect(box.locator("[data-feedback]")).to_contain_text(
         "Silence felt like being ignored.", timeout=9_000
     )

@@ -207,3 +207,15 @@ def test_the_flagship_relaunched_mid_course_resumes_with_its_answers_and_finishe
     assert len(questions) == len(questions_of(load_course(FLAGSHIP)))
     assert said.count("completed") == 1 and said.count("passed") == 1
     assert said[-1] == "terminated"
+
+
+def test_the_flagship_certificate_names_the_xapi_actor(launcher: Launcher, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    learner, _ = play(launcher, FLAGSHIP, tmp_path)
+    learner.work_through()
+    learner.finish()
+    frame = launcher.page.main_frame
+    expect(frame.locator("#sk-certificate")).to_be_visible()
+    # The launch's actor is {"name": "Ana", "account": ...}: its name is the learner's.
+    expect(frame.locator("#sk-certificate-name")).to_have_text(launcher.actor["name"])

@@ -71,7 +71,9 @@ course.quizzes.forEach(showQuiz);
 for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
 // Scenarios: their own module draws and plays them; they report through save() and answer().
 playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
+if (!saved) view.showCover();
 open(progress.page, Boolean(saved));
+showCertificate();
 
 function status() {
   return courseStatus(course, progress);
@@ -181,6 +183,16 @@ function finish() {
   tracker.finish(course.launch && session.navigation ? "exit" : undefined);
   finished = true;
   view.showDone(status(), session.tracked);
+  showCertificate();
+}
+
+// The certificate, once the course is complete (and not failed, unless completing is enough).
+function showCertificate() {
+  const box = document.getElementById("sk-certificate");
+  const { complete, passed } = status();
+  if (box && complete && (passed !== false || box.dataset.condition === "completed")) {
+    view.showCertificate(session.learner);
+  }
 }
 
 // Ends this launch and asks the LMS for the module before or after it. An LMS that ignores

@@ -68,6 +68,15 @@ export function quizView(doc, course, on, questions) {
         lines.push(retriesLeft === 1 ? say("attempts_left_one") : say("attempts_left", { n: retriesLeft }));
       }
       place.replaceChildren(paragraph(lines.join(" ")));
+      if (quiz.passingScore !== null) {
+        // The score against the pass mark, drawn; the sentence above says it in words.
+        const meter = doc.createElement("span");
+        meter.className = `sk-meter ${result.passed ? "sk-right" : "sk-wrong"}`;
+        meter.setAttribute("aria-hidden", "true");
+        meter.style.setProperty("--sk-score", `${result.percent}%`);
+        meter.style.setProperty("--sk-pass", `${quiz.passingScore}%`);
+        place.append(meter);
+      }
       if (!review || !done) return;
       const items = ids.map((id) => {
         const question = byId.get(id);

@@ -221,14 +221,17 @@ export function decodeScenarios(course, text) {
   return scenarios;
 }
 
-/** The header's shelf: points of every scenario's current run added up, and badges earned. */
+/**
+ * The menu's shelf: the points of every scenario's current run per dimension (a dimension's
+ * points are added across scenarios, never one dimension to another), and badges earned.
+ */
 export function scenarioShelf(course, scenarios) {
-  let points = 0;
+  const points = {};
   const badges = [];
   for (const scenario of course.scenarios ?? []) {
     const state = scenarios.get(scenario.id);
     if (!state) continue;
-    points += Object.values(state.run.points).reduce((sum, n) => sum + n, 0);
+    for (const [name, n] of Object.entries(state.run.points)) points[name] = (points[name] ?? 0) + n;
     badges.push(...scenario.badges.filter((badge) => state.earned.includes(badge.id)));
   }
   return { points, badges };

@@ -1,5 +1,6 @@
-// Branching scenarios on the page: one scene at a time, choices, feedback, lives, points, the
-// timer, endings, badges and "Try again". The rules are in scenario.js.
+// Branching scenarios on the page, as a conversation: one scene at a time, choices, feedback,
+// lives (hearts), points per dimension, the timer (a ring that runs only while the choices are
+// on screen), endings, badges and "Try again". The rules are in scenario.js.
 //
 // Stable hooks (templates/activities/scenario.html; browser tests rely on them):
 //   [data-scenario="<id>"]               one scenario, holding:
@@ -8,7 +9,9 @@
 //       button[data-choice="<id>"]       a choice; choices whose `requires` fail are hidden
 //       [data-debrief]                   an ending's debrief
 //     [data-out-of-lives]                shown instead of a scene when the last life is lost
-//     [data-feedback]                    feedback on the last choice (aria-live)
+//     [data-reply]                       the learner's choice, echoed as their reply
+//     [data-feedback]                    feedback on the last choice (aria-live), its points
+//                                        as chips per dimension
 //     [data-action="continue"]           goes on to the next scene after feedback
 //     [data-lives], [data-points]        lives left, points per dimension
 //     [data-timer] [data-time-left]      countdown of a timed scene; [data-time-announce] is
@@ -35,6 +38,7 @@ import {
   startScenario,
 } from "./scenario.js";
 import { wordsOf } from "./text.js";
+import { chips } from "./view.js";
 
 
 /** Plays the course's scenarios in `doc`; `on` has save() and answer(record). */
@@ -127,11 +131,14 @@ function playScenario(box, scenario, progress, on, say) {
     scene.querySelectorAll("button[data-choice]").forEach((button) => {
       button.disabled = true;
       button.classList.toggle("sk-chosen", button.dataset.choice === step);
+      if (button.dataset.choice === step) echo(scene, button);
     });
+    const group = scene.querySelector(".sk-scene-choices");
+    if (group && step !== TIMEOUT) group.hidden = true;
     const feedback = find("[data-feedback]");
     feedback.replaceChildren(...(template ? [template.content.cloneNode(true)] : []));
-    if (summary) feedback.prepend(paragraph(summary, "sk-verdict"));
-    if (step === TIMEOUT) feedback.prepend(paragraph(say("scenario_time_up")));
+    if (summary) feedback.prepend(summary);
+    if (step === TIMEOUT) feedback.prepend(paragraph(say("scenario_time_up"), "sk-verdict"));
     pending = run;
     showStatus(run);
     find('[data-action="continue"]').hidden = false;
@@ -145,22 +152,37 @@ function playScenario(box, scenario, progress, on, say) {
     return p;
   }
 
-  /** What a move changed, in a line: points won or lost, and a life. */
+  /** The learner's choice, said back as their reply in the conversation. */
+  function echo(scene, button) {
+    const reply = paragraph(button.textContent, "sk-reply");
+    reply.dataset.reply = "";
+    scene.querySelector("[data-reply]")?.remove();
+    scene.querySelector(".sk-scene-choices")?.after(reply);
+  }
+
+  /** What a move changed: a chip per dimension won or lost, and a life. */
   function outcome(move, run) {
     const parts = Object.entries(move.points)
       .filter(([, n]) => n !== 0)
-      .map(([name, n]) => `${n > 0 ? "+" : "−"}${Math.abs(n)} ${name}`);
-    if (move.loseLife && run.lives !== null) parts.push(say("scenario_lost_life", { left: run.lives }));
-    return parts.join(" ");
+      .map(([name, n]) => [`${n > 0 ? "+" : "−"}${Math.abs(n)} ${name}`, n > 0 ? "up" : "down"]);
+    if (move.loseLife && run.lives !== null) {
+      parts.push([say("scenario_lost_life", { left: run.lives }), "down"]);
+    }
+    return parts.length ? chips(doc, parts, " ", "sk-verdict") : null;
   }
 
   function showStatus(run) {
     const lives = find("[data-lives]");
-    if (lives) lives.textContent = say("scenario_lives", { n: run.lives, of: scenario.lives });
+    if (lives) {
+      lives.textContent = say("scenario_lives", { n: run.lives, of: scenario.lives });
+      lives.dataset.hearts = "♥".repeat(run.lives);
+      lives.dataset.lost = "♡".repeat(scenario.lives - run.lives);
+    }
     const points = find("[data-points]");
     if (points) {
-      const parts = scenario.dimensions.map((name) => `${name} ${run.points[name]}`);
-      points.textContent = say("scenario_points", { parts: parts.join(", ") });
+      const [label, rest] = say("scenario_points", { parts: "\u0000" }).split("\u0000");
+      const parts = scenario.dimensions.map((name) => [`${name} ${run.points[name]}`]);
+      points.replaceChildren(chips(doc, parts, ", ", "", label), rest);
     }
   }
 
@@ -173,6 +195,8 @@ function playScenario(box, scenario, progress, on, say) {
     });
     find("[data-out-of-lives]").hidden = !run.outOfLives;
     const open = new Set(offered(scenario, run).map((choice) => choice.id));
+    box.querySelectorAll("[data-reply]").forEach((reply) => reply.remove());
+    box.querySelectorAll(".sk-scene-choices").forEach((group) => (group.hidden = false));
     box.querySelectorAll(`[data-scene="${run.scene}"] button[data-choice]`).forEach((button) => {
       button.hidden = !open.has(button.dataset.choice);
       button.disabled = false;
@@ -180,9 +204,13 @@ function playScenario(box, scenario, progress, on, say) {
     });
     showStatus(run);
     const result = find("[data-result]");
-    result.textContent = run.ending
-      ? `${say(`scenario_ending_${run.ending}`)} ${passes(scenario, best) ? say("scenario_passed") : say("scenario_not_passed")}`
-      : "";
+    result.replaceChildren();
+    if (run.ending) {
+      const passed = passes(scenario, best) ? say("scenario_passed") : say("scenario_not_passed");
+      result.append(paragraph(`${say(`scenario_ending_${run.ending}`)} ${passed}`));
+      const parts = scenario.dimensions.map((name) => [`${name} ${run.points[name]}`]);
+      if (parts.length) result.append(chips(doc, parts, ", ", "sk-ending-points"));
+    }
     box.querySelectorAll("li[data-badge]").forEach((item) => {
       item.hidden = !earned.includes(item.dataset.badge);
     });
@@ -192,11 +220,26 @@ function playScenario(box, scenario, progress, on, say) {
     stopClock();
     const timer = sceneOf(run).timer;
     if (timer && !run.ending && !state().timerOff) startClock(timer);
-    if (focus) currentScene()?.querySelector("[data-line]")?.focus();
+    if (focus) {
+      // The scene starts under the header, so its line and first choice fit one screen.
+      find("[data-status]").scrollIntoView({ block: "start" });
+      currentScene()?.querySelector("[data-line]")?.focus({ preventScroll: true });
+    }
   }
 
   function startClock(seconds) {
     clock = { left: seconds, total: seconds, id: win.setInterval(() => tick(true), 1000) };
+    // The clock starts once the choices are on screen, so reading the scene is never timed.
+    const choices = currentScene()?.querySelector(".sk-scene-choices");
+    if (choices && win.IntersectionObserver) {
+      const watch = new win.IntersectionObserver(([seen]) => {
+        if (!seen.isIntersecting || !clock) return;
+        clock.seen = true;
+        watch.disconnect();
+      });
+      watch.observe(choices);
+      clock.watch = watch;
+    } else clock.seen = true;
     find("[data-timer]").hidden = false;
     find("[data-time-announce]").textContent = say("scenario_time_announce", { s: seconds });
     tick(false);
@@ -204,6 +247,7 @@ function playScenario(box, scenario, progress, on, say) {
 
   function stopClock() {
     if (clock) win.clearInterval(clock.id);
+    clock?.watch?.disconnect();
     clock = null;
     find("[data-timer]").hidden = true;
   }
@@ -211,9 +255,10 @@ function playScenario(box, scenario, progress, on, say) {
   function tick(elapsed) {
     if (!clock) return;
     // The clock waits while the learner is on another page.
-    if (elapsed && !page?.hidden) clock.left -= 1;
+    if (elapsed && !page?.hidden && clock.seen) clock.left -= 1;
     if (clock.left <= 0) return take(TIMEOUT);
     find("[data-time-left]").textContent = say("scenario_time_left", { s: clock.left });
+    find("[data-timer]").style.setProperty("--sk-left", `${(100 * clock.left) / clock.total}%`);
     const half = Math.floor(clock.total / 2);
     if (elapsed && [half, 10, 5].includes(clock.left)) {
       find("[data-time-announce]").textContent = say("scenario_time_announce", { s: clock.left });

@@ -16,8 +16,13 @@
 //   #sk-resume                        "Continue where you left off?", shown on a resumed launch
 //     #sk-resume-continue, #sk-resume-restart   its two buttons
 //     #sk-restart-confirm, #sk-restart-yes, #sk-restart-no   the confirmation Start over needs
-//   #sk-score, #sk-points, #sk-badges  points total and badge shelf, only in courses with
-//                                      scenarios; shown by view.showPoints(points, badges)
+//   #sk-cover, #sk-start              the course cover, shown on a first launch of the whole
+//                                     course above the first page; Start goes to that page
+//   [data-card-progress="<id>"]       on the cover's module card: pages of that module viewed
+//   #sk-certificate                   the certificate, shown once earned (hooks in
+//                                     templates/certificate.html)
+//   #sk-score, #sk-points, #sk-badges  points per dimension and badge shelf, only in courses
+//                                      with scenarios; shown by view.showPoints(points, badges)
 //   [data-question="<id>"]            a question, holding:
 //     input[name="<id>"] / select[name="<id>"]   its inputs; value is the choice letter (a, b…
 //                                      in spec order; true/false: t, f)
@@ -36,8 +41,8 @@
 //     [data-action="send"], [data-survey-status]  Send button and its message (aria-live)
 //   [data-tabs]                       panels the player turns into tabs
 //
-// For the scenario player: view.showPoints(points, badges) fills the header's points total
-// (a number) and badge shelf (badges: [{ id, title, description }] earned so far); it does
+// For the scenario player: view.showPoints(points, badges) fills the menu's points per
+// dimension ({ name: number }) and badge shelf (badges: [{ id, title, description }] earned so far); it does
 // nothing in a course without scenarios.
 
 import { questionView } from "./questionview.js";
@@ -122,12 +127,59 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       });
     },
 
-    /** Points total and badges earned, in the header of a course with scenarios. */
+    /** The cover, on a first launch of the whole course; Start goes to the first page. */
+    showCover() {
+      const cover = byId("sk-cover");
+      if (!cover || course.launch) return;
+      const words = (doc.querySelector("main")?.textContent.match(/\S+/g) ?? []).length;
+      const minutes = words / 200 + course.questions.length + 5 * (course.scenarios?.length ?? 0);
+      const meta = [say("duration", { n: Math.max(5, Math.ceil(minutes / 5) * 5) })];
+      if (course.modules.length > 1) meta.push(say("module_count", { n: course.modules.length }));
+      byId("sk-meta").textContent = meta.join(" · ");
+      cover.hidden = false;
+      const start = () => {
+        cover.hidden = true;
+        sections[current].querySelector("h2")?.focus();
+      };
+      byId("sk-start").addEventListener("click", start);
+      cover.querySelectorAll("a[data-card]").forEach((card) =>
+        card.addEventListener("click", (event) => {
+          event.preventDefault();
+          cover.hidden = true;
+          const index = course.pages.findIndex((p) => p.id === card.dataset.card);
+          if (index === current) start();
+          else on.go(index);
+        }),
+      );
+    },
+
+    /** The certificate, with the learner's name from the LMS and today's date. */
+    showCertificate(learner) {
+      const box = byId("sk-certificate");
+      if (!box) return;
+      byId("sk-certificate-name").textContent = learner || say("certificate_no_name");
+      const lang = doc.documentElement.lang || undefined;
+      byId("sk-certificate-date").textContent = new Date().toLocaleDateString(lang, {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+      });
+      box.hidden = false;
+      byId("sk-certificate-print").onclick = () => {
+        doc.body.classList.add("sk-printing-certificate");
+        doc.defaultView.print();
+        doc.body.classList.remove("sk-printing-certificate");
+      };
+    },
+
+    /** Points per dimension and badges earned, in the menu of a course with scenarios. */
     showPoints(points, badges) {
       const shelf = byId("sk-score");
       if (!shelf) return;
       shelf.hidden = false;
-      byId("sk-points").textContent = String(points);
+      const parts = Object.entries(points).map(([name, n]) => [`${name} ${n}`]);
+      byId("sk-points").replaceChildren(chips(doc, parts, ", "));
+      byId("sk-points").parentElement.hidden = !parts.length;
       const items = badges.map((badge) => {
         const item = doc.createElement("li");
         item.className = "sk-badge";
@@ -148,6 +200,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     /** Show page `index` alone; move focus to its heading when the learner navigated. */
     showPage(index, { focus }) {
       current = index;
+      if (focus) byId("sk-cover")?.setAttribute("hidden", "");
       sections.forEach((section, i) => {
         section.hidden = i !== index;
         if (links[i]) {
@@ -163,6 +216,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       if (focus) {
         doc.defaultView.scrollTo(0, 0);
         sections[index].querySelector("h2")?.focus();
+        bringSceneUp(sections[index]);
       }
     },
 
@@ -183,7 +237,13 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       for (const module of course.modules) {
         const place = doc.querySelector(`[data-module-progress="${module.id}"]`);
         const done = module.pages.filter((id) => seen[pageIndex.get(id)]).length;
-        if (place) place.textContent = say("module_progress", { n: done, total: module.pages.length });
+        const text = say("module_progress", { n: done, total: module.pages.length });
+        if (place) place.textContent = text;
+        const card = doc.querySelector(`[data-card-progress="${module.id}"]`);
+        if (card) {
+          card.textContent = text;
+          card.style.setProperty("--sk-done", `${(100 * done) / module.pages.length}%`);
+        }
       }
     },
 
@@ -201,9 +261,14 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     showDone(status, tracked) {
       const done = byId("sk-done");
       const needed = course.completion.passingScore;
+      const left = [
+        ["open_pages", status.unseen],
+        ["open_questions", status.unanswered],
+        ["unplayed", status.unplayed],
+      ].filter(([, n]) => n > 0);
+      const list = new Intl.ListFormat(course.language, { type: "conjunction" });
       const outcome = !status.complete
-        ? say("open", { pages: status.unseen, questions: status.unanswered }) +
-          (status.unplayed ? ` ${say("unplayed", { n: status.unplayed })}` : "")
+        ? say("open", { list: list.format(left.map(([key, n]) => say(key, { n }))) })
         : status.passed === null
           ? say("finished")
           : status.passed
@@ -222,6 +287,34 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       done.focus();
     },
   };
+}
+
+/**
+ * Chips in a span of class `className`: `parts` are [text, "up"|"down"?]; `separator` and
+ * `label` are for screen readers and copy-paste, so the text reads as a sentence.
+ */
+export function chips(doc, parts, separator, className = "", label = "") {
+  const box = doc.createElement("span");
+  box.className = `sk-chips ${className}`.trim();
+  if (label) box.append(label);
+  parts.forEach(([text, trend], i) => {
+    if (i) box.append(Object.assign(doc.createElement("span"), { className: "sk-sr", textContent: separator }));
+    const chip = doc.createElement("span");
+    chip.className = trend ? `sk-chip sk-chip-${trend}` : "sk-chip";
+    chip.textContent = text;
+    box.append(chip);
+  });
+  return box;
+}
+
+// A page that opens on a role-play scene whose first choice is below the fold starts at the
+// scene, so a timed scene's choices are on screen from the start.
+function bringSceneUp(section) {
+  const stage = section.querySelector(":scope > h2 + .sk-scenario");
+  const choice = stage?.querySelector("[data-scene]:not([hidden]) button[data-choice]:not([hidden])");
+  if (choice && choice.getBoundingClientRect().top + 48 > section.ownerDocument.defaultView.innerHeight) {
+    stage.querySelector("[data-status]").scrollIntoView({ block: "start" });
+  }
 }
 
 // A launch of one module lists only that module's pages in the menu.

@@ -137,6 +137,10 @@ class Badge(SpecModel):
     id: Id = Field(description="Unique within the scenario.")
     title: str = Field(description="Name shown on the badge shelf.")
     description: str = Field(description="What it was earned for.")
+    image: str | None = Field(
+        default=None,
+        description="Picture for the badge, relative to the spec; unset: an icon of the player's.",
+    )
     when: list[Condition] = Field(
         min_length=1, description="Awarded at the ending when all of these hold."
     )

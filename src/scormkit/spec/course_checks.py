@@ -10,6 +10,7 @@ from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.cast import check_speakers
+from scormkit.spec.contrast import contrast_message, weak_pairs
 from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
 
@@ -30,6 +31,9 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
         check_scenario(path, scenario, report)
     _check_scoring(course, report)
     _check_packaging(course, report)
+    theme = course.theme
+    for pair in weak_pairs(theme.primary, theme.accent, theme.background, theme.text):
+        report(("theme", pair.field), contrast_message(pair))
     for path, ref in asset_refs(course):
         message = asset_problem(base_dir, ref)
         if message:
@@ -156,6 +160,8 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
         refs.append((("theme", "logo"), course.theme.logo))
     if course.cover:
         refs.append((("cover",), course.cover))
+    if course.certificate and course.certificate.logo:
+        refs.append((("certificate", "logo"), course.certificate.logo))
     for m, module in enumerate(course.modules):
         if module.image:
             refs.append((("modules", m, "image"), module.image))
@@ -177,6 +183,9 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 for s, scene in enumerate(page.activity.scenes):
                     if scene.image:
                         refs.append(((*base, "activity", "scenes", s, "image"), scene.image))
+                for b, badge in enumerate(page.activity.badges):
+                    if badge.image:
+                        refs.append(((*base, "activity", "badges", b, "image"), badge.image))
     return refs
 
 

@@ -206,6 +206,34 @@ class Theme(SpecModel):
         return self
 
 
+class Certificate(SpecModel):
+    """A certificate of completion the learner can print, with their name from the LMS."""
+
+    title: str | None = Field(
+        default=None, description="Heading, e.g. 'Certificate of completion' (the default)."
+    )
+    issuer: str | None = Field(
+        default=None, description="Organisation that grants it; unset: the course's publisher."
+    )
+    signer: str | None = Field(default=None, description="Name printed at the signature line.")
+    signer_role: str | None = Field(default=None, description="The signer's role, under the name.")
+    logo: str | None = Field(default=None, description="Logo image, relative to the spec file.")
+    logo_alt: str | None = Field(default=None, description="Text alternative for the logo.")
+    condition: Literal["completed", "passed"] = Field(
+        default="passed",
+        description=(
+            "completed: granted once the course is complete; passed: complete and, when the "
+            "course is scored, passed."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _logo_has_alt(self) -> Certificate:
+        if self.logo and not self.logo_alt:
+            raise ValueError("a `logo` needs `logo_alt`, read aloud by screen readers")
+        return self
+
+
 class Course(SpecModel):
     id: Id = Field(description="Unique id; names the package file and every LMS identifier.")
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
@@ -217,11 +245,18 @@ class Course(SpecModel):
     )
     cover_alt: str | None = Field(default=None, description="Text alternative for `cover`.")
     language: Language = Field(default="en", description="BCP 47 tag, e.g. en or es-MX.")
-    player_language: Literal["en", "es"] | None = Field(
+    player_language: Literal["en", "es", "fr", "de", "pt"] | None = Field(
         default=None,
         description=(
-            "Language of the player's own text (buttons, feedback, notices): en or es. "
-            "Unset: Spanish for a Spanish course language (es, es-MX…), else English."
+            "Language of the player's own text (buttons, feedback, notices): en, es, fr, de or "
+            "pt. Unset: the course language's own (es-MX: es), else English, with a warning."
+        ),
+    )
+    player_text: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Your own wording for any of the player's texts, by key (see `scormkit schema` "
+            "docs), e.g. {resume_question: '¿Quieres continuar donde lo dejaste?'}."
         ),
     )
     version: str = Field(
@@ -242,6 +277,9 @@ class Course(SpecModel):
         default_factory=Packaging, description="One launch for the course, or one per module."
     )
     theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
+    certificate: Certificate | None = Field(
+        default=None, description="A printable certificate of completion; unset: none."
+    )
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")
 
     @model_validator(mode="after")

@@ -97,8 +97,11 @@ class Learner:
         self.expect_on(self.pages[from_index + 1].id)
 
     def go_to(self, page_id: str) -> None:
-        """Open `page_id` from the menu."""
-        self.frame.locator(f'#sk-menu a[data-page="{page_id}"]').click()
+        """Open `page_id` from the menu, opening the menu first on a narrow screen."""
+        link = self.frame.locator(f'#sk-menu a[data-page="{page_id}"]')
+        if not link.is_visible():
+            self.frame.locator("#sk-menu-toggle").click()
+        link.click()
         self.expect_on(page_id)
 
     def continue_where_left_off(self) -> None:
