@@ -15,6 +15,7 @@ import click
 from rich.console import Console
 
 from scormkit.activities import course_activities
+from scormkit.bankfiles import KINDS, bank_gift, bank_yaml, import_bank, load_bank
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.errors import ScormkitError, SpecError
@@ -216,6 +217,46 @@ def preview_command(
     finally:
         preview.stop()
     click.echo("preview stopped")
+
+
+# --- question banks: import from and export to other tools' formats ----------------------
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Bank file.")
+@click.option("--id", "bank_id", help="Id of the bank (default: from the file name).")
+@click.option(
+    "--skip-unsupported",
+    is_flag=True,
+    help="Leave out questions the player cannot ask (essay, description), listing each.",
+)
+def import_command(
+    kind: str, source: Path, out: Path, bank_id: str | None, skip_unsupported: bool
+) -> None:
+    """Turn a GIFT, Aiken or Moodle XML question file into a YAML question bank."""
+    with _errors_exit():
+        bank, skipped = import_bank(source, kind, bank_id, skip_unsupported=skip_unsupported)
+    for problem in skipped:
+        err.print(f"{problem}: skipped", markup=False)
+    out.write_text(bank_yaml(bank), encoding="utf-8")
+    click.echo(f"wrote {out} ({len(bank.questions)} questions, {len(skipped)} skipped)")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["gift"]))
+@click.argument("bank_file", type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="GIFT file.")
+def export_command(kind: str, bank_file: Path, out: Path) -> None:
+    """Write a YAML question bank as GIFT, for Moodle and other tools."""
+    with _errors_exit():
+        bank = load_bank(bank_file)
+    text, lost = bank_gift(bank)
+    for message in lost:
+        err.print(f"{bank_file}: {message}", markup=False)
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out} ({len(bank.questions)} questions as {kind})")
 
 
 # --- xAPI: activity definitions and offline observations -----------------------------------

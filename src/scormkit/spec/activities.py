@@ -33,6 +33,9 @@ class QuestionBase(SpecModel):
     attempts: int = Field(
         default=1, ge=1, le=9, description="Tries the learner gets at this question."
     )
+    tags: list[str] = Field(
+        default_factory=list, description="Topics, so quizzes can draw it from a bank by tag."
+    )
 
 
 class SingleChoice(QuestionBase):
@@ -115,11 +118,25 @@ Question = Annotated[
 ]
 
 
+class BankPick(SpecModel):
+    bank: Id = Field(description="Id of a bank in the course's `banks`.")
+    tags: list[str] = Field(
+        default_factory=list, description="Only its questions with one of these tags; none: all."
+    )
+
+
 class Quiz(SpecModel):
     type: Literal["quiz"]
     id: Id = Field(description="Unique in the course.")
     title: str | None = Field(default=None, description="Heading shown above the questions.")
-    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    questions: list[Question] = Field(
+        default_factory=list, description="The quiz's own questions, in order."
+    )
+    banks: list[BankPick] = Field(
+        default_factory=list,
+        description="Questions added to the pool from banks, after its own; use `draw` to ask "
+        "some of them at random.",
+    )
     passing_score: int | None = Field(
         default=None, ge=0, le=100, description="Percent of this quiz's points needed to pass it."
     )
@@ -131,6 +148,12 @@ class Quiz(SpecModel):
     )
     shuffle: bool = Field(default=False, description="Ask the questions in a random order.")
     review: bool = Field(default=True, description="Show a review of every answer at the end.")
+
+    @model_validator(mode="after")
+    def _has_questions(self) -> Quiz:
+        if not self.questions and not self.banks:
+            raise ValueError("a quiz needs `questions`, `banks` to draw from, or both")
+        return self
 
 
 class Condition(SpecModel):

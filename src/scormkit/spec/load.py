@@ -8,9 +8,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from scormkit.errors import Problem, SpecError
+from scormkit.spec.banks import with_banks
 from scormkit.spec.checks import check_course
 from scormkit.spec.document import SourceMap, format_path
 from scormkit.spec.explain import describe, validation_problems
+from scormkit.spec.includes import mount_includes
 from scormkit.spec.models import Course
 from scormkit.spec.source import read_document
 
@@ -19,6 +21,7 @@ def load_course(path: Path | str) -> Course:
     """Read, validate and check the spec at `path`; raise SpecError listing every problem."""
     path = Path(path)
     document = read_document(path, str(path))
+    mount_includes(document, path)
     try:
         course = course_from_data(document.data, document.source)
     except SpecError as exc:
@@ -40,6 +43,10 @@ def course_from_data(data: Any, source: SourceMap) -> Course:
         )
         raise SpecError([Problem(source.locate(()), "", message)])
     try:
-        return Course.model_validate(data)
+        course = Course.model_validate(data)
     except ValidationError as exc:
         raise SpecError(validation_problems(exc, data, source)) from None
+    course, missing = with_banks(course)
+    if missing:
+        raise SpecError(Problem(source.locate(p), format_path(p), m) for p, m in missing)
+    return course

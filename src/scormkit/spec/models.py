@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz, Scenario
+from scormkit.spec.banks import Bank
 from scormkit.spec.base import Id, SpecModel
 from scormkit.spec.observation import Observation
 
@@ -218,3 +219,6 @@ class Course(SpecModel):
     )
     theme: Theme = Field(default_factory=Theme, description="Colours and logo.")
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")
+    banks: list[Bank] = Field(
+        default_factory=list, description="Question banks quizzes draw from by tag."
+    )
