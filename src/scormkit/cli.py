@@ -26,6 +26,7 @@ from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
+from scormkit.validate import validate_spec
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -111,12 +112,20 @@ def build_command(
 
 @main.command("validate")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_command(specs: tuple[Path, ...]) -> None:
+@click.option(
+    "-t",
+    "--target",
+    "targets",
+    multiple=True,
+    type=click.Choice(list(TARGETS)),
+    help="Check the resume-state budget of this target (repeatable; default: every target).",
+)
+def validate_command(specs: tuple[Path, ...], targets: tuple[str, ...]) -> None:
     """Check each SPEC without building; list every problem."""
     failed = 0
     for spec in specs:
         try:
-            course = load_course(spec)
+            course = validate_spec(spec, targets or TARGETS)
         except ScormkitError as exc:
             _report(exc)
             failed += 1

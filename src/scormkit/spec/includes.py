@@ -36,6 +36,9 @@ def _include(
     document: Document, at: PathKey, entry: dict[str, Any], allowed: set[str], spec: Path,
     folder: Path,
 ) -> Any:  # fmt: skip
+    # A refused include keeps its `id`, so the quizzes naming the bank are not reported too.
+    kept = {"id": entry["id"]} if isinstance(entry.get("id"), str) else None
+
     def refuse(message: str, where: PathKey = (*at, "include")) -> None:
         document.problems.append(
             Problem(document.source.locate(where), format_path(where), message)
@@ -45,18 +48,21 @@ def _include(
     extra = sorted(set(entry) - allowed - {"include"})
     if extra:
         refuse(f"an include takes no {quote(extra[0])}; set it in the included file", (*at,))
-        return None
+        return kept
     name = entry["include"]
     if not isinstance(name, str) or not name:
         refuse("expected the path of a file, relative to the spec")
-        return None
+        return kept
     target = (spec.parent / name).resolve()
     if not target.is_relative_to(folder):
         refuse(f"{quote(name)} is outside the spec's folder; includes stay inside it")
-        return None
+        return kept
     if target == spec.resolve():
         refuse(f"{quote(name)} is the spec itself: an include cycle")
-        return None
+        return kept
+    if not target.is_file():
+        refuse(f"file {quote(name)} not found next to the spec")
+        return kept
     shown = (Path(document.source.file).parent / name).as_posix()
     if at[0] == "banks" and target.suffix.lower() in FORMATS:
         skip = entry.get("skip_unsupported") is True
@@ -69,7 +75,7 @@ def _include(
         except SpecError as exc:
             document.problems.extend(exc.problems)
             document.stand_ins.add(at)
-            return None
+            return kept
     if isinstance(included.data, dict) and isinstance(entry.get("id"), str):
         included.data["id"] = entry["id"]
     document.source.mounts[at] = included.source

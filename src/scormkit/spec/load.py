@@ -14,24 +14,37 @@ from scormkit.spec.document import SourceMap, format_path
 from scormkit.spec.explain import describe, validation_problems
 from scormkit.spec.includes import mount_includes
 from scormkit.spec.models import Course
+from scormkit.spec.salvage import salvage
 from scormkit.spec.source import read_document
 
 
 def load_course(path: Path | str) -> Course:
     """Read, validate and check the spec at `path`; raise SpecError listing every problem."""
-    path = Path(path)
+    course, problems, _source = read_course(Path(path))
+    if problems or course is None:
+        raise SpecError(problems)
+    return course
+
+
+def read_course(path: Path) -> tuple[Course | None, list[Problem], SourceMap]:
+    """The course at `path` (broken parts stood in for; None when beyond that), every problem
+    found, and where each value came from; raise SpecError only when the file cannot be read."""
     document = read_document(path, str(path))
     mount_includes(document, path)
     try:
         course = course_from_data(document.data, document.source)
     except SpecError as exc:
         stand_ins = {format_path(path) for path in document.stand_ins}
-        found = [p for p in exc.problems if p.path not in stand_ins]
-        raise SpecError([*document.problems, *found]) from None
-    problems = [*document.problems, *check_course(course, path.parent, document.source.locate)]
-    if problems:
-        raise SpecError(problems)
-    return course
+        found = [p for p in exc.problems if not _within(p.path, stand_ins)]
+        salvaged, others = salvage(document.data, document.source, path.parent)
+        problems = sorted({*document.problems, *found, *others}, key=lambda p: (p.where, p.path))
+        return salvaged, problems, document.source
+    checked = check_course(course, path.parent, document.source.locate)
+    return course, [*document.problems, *checked], document.source
+
+
+def _within(path: str, places: set[str]) -> bool:
+    return any(path == place or path.startswith((f"{place}.", f"{place}[")) for place in places)
 
 
 def course_from_data(data: Any, source: SourceMap) -> Course:
