@@ -50,7 +50,7 @@ def _validated(data: Any, document: Any) -> Bank:
     try:
         return Bank.model_validate(data)
     except ValidationError as exc:
-        raise SpecError(validation_problems(exc, data, document.source)) from None
+        raise SpecError(validation_problems(exc, data, document.source, Bank)) from None
 
 
 def bank_yaml(bank: Bank) -> str:

@@ -9,10 +9,12 @@ from pathlib import Path
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets
 from scormkit.budget import check_state_budget
-from scormkit.errors import BuildError, Location, SpecError
+from scormkit.errors import BuildError, Location, Problem, SpecError
 from scormkit.plan import make_plan
 from scormkit.render import render_course
 from scormkit.spec import Course, check_course, load_course
+from scormkit.spec.banks import with_banks
+from scormkit.spec.document import format_path
 from scormkit.targets import TARGETS, Target
 
 Step = Callable[[str], None]
@@ -88,7 +90,10 @@ def _course_and_folder(
 ) -> tuple[Course, Path]:
     if isinstance(spec, Course):
         folder = Path(base_dir or ".")
-        problems = check_course(spec, folder, lambda _path: Location("<course>"))
+        where = Location(f"course '{spec.id}'", 0, 0)  # made in code: no lines to point at
+        spec, missing = with_banks(spec)
+        problems = [Problem(where, format_path(p), m) for p, m in missing]
+        problems += check_course(spec, folder, lambda _path: where)
         if problems:
             raise SpecError(problems)
         return spec, folder
