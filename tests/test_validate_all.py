@@ -11,29 +11,25 @@ from scormkit.cli import main
 SPEC = Path(__file__).parent / "specs" / "every-problem" / "course.yaml"
 
 
+EXPECTED = [
+    "5:15: packaging.assessment: no module 'nowhere'",
+    "7:14: modules[0].include: file 'modules/missing.yaml' not found next to the spec",
+    "15:18: modules[1].pages[0].blocks[0].src: file 'images/missing.png' not found next to the "
+    "spec",
+    "21:20: modules[1].pages[1].blocks[0].style: 'loud' is not allowed; expected one of note, "
+    "tip, warning, important",
+    "29:11: modules[2].pages[0].activity.pass_at: no scene has `ending: success`, so the "
+    "scenario cannot be passed; add one",
+    "44:11: modules[2].pages[1].activity: resume state could need 9703 characters, more than "
+    "the 4096 every SCORM 1.2 LMS must keep; this quiz takes up to 9640: ask fewer questions, "
+    "fewer fill-in or numeric ones, or draw fewer",
+]
+
+
 def test_one_validate_run_lists_a_problem_of_every_kind_sorted_by_position() -> None:
     result = CliRunner().invoke(main, ["validate", str(SPEC), "-t", "scorm12"])
     assert result.exit_code == 1
-    assert (
-        result.output
-        == "".join(
-            f"{SPEC}:{line}\n"
-            for line in (
-                "5:15: packaging.assessment: no module 'nowhere'",
-                "7:14: modules[0].include: file 'modules/missing.yaml' not found next to the spec",
-                "15:18: modules[1].pages[0].blocks[0].src: file 'images/missing.png' not found next "
-                "to the spec",
-                "21:20: modules[1].pages[1].blocks[0].style: 'loud' is not allowed; expected one of "
-                "note, tip, warning, important",
-                "29:11: modules[2].pages[0].activity.pass_at: no scene has `ending: success`, so the "
-                "scenario cannot be passed; add one",
-                "44:11: modules[2].pages[1].activity: resume state could need 9703 characters, more "
-                "than the 4096 every SCORM 1.2 LMS must keep; this quiz takes up to 9640: ask fewer "
-                "questions, fewer fill-in or numeric ones, or draw fewer",
-            )
-        )
-        + "6 problems\n"
-    )
+    assert result.output == "".join(f"{SPEC}:{line}\n" for line in EXPECTED) + "6 problems\n"
 
 
 def test_the_budget_is_that_of_the_targets_asked_for() -> None:

@@ -43,7 +43,8 @@ from scormkit.spec.activities import (
     Survey,
     TrueFalse,
 )
-from scormkit.spec.models import Course
+from scormkit.spec.models import Block, Course, Page
+from scormkit.spec.textlinks import Link, local_path, text_links
 
 T = TypeVar("T")
 
@@ -60,7 +61,11 @@ _TAGS = {
     "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
     "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
-_ATTRIBUTES = {"a": {"href", "title", "target"}, "abbr": {"title"}, "ol": {"start"}}
+_TAGS.add("img")
+_ATTRIBUTES = {
+    "a": {"href", "title", "target", "download"}, "abbr": {"title"}, "ol": {"start"},
+    "img": {"src", "alt", "title"},
+}  # fmt: skip
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,
@@ -70,11 +75,7 @@ _CLEANER = nh3.Cleaner(
 
 
 def _markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
-    # Images belong in `image` blocks, whose files are packaged; a Markdown image could point
-    # anywhere, so `![alt](src)` stays a plain link.
-    md.disable("image")
-    return md
+    return MarkdownIt("commonmark").enable("table")
 
 
 _MD = _markdown_parser()
@@ -100,11 +101,31 @@ def _open_links_outside(tokens: Iterable[Token]) -> None:
             token.attrSet("target", "_blank")
 
 
-def markdown(text: str) -> Markup:
-    """Sanitised HTML of Markdown `text`, headings starting at h3."""
+def _package_paths(tokens: Iterable[Token], hrefs: Mapping[str, str]) -> None:
+    """Point images and links at the packaged copies of local files. An image from another
+    host, or whose file was not packaged (feedback text, where files are not collected), is
+    shown as its alt text: a package loads nothing from outside."""
+    for token in tokens:
+        if token.children:
+            _package_paths(token.children, hrefs)
+        attr = {"image": "src", "link_open": "href"}.get(token.type)
+        if attr is None:
+            continue
+        ref = local_path(str(token.attrGet(attr) or ""))
+        if ref is not None and ref in hrefs:
+            token.attrSet(attr, hrefs[ref])
+            if token.type == "link_open":
+                token.attrSet("download", "")
+        elif token.type == "image":
+            token.type, token.tag, token.children = "text", "", None
+
+
+def markdown(text: str, hrefs: Mapping[str, str] | None = None) -> Markup:
+    """Sanitised HTML of Markdown `text`, headings starting at h3, local files at `hrefs`."""
     tokens = _MD.parse(text)
     _shift_headings(tokens)
     _open_links_outside(tokens)
+    _package_paths(tokens, hrefs or {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
 
 
@@ -112,6 +133,7 @@ def inline_markdown(text: str) -> Markup:
     """Sanitised HTML of one paragraph of Markdown, without the paragraph element."""
     tokens = _MD.parseInline(text)
     _open_links_outside(tokens)
+    _package_paths(tokens, {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
 
 
@@ -261,6 +283,11 @@ def course_data(course: Course, tracker: str, state_budget: int | None = None) -
     }
 
 
+def _block_links(block: Block) -> list[Link]:
+    texts = [getattr(block, "markdown", None), *(p.markdown for p in getattr(block, "panels", []))]
+    return [link for text in texts if isinstance(text, str) for link in text_links(text)]
+
+
 def script_json(data: object) -> Markup:
     """`data` as JSON safe inside a <script> element: no `<` can end or reopen it."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -288,14 +315,23 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+    def downloads(page: Page) -> list[tuple[str, str]]:
+        """The local files the page's text links to: (link text, packaged href)."""
+        found = [link for block in page.blocks for link in _block_links(block)]
+        files = {link.ref: link.text or link.ref for link in found if link.kind == "file"}
+        return [(text, asset_hrefs[ref]) for ref, text in files.items() if ref in asset_hrefs]
+
     env.filters.update(
-        markdown=markdown,
+        markdown=lambda text: markdown(text, asset_hrefs),
         inline_markdown=inline_markdown,
         asset=asset,
         lettered=lettered,
         scramble=scramble,
     )
-    env.globals.update(targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale)
+    env.globals.update(
+        targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale, downloads=downloads
+    )
     return env
 
 

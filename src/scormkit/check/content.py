@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from scormkit.check.links import check_links
 from scormkit.check.package import Package
 from scormkit.check.report import FileSize
 
@@ -69,6 +70,8 @@ def check_files(package: Package, *, listed_files: bool) -> None:
                 report.warning(name, 0, f"in the zip but not listed in {package.descriptor}")
     for name in package.text_files():
         _check_fetches(package, name)
+        if KINDS[name[name.rfind(".") :].lower()] == "html":
+            check_links(package, name)
 
 
 def _is_control(name: str) -> bool:

@@ -11,6 +11,7 @@ from scormkit.spec.activities import MultipleChoice, Quiz, Scenario, SingleChoic
 from scormkit.spec.document import PathKey, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
 from scormkit.spec.proof import prove_scenario
+from scormkit.spec.textlinks import text_problems, text_refs
 
 Locate = Callable[[PathKey], Location]
 Report = Callable[[PathKey, str], None]
@@ -38,6 +39,8 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
         message = asset_problem(base_dir, ref)
         if message:
             report(path, message)
+    for path, message in text_problems(course):
+        report(path, message)
     return problems
 
 
@@ -294,7 +297,7 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 for s, scene in enumerate(page.activity.scenes):
                     if scene.image:
                         refs.append(((*base, "activity", "scenes", s, "image"), scene.image))
-    return refs
+    return refs + text_refs(course)
 
 
 def asset_problem(base_dir: Path, ref: str) -> str | None:

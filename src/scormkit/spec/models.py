@@ -188,6 +188,11 @@ class Theme(SpecModel):
         return self
 
 
+class Resource(SpecModel):
+    title: str = Field(min_length=1, description="What the learner clicks, e.g. 'Handout (PDF)'.")
+    src: str = Field(description="The file, relative to the spec; packaged with the course.")
+
+
 class Course(SpecModel):
     id: Id = Field(description="Unique id; names the package file and every LMS identifier.")
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
@@ -221,4 +226,7 @@ class Course(SpecModel):
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")
     banks: list[Bank] = Field(
         default_factory=list, description="Question banks quizzes draw from by tag."
+    )
+    resources: list[Resource] = Field(
+        default_factory=list, description="Files for the whole course, in a Resources panel."
     )
