@@ -12,15 +12,15 @@ SPEC = Path(__file__).parent / "specs" / "every-problem" / "course.yaml"
 
 
 EXPECTED = [
-    "5:15: packaging.assessment: no module 'nowhere'",
-    "7:14: modules[0].include: file 'modules/missing.yaml' not found next to the spec",
-    "15:18: modules[1].pages[0].blocks[0].src: file 'images/missing.png' not found next to the "
+    "6:15: packaging.assessment: no module 'nowhere'",
+    "8:14: modules[0].include: file 'modules/missing.yaml' not found next to the spec",
+    "16:18: modules[1].pages[0].blocks[0].src: file 'images/missing.png' not found next to the "
     "spec",
-    "21:20: modules[1].pages[1].blocks[0].style: 'loud' is not allowed; expected one of note, "
+    "22:20: modules[1].pages[1].blocks[0].style: 'loud' is not allowed; expected one of note, "
     "tip, warning, important",
-    "29:11: modules[2].pages[0].activity.pass_at: no scene has `ending: success`, so the "
+    "30:11: modules[2].pages[0].activity.pass_at: no scene has `ending: success`, so the "
     "scenario cannot be passed; add one",
-    "44:11: modules[2].pages[1].activity: resume state could need 9703 characters, more than "
+    "45:11: modules[2].pages[1].activity: resume state could need 9703 characters, more than "
     "the 4096 every SCORM 1.2 LMS must keep; this quiz takes up to 9640: ask fewer questions, "
     "fewer fill-in or numeric ones, or draw fewer",
 ]

@@ -51,6 +51,13 @@ def build(
             f"{chosen.label} packages launch the whole course; one launch per module is not "
             "supported for this target yet: build with --one-sco"
         )
+    if not course.packaging.sco_per_module and (
+        course.packaging.modules_in_order or course.packaging.assessment
+    ):
+        raise BuildError(
+            "packaging.modules_in_order and packaging.assessment need one launch per module: "
+            "set packaging.sco_per_module (or build with --sco-per-module)"
+        )
     check_state_budget(course, chosen.state_budget, chosen.label)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)

@@ -26,7 +26,7 @@ from scormkit.spec import load_course
 from scormkit.spec.schema import course_schema_text
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
-from scormkit.validate import validate_spec
+from scormkit.validate import spec_warnings, validate_spec
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -103,6 +103,8 @@ def build_command(
             _report(exc)
             failed += 1
             continue
+        for warning in spec_warnings(spec, [target]):
+            err.print(str(warning), markup=False)
         size = zip_path.stat().st_size
         click.echo(f"built {zip_path} ({size / 1024:.1f} KB)")
     if failed:
@@ -130,6 +132,8 @@ def validate_command(specs: tuple[Path, ...], targets: tuple[str, ...]) -> None:
             _report(exc)
             failed += 1
             continue
+        for warning in spec_warnings(spec, targets or TARGETS):
+            err.print(str(warning), markup=False)
         pages = sum(len(m.pages) for m in course.modules)
         click.echo(f"{spec}: ok ({len(course.modules)} modules, {pages} pages)")
     if failed:

@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.plaintext import plain_text
 from scormkit.player_text import player_language, player_text
 from scormkit.scenariodata import scenario_data
 from scormkit.spec.activities import (
@@ -157,12 +158,17 @@ def _targets(question: Matching) -> list[str]:
 matching_targets = _targets
 
 
+# The interaction description the player reports: SCORM 2004's smallest permitted maximum of a
+# localized_string_type (RTE 4.2.9, cmi.interactions.n.description: 250 characters).
+DESCRIPTION_LIMIT = 250
+
+
 def _question_data(question: Question, quiz: Quiz) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": question.id,
         "type": question.type,
         "quiz": quiz.id,
-        "prompt": question.prompt,
+        "prompt": plain_text(question.prompt, DESCRIPTION_LIMIT),
         "weight": question.weight,
         "attempts": question.attempts,
         "correctFeedback": question.correct_feedback,
@@ -223,6 +229,7 @@ def _survey_data(survey: Survey, page_id: str, text: Mapping[str, str]) -> dict[
                 "survey": survey.id,
                 "id": item.id,
                 "kind": item.kind,
+                "prompt": plain_text(item.prompt, DESCRIPTION_LIMIT),
                 "options": options,
                 "maxLength": item.max_length,
             }

@@ -6,6 +6,7 @@ from lxml import etree
 
 from scormkit.activities import course_iri
 from scormkit.archive import PackageFile
+from scormkit.plaintext import plain_text
 from scormkit.plan import PackagePlan
 from scormkit.xml import element, serialize
 
@@ -20,7 +21,7 @@ def manifest(plan: PackagePlan) -> PackageFile:
     root = etree.Element(f"{{{CS}}}courseStructure", nsmap={None: CS})  # type: ignore[dict-item]
     node = element(root, f"{{{CS}}}course", attrib={"id": course_iri(course)})
     _langstrings(node, "title", course.title, lang)
-    _langstrings(node, "description", course.description.strip() or course.title, lang)
+    _langstrings(node, "description", plain_text(course.description) or course.title, lang)
     if not course.packaging.sco_per_module:
         _au(root, plan, f"{course_iri(course)}/au", course.title, plan.launch, scored=True)
         return PackageFile("cmi5.xml", serialize(root))
@@ -51,7 +52,7 @@ def _au(
     attrib["launchMethod"] = "AnyWindow"
     au = element(root, f"{{{CS}}}au", attrib=attrib)
     _langstrings(au, "title", title, course.language)
-    _langstrings(au, "description", course.description.strip() or title, course.language)
+    _langstrings(au, "description", plain_text(course.description) or title, course.language)
     element(au, f"{{{CS}}}url", url)
 
 
