@@ -36,3 +36,21 @@ def test_the_budget_is_that_of_the_targets_asked_for() -> None:
     result = CliRunner().invoke(main, ["validate", str(SPEC), "-t", "scorm2004"])
     assert "resume state" not in result.output
     assert result.output.endswith("5 problems\n")
+
+
+def test_a_build_over_the_budget_points_at_the_largest_activity(tmp_path: Path) -> None:
+    item = "            - {{id: f{}, type: fill_in, prompt: Which word, accepted: [word]}}\n"
+    questions = "".join(item.format(i) for i in range(40))
+    spec = tmp_path / "words.yaml"
+    spec.write_text(
+        "id: words\ntitle: Words\nmodules:\n  - id: m\n    title: M\n    pages:\n"
+        "      - id: p\n        title: P\n        activity:\n          type: quiz\n"
+        f"          id: quiz\n          questions:\n{questions}"
+    )
+    result = CliRunner().invoke(main, ["build", str(spec), "-t", "scorm12", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{spec}:10:11: modules[0].pages[0].activity: resume state could need 9694 characters, "
+        "more than the 4096 every SCORM 1.2 LMS must keep; this quiz takes up to 9640: ask fewer "
+        "questions, fewer fill-in or numeric ones, or draw fewer"
+    )

@@ -15,7 +15,9 @@ from scormkit.render import render_course
 from scormkit.spec import Course, check_course, load_course
 from scormkit.spec.banks import with_banks
 from scormkit.spec.document import format_path
+from scormkit.spec.load import read_course
 from scormkit.targets import TARGETS, Target
+from scormkit.validate import budget_problems
 
 Step = Callable[[str], None]
 
@@ -58,7 +60,13 @@ def build(
             "packaging.modules_in_order and packaging.assessment need one launch per module: "
             "set packaging.sco_per_module (or build with --sco-per-module)"
         )
-    check_state_budget(course, chosen.state_budget, chosen.label)
+    if isinstance(spec, Course):
+        check_state_budget(course, chosen.state_budget, chosen.label)
+    else:  # a spec file: point at the activities that take most of the state
+        _course, _problems, source = read_course(Path(spec))
+        over = budget_problems(course, source, [chosen.name])
+        if over:
+            raise SpecError(over)
     step("copying assets")
     asset_hrefs, asset_files = collect_assets(course, assets_dir)
     step("rendering pages")
