@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.linkedfiles import package_paths, page_downloads
 from scormkit.plaintext import plain_text
 from scormkit.player_text import player_language, player_text
 from scormkit.scenariodata import scenario_data
@@ -44,8 +45,7 @@ from scormkit.spec.activities import (
     Survey,
     TrueFalse,
 )
-from scormkit.spec.models import Block, Course, Page
-from scormkit.spec.textlinks import Link, local_path, text_links
+from scormkit.spec.models import Course
 
 T = TypeVar("T")
 
@@ -102,31 +102,12 @@ def _open_links_outside(tokens: Iterable[Token]) -> None:
             token.attrSet("target", "_blank")
 
 
-def _package_paths(tokens: Iterable[Token], hrefs: Mapping[str, str]) -> None:
-    """Point images and links at the packaged copies of local files. An image from another
-    host, or whose file was not packaged (feedback text, where files are not collected), is
-    shown as its alt text: a package loads nothing from outside."""
-    for token in tokens:
-        if token.children:
-            _package_paths(token.children, hrefs)
-        attr = {"image": "src", "link_open": "href"}.get(token.type)
-        if attr is None:
-            continue
-        ref = local_path(str(token.attrGet(attr) or ""))
-        if ref is not None and ref in hrefs:
-            token.attrSet(attr, hrefs[ref])
-            if token.type == "link_open":
-                token.attrSet("download", "")
-        elif token.type == "image":
-            token.type, token.tag, token.children = "text", "", None
-
-
 def markdown(text: str, hrefs: Mapping[str, str] | None = None) -> Markup:
     """Sanitised HTML of Markdown `text`, headings starting at h3, local files at `hrefs`."""
     tokens = _MD.parse(text)
     _shift_headings(tokens)
     _open_links_outside(tokens)
-    _package_paths(tokens, hrefs or {})
+    package_paths(tokens, hrefs or {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
 
 
@@ -134,7 +115,7 @@ def inline_markdown(text: str) -> Markup:
     """Sanitised HTML of one paragraph of Markdown, without the paragraph element."""
     tokens = _MD.parseInline(text)
     _open_links_outside(tokens)
-    _package_paths(tokens, {})
+    package_paths(tokens, {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
 
 
@@ -290,11 +271,6 @@ def course_data(course: Course, tracker: str, state_budget: int | None = None) -
     }
 
 
-def _block_links(block: Block) -> list[Link]:
-    texts = [getattr(block, "markdown", None), *(p.markdown for p in getattr(block, "panels", []))]
-    return [link for text in texts if isinstance(text, str) for link in text_links(text)]
-
-
 def script_json(data: object) -> Markup:
     """`data` as JSON safe inside a <script> element: no `<` can end or reopen it."""
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -323,12 +299,6 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         keep_trailing_newline=True,
     )
 
-    def downloads(page: Page) -> list[tuple[str, str]]:
-        """The local files the page's text links to: (link text, packaged href)."""
-        found = [link for block in page.blocks for link in _block_links(block)]
-        files = {link.ref: link.text or link.ref for link in found if link.kind == "file"}
-        return [(text, asset_hrefs[ref]) for ref, text in files.items() if ref in asset_hrefs]
-
     env.filters.update(
         markdown=lambda text: markdown(text, asset_hrefs),
         inline_markdown=inline_markdown,
@@ -337,7 +307,10 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         scramble=scramble,
     )
     env.globals.update(
-        targets=_targets, typed_max=TYPED_MAX, survey_scale=survey_scale, downloads=downloads
+        targets=_targets,
+        typed_max=TYPED_MAX,
+        survey_scale=survey_scale,
+        downloads=lambda page: page_downloads(page, asset_hrefs),
     )
     return env
 
