@@ -9,9 +9,17 @@ import sys
 from pathlib import Path
 
 import scormkit
-from scormkit.questions import Choice, SingleChoice, TrueFalse
-from scormkit.spec.activities import Quiz
-from scormkit.spec.models import Callout, Completion, Module, Page, Text
+from scormkit.model import (
+    Callout,
+    Choice,
+    Completion,
+    Module,
+    Page,
+    Quiz,
+    SingleChoice,
+    Text,
+    TrueFalse,
+)
 
 
 def greeting_course() -> scormkit.Course:
@@ -21,12 +29,10 @@ def greeting_course() -> scormkit.Course:
         title="The first ten seconds",
         blocks=[
             Text(
-                type="text",
                 markdown="Patients decide how a visit feels before they reach the desk.\n\n"
                 "Look up, smile, and say your name.",
             ),
             Callout(
-                type="callout",
                 style="tip",
                 markdown="Use the patient's name once you have confirmed it.",
             ),
@@ -36,12 +42,10 @@ def greeting_course() -> scormkit.Course:
         id="greeting-check",
         title="Check your understanding",
         activity=Quiz(
-            type="quiz",
             id="greeting-quiz",
             passing_score=50,
             questions=[
                 SingleChoice(
-                    type="single_choice",
                     id="first-thing",
                     prompt="A patient walks up while you are on the phone. What do you do first?",
                     choices=[
@@ -53,7 +57,6 @@ def greeting_course() -> scormkit.Course:
                     ],
                 ),
                 TrueFalse(
-                    type="true_false",
                     id="name-badge",
                     prompt="Introducing yourself by name helps patients trust you.",
                     answer=True,

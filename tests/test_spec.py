@@ -312,9 +312,9 @@ modules:
         "bad.yaml:1:5: id: 'Bad' is not a valid id (e.g. 'bad'): use up to 64 lowercase "
         "letters, digits, '-' or '_', starting with a letter",
         "bad.yaml:2:8: title: expected text, got the number 7 (put it in quotes: '7')",
-        "bad.yaml:3:1: colour: unknown field 'colour'; other fields here: authors, certificate, "
-        "completion, cover, cover_alt, description, iri, keywords, language, packaging, "
-        "player_language, player_text, publisher, theme, version",
+        "bad.yaml:3:1: colour: unknown field 'colour'; other fields here: authors, banks, "
+        "certificate, completion, cover, cover_alt, description, iri, keywords, language, "
+        "packaging, player_language, player_text, publisher, resources, theme, version",
         "bad.yaml:11:19: modules[0].pages[0].blocks[0].type: unknown type 'txt' (did you mean "
         "'text'?); expected one of text, image, video, audio, callout, accordion, tabs, quote",
         "bad.yaml:12:13: modules[0].pages[0].blocks[1].alt: missing required field 'alt'",

@@ -27,6 +27,7 @@ from scormkit.profiles import find_profile
 from scormkit.profiles.shape import shape_build
 from scormkit.spec import Course, load_course
 from scormkit.translation import catalog_path, translate_course
+from scormkit.validate import spec_warnings
 from scormkit.xapi_activities import course_activities
 
 
@@ -65,7 +66,7 @@ class PackageReport:
     findings: list[str] = field(default_factory=list)  # check, standard and LMS findings
     notes: list[str] = field(default_factory=list)  # what the LMS profile changed, and why
     advice: list[str] = field(default_factory=list)  # what the LMS admin should set
-    warnings: list[str] = field(default_factory=list)  # builds, but deserves a look
+    warnings: list[str] = field(default_factory=list)  # lines: builds, but deserves a look
     errors: list[str] = field(default_factory=list)  # why the build failed
     seconds: float = 0.0
 
@@ -132,8 +133,10 @@ def run_job(job: Job) -> PackageReport:
             source, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
             control_documents=job.control_documents,
             sco_per_module=shaping.sco_per_module if per_module else job.sco_per_module,
-            state_budget=shaping.state_budget, on_warning=report.warnings.append,
+            state_budget=shaping.state_budget,
+            on_warning=lambda text: report.warnings.append(f"warning: {job.spec}: {text}"),
         )  # fmt: skip
+        report.warnings += [str(w) for w in spec_warnings(job.spec, [job.target])]
     except SpecError as exc:
         count = len(exc.problems)
         report.errors = [str(problem) for problem in exc.problems]

@@ -9,13 +9,17 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets, large_images
-from scormkit.errors import BuildError, Location, SpecError
+from scormkit.errors import BuildError, Location, Problem, SpecError
 from scormkit.plan import make_plan
 from scormkit.player_text import player_language_warning
 from scormkit.render import render_course
 from scormkit.runtime_files import read_runtime
 from scormkit.spec import Course, check_course, load_course
+from scormkit.spec.banks import with_banks
+from scormkit.spec.document import format_path
+from scormkit.spec.load import read_course
 from scormkit.targets import TARGETS, Target
+from scormkit.validate import budget_problems
 
 Step = Callable[[str], None]
 
@@ -51,8 +55,22 @@ def build(
     if sco_per_module is not None:
         packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
         course = course.model_copy(update={"packaging": packaging})
+    if (
+        sco_per_module is None
+        and not course.packaging.sco_per_module
+        and (course.packaging.modules_in_order or course.packaging.assessment)
+    ):
+        raise BuildError(
+            "packaging.modules_in_order and packaging.assessment need one launch per module: "
+            "set packaging.sco_per_module (or build with --sco-per-module)"
+        )
     if state_budget is not None and state_budget < chosen.state_budget:
         chosen = replace(chosen, state_budget=state_budget)
+    if not isinstance(spec, Course):  # a spec file: point at the activities taking most state
+        _course, _problems, source = read_course(Path(spec))
+        over = budget_problems(course, source, [chosen.name])
+        if over:
+            raise SpecError(over)
     plan = make_plan(course, chosen)
     warning = player_language_warning(course)
     if warning and on_warning:
@@ -99,7 +117,10 @@ def _course_and_folder(
 ) -> tuple[Course, Path]:
     if isinstance(spec, Course):
         folder = Path(base_dir or ".")
-        problems = check_course(spec, folder, lambda _path: Location("<course>"))
+        where = Location(f"course '{spec.id}'", 0, 0)  # made in code: no lines to point at
+        spec, missing = with_banks(spec)
+        problems = [Problem(where, format_path(p), m) for p, m in missing]
+        problems += check_course(spec, folder, lambda _path: where)
         if problems:
             raise SpecError(problems)
         return spec, folder

@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
+from scormkit.bankfiles import KINDS, bank_gift, bank_yaml, import_bank, load_bank
 from scormkit.batch import PackageReport, plan_jobs, run_batch, write_report
 from scormkit.build import find_target
 from scormkit.check import check_package
@@ -35,6 +36,7 @@ from scormkit.starter_course import write_starter_course
 from scormkit.statements import agent, basic_auth
 from scormkit.targets import TARGETS
 from scormkit.translation import catalog_path, course_messages, translate_course, update_catalog
+from scormkit.validate import spec_warnings, validate_spec
 from scormkit.xapi_activities import course_activities, course_iri
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -152,7 +154,7 @@ def _show_package(report: PackageReport) -> None:
         click.echo(f"{report.lms} admin: {advice}")
     click.echo(f"built {report.zip} ({report.size / 1024:.1f} KB)")
     for warning in report.warnings:
-        err.print(f"warning: {report.spec}: {warning}", markup=False, style="yellow")
+        err.print(warning, markup=False, style="yellow")
 
 
 @main.command("translate")
@@ -186,16 +188,26 @@ def lms_command(names: tuple[str, ...]) -> None:
 
 @main.command("validate")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate_command(specs: tuple[Path, ...]) -> None:
+@click.option(
+    "-t",
+    "--target",
+    "targets",
+    multiple=True,
+    type=click.Choice(list(TARGETS)),
+    help="Check the resume-state budget of this target (repeatable; default: every target).",
+)
+def validate_command(specs: tuple[Path, ...], targets: tuple[str, ...]) -> None:
     """Check each SPEC without building; list every problem."""
     failed = 0
     for spec in specs:
         try:
-            course = load_course(spec)
+            course = validate_spec(spec, targets or TARGETS)
         except ScormkitError as exc:
             _report(exc)
             failed += 1
             continue
+        for warning in spec_warnings(spec, targets or TARGETS):
+            err.print(str(warning), markup=False)
         pages = sum(len(m.pages) for m in course.modules)
         click.echo(f"{spec}: ok ({len(course.modules)} modules, {pages} pages)")
     if failed:
@@ -291,6 +303,46 @@ def preview_command(
     finally:
         preview.stop()
     click.echo("preview stopped")
+
+
+# --- question banks: import from and export to other tools' formats ----------------------
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(KINDS))
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="Bank file.")
+@click.option("--id", "bank_id", help="Id of the bank (default: from the file name).")
+@click.option(
+    "--skip-unsupported",
+    is_flag=True,
+    help="Leave out questions the player cannot ask (essay, description), listing each.",
+)
+def import_command(
+    kind: str, source: Path, out: Path, bank_id: str | None, skip_unsupported: bool
+) -> None:
+    """Turn a GIFT, Aiken or Moodle XML question file into a YAML question bank."""
+    with _errors_exit():
+        bank, skipped = import_bank(source, kind, bank_id, skip_unsupported=skip_unsupported)
+    for problem in skipped:
+        err.print(f"{problem}: skipped", markup=False)
+    out.write_text(bank_yaml(bank), encoding="utf-8")
+    click.echo(f"wrote {out} ({len(bank.questions)} questions, {len(skipped)} skipped)")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["gift"]))
+@click.argument("bank_file", type=click.Path(path_type=Path))
+@click.option("-o", "--out", required=True, type=click.Path(path_type=Path), help="GIFT file.")
+def export_command(kind: str, bank_file: Path, out: Path) -> None:
+    """Write a YAML question bank as GIFT, for Moodle and other tools."""
+    with _errors_exit():
+        bank = load_bank(bank_file)
+    text, lost = bank_gift(bank)
+    for message in lost:
+        err.print(f"{bank_file}: {message}", markup=False)
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out} ({len(bank.questions)} questions as {kind})")
 
 
 # --- xAPI: activity definitions and offline observations -----------------------------------

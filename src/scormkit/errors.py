@@ -13,14 +13,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in an input file; lines and columns count from 1."""
+    """A place in an input file; lines and columns count from 1. Line 0 means the input has no
+    lines (a course or model built in code): `file` then names it."""
 
     file: str
     line: int = 1
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
-"""Author Markdown made safe HTML: formatting and links only, headings from h3 down."""
+"""Author Markdown made safe HTML: formatting, links and packaged images, headings from h3 down."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
+
+from scormkit.linkedfiles import package_paths
 
 # Markdown is the author's; what survives is formatting and links, never scripts, styles,
 # frames or event handlers. h1/h2 are the course and page titles, so Markdown headings start
@@ -15,9 +17,12 @@ from markupsafe import Markup
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h3", "h4",
     "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small",
-    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul", "img",
 }  # fmt: skip
-_ATTRIBUTES = {"a": {"href", "title", "target"}, "abbr": {"title"}, "ol": {"start"}}
+_ATTRIBUTES = {
+    "a": {"href", "title", "target", "download"}, "abbr": {"title"}, "ol": {"start"},
+    "img": {"src", "alt", "title"},
+}  # fmt: skip
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,
@@ -26,15 +31,8 @@ _CLEANER = nh3.Cleaner(
 )
 
 
-def _markdown_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
-    # Images belong in `image` blocks, whose files are packaged; a Markdown image could point
-    # anywhere, so `![alt](src)` stays a plain link.
-    md.disable("image")
-    return md
-
-
-_MD = _markdown_parser()
+# Images and links to local files are packaged like image blocks (linkedfiles.package_paths).
+_MD = MarkdownIt("commonmark").enable("table")
 
 
 def _shift_headings(tokens: list[Token]) -> None:
@@ -57,11 +55,12 @@ def _open_links_outside(tokens: Iterable[Token]) -> None:
             token.attrSet("target", "_blank")
 
 
-def markdown(text: str) -> Markup:
-    """Sanitised HTML of Markdown `text`, headings starting at h3."""
+def markdown(text: str, hrefs: Mapping[str, str] | None = None) -> Markup:
+    """Sanitised HTML of Markdown `text`, headings starting at h3, local files at `hrefs`."""
     tokens = _MD.parse(text)
     _shift_headings(tokens)
     _open_links_outside(tokens)
+    package_paths(tokens, hrefs or {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))
 
 
@@ -69,4 +68,5 @@ def inline_markdown(text: str) -> Markup:
     """Sanitised HTML of one paragraph of Markdown, without the paragraph element."""
     tokens = _MD.parseInline(text)
     _open_links_outside(tokens)
+    package_paths(tokens, {})
     return Markup(_CLEANER.clean(_MD.renderer.render(tokens, _MD.options, {})))

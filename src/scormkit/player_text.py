@@ -20,6 +20,8 @@ ENGLISH: dict[str, str] = {
     "skip": "Skip to content",
     "menu": "Menu",
     "menu_label": "Course menu",
+    "resources": "Resources",
+    "downloads": "Downloads",
     "pages_viewed": "Pages viewed",
     "not_tracked": (
         "Progress is not being tracked: this course is not running in a learning system, "
@@ -142,6 +144,8 @@ SPANISH: dict[str, str] = {
     "skip": "Saltar al contenido",
     "menu": "Menú",
     "menu_label": "Menú del curso",
+    "resources": "Recursos",
+    "downloads": "Descargas",
     "pages_viewed": "Páginas vistas",
     "not_tracked": (
         "No se está registrando el progreso: este curso no se ejecuta en una plataforma de "

@@ -31,6 +31,8 @@ RULES = {
     "SurveyItem": "A `single_choice` item needs `options`, and only it may have them; "
     "`scale` belongs to `likert` items only.",
     "Observation": "`pass_at` may not be more than the number of `criteria`.",
+    "Quiz": "A quiz needs `questions`, `banks` to draw from, or both.",
+    "Bank": "Question ids are unique within the bank.",
 }
 
 INTRO = """\
@@ -44,7 +46,10 @@ Conventions: *required* fields must be given; any other field may be left out an
 default shown. *unset* means the field is absent (or `null`). An **id** is a lowercase letter
 followed by up to 63 lowercase letters, digits, `-` or `_`. Text is never a number or a boolean
 in disguise: `yes`, `no`, `on` and `off` are text, and a number meant as text must be quoted.
-Unknown fields are errors everywhere.
+Unknown fields are errors everywhere. Any entry of `modules` or `banks` may instead be
+`{include: FILE}`, a file relative to the spec and inside its folder holding that entry; a bank
+may also include a GIFT (`.gift`), Aiken (`.txt`) or Moodle XML (`.xml`) question file, with
+`id` and `skip_unsupported` beside `include`.
 """
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.linkedfiles import page_downloads
 from scormkit.markdown import inline_markdown, markdown
 from scormkit.plan import PackagePlan
 from scormkit.player_text import player_language, survey_scale
@@ -78,8 +79,9 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
     env.filters.update(
-        markdown=markdown,
+        markdown=lambda text: markdown(text, asset_hrefs),
         inline_markdown=inline_markdown,
         asset=asset,
         lettered=lettered,
@@ -89,7 +91,10 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
     # Templates made before question types said their own `typed_max` look it up by type.
     typed_max = {kind.type_name(): kind.typed_max for kind in QUESTION_TYPES}
     env.globals.update(
-        targets=lambda question: question.targets(), typed_max=typed_max, survey_scale=survey_scale
+        targets=lambda question: question.targets(),
+        typed_max=typed_max,
+        survey_scale=survey_scale,
+        downloads=lambda page: page_downloads(page, asset_hrefs),
     )
     return env
 

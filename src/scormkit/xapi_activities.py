@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scormkit.plaintext import plain_text
 from scormkit.player_text import player_text, survey_scale
 from scormkit.questions import Interaction, Question, lettered
 from scormkit.spec.activities import Quiz, Scenario, Survey, SurveyItem
@@ -33,6 +34,9 @@ TYPES = {
 }
 # Survey options are keyed by base-36 digits from 1, as the player records them.
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Names are what report tables show in a column: a question's prompt or a scene's line, cut
+# short; the whole text is the description.
+NAME_LIMIT = 100
 
 Definition = dict[str, Any]  # one xAPI Activity: {"objectType", "id", "definition"}
 
@@ -50,14 +54,15 @@ def activity_iri(course: Course, kind: str, *ids: str) -> str:
 
 
 def _activity(iri: str, kind: str, lang: str, name: str, text: str | None = None) -> Definition:
-    definition: dict[str, Any] = {"name": {lang: name}, "type": TYPES[kind]}
+    # LMS and LRS reports show names and descriptions as they are: plain text, no Markdown.
+    definition: dict[str, Any] = {"name": {lang: plain_text(name, NAME_LIMIT)}, "type": TYPES[kind]}
     if text:
-        definition["description"] = {lang: text.strip()}
+        definition["description"] = {lang: plain_text(text)}
     return {"objectType": "Activity", "id": iri, "definition": definition}
 
 
 def _components(lang: str, items: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    return [{"id": ident, "description": {lang: text}} for ident, text in items]
+    return [{"id": ident, "description": {lang: plain_text(text)}} for ident, text in items]
 
 
 def question_interaction(question: Question, lang: str) -> dict[str, Any]:
@@ -100,7 +105,7 @@ def _quiz(course: Course, quiz: Quiz, lang: str) -> list[Definition]:
     found = [_activity(activity_iri(course, "quiz", quiz.id), "quiz", lang, quiz.title or quiz.id)]
     for q in quiz.questions:
         iri = activity_iri(course, "question", q.id)
-        question = _activity(iri, "question", lang, q.id, q.prompt)
+        question = _activity(iri, "question", lang, q.prompt, q.prompt)
         found.append(_with(question, question_interaction(q, lang)))
     return found
 
@@ -111,7 +116,7 @@ def _scenario(course: Course, scenario: Scenario, lang: str) -> list[Definition]
     ]
     for scene in scenario.scenes:
         iri = activity_iri(course, "scene", scenario.id, scene.id)
-        node = _activity(iri, "scene", lang, scene.id, scene.line)
+        node = _activity(iri, "scene", lang, scene.line, scene.line)
         if scene.choices:
             # A scene is a choice interaction over its choices, keyed by the letters the player
             # reports (a, b, c… in spec order).
@@ -120,7 +125,7 @@ def _scenario(course: Course, scenario: Scenario, lang: str) -> list[Definition]
         found.append(node)
         for choice in scene.choices:
             iri = activity_iri(course, "choice", scenario.id, scene.id, choice.id)
-            found.append(_activity(iri, "choice", lang, choice.id, choice.text))
+            found.append(_activity(iri, "choice", lang, choice.text, choice.text))
     return found
 
 
@@ -132,7 +137,7 @@ def _survey(course: Course, survey: Survey, lang: str) -> list[Definition]:
     ]
     for item in survey.items:
         iri = activity_iri(course, "item", survey.id, item.id)
-        node = _activity(iri, "item", lang, item.id, item.prompt)
+        node = _activity(iri, "item", lang, item.prompt, item.prompt)
         scale = survey_scale(player_text(course))
         found.append(_with(node, _survey_interaction(item, lang, scale)))
     return found

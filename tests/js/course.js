@@ -71,7 +71,7 @@ export const COURSE = {
       page: "p7",
       items: [
         // As render.py writes them.
-        { key: "feedback-useful", survey: "feedback", id: "useful", kind: "likert", options: 5, maxLength: 200 },
+        { key: "feedback-useful", survey: "feedback", id: "useful", kind: "likert", prompt: "The course was useful.", options: 5, maxLength: 200 },
         { key: "feedback-role", survey: "feedback", id: "role", kind: "single_choice", options: 3, maxLength: 200 },
         { key: "feedback-comments", survey: "feedback", id: "comments", kind: "free_text", options: 0, maxLength: 200 },
       ],

@@ -20,6 +20,7 @@ test("survey answers are reported as unscored likert, choice and fill-in interac
     id: "feedback-useful",
     activity: ["item", "feedback", "useful"],
     type: "likert",
+    description: "The course was useful.",
     response: ["4"],
     correct: [],
     result: "neutral",

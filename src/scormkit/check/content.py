@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from scormkit.assets import IMAGE_SUFFIXES, LARGE_IMAGE
+from scormkit.check.links import check_links
 from scormkit.check.package import Package
 from scormkit.check.report import FileSize
 
@@ -84,6 +85,8 @@ def check_files(package: Package, *, listed_files: bool) -> None:
                 report.warning(name, 0, f"in the zip but not listed in {package.manifest}")
     for name in package.text_files():
         _check_fetches(package, name)
+        if KINDS[name[name.rfind(".") :].lower()] == "html":
+            check_links(package, name)
 
 
 def _is_control(name: str) -> bool:

@@ -1,6 +1,8 @@
 """The player's words in French (vouvoiement); keys as in player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
+    "resources": "Ressources",
+    "downloads": "Téléchargements",
     "skip": "Aller au contenu",
     "menu": "Menu",
     "menu_label": "Menu du cours",

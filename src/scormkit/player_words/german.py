@@ -1,6 +1,8 @@
 """The player's words in German (Sie); keys as in player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
+    "resources": "Materialien",
+    "downloads": "Downloads",
     "skip": "Zum Inhalt springen",
     "menu": "Menü",
     "menu_label": "Kursmenü",

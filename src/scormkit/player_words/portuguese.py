@@ -2,6 +2,8 @@
 player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
+    "resources": "Recursos",
+    "downloads": "Transferências",
     "skip": "Ir para o conteúdo",
     "menu": "Menu",
     "menu_label": "Menu do curso",

@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Literal, TypeVar, get_args
 
 from pydantic import Field
 
+from scormkit.plaintext import DESCRIPTION_LIMIT, plain_text
 from scormkit.spec.base import Id, SpecModel
 
 T = TypeVar("T")
@@ -68,6 +69,9 @@ class QuestionBase(SpecModel):
     attempts: int = Field(
         default=1, ge=1, le=9, description="Tries the learner gets at this question."
     )
+    tags: list[str] = Field(
+        default_factory=list, description="Topics, so quizzes can draw it from a bank by tag."
+    )
 
     @classmethod
     def type_name(cls) -> str:
@@ -85,7 +89,7 @@ class QuestionBase(SpecModel):
             "id": self.id,
             "type": self.type_name(),
             "quiz": quiz,
-            "prompt": self.prompt,
+            "prompt": plain_text(self.prompt, DESCRIPTION_LIMIT),
             "weight": self.weight,
             "attempts": self.attempts,
             "correctFeedback": self.correct_feedback,

@@ -19,6 +19,7 @@ export function surveyInteraction(item, answer, { time, latency }) {
     id: item.key,
     activity: ["item", item.survey, item.id],
     type: INTERACTION_TYPES[item.kind],
+    description: item.prompt ?? "",
     // Options are reported by their digit, a single character as SCORM 1.2 choices need.
     response: [answer],
     correct: [],

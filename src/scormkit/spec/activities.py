@@ -6,16 +6,31 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
+from scormkit.plaintext import DESCRIPTION_LIMIT, plain_text
 from scormkit.questions import Question
 from scormkit.spec.base import Id, SpecModel
 from scormkit.spec.cast import CastMember
+
+
+class BankPick(SpecModel):
+    bank: Id = Field(description="Id of a bank in the course's `banks`.")
+    tags: list[str] = Field(
+        default_factory=list, description="Only its questions with one of these tags; none: all."
+    )
 
 
 class Quiz(SpecModel):
     type: Literal["quiz"]
     id: Id = Field(description="Unique in the course.")
     title: str | None = Field(default=None, description="Heading shown above the questions.")
-    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+    questions: list[Question] = Field(
+        default_factory=list, description="The quiz's own questions, in order."
+    )
+    banks: list[BankPick] = Field(
+        default_factory=list,
+        description="Questions added to the pool from banks, after its own; use `draw` to ask "
+        "some of them at random.",
+    )
     passing_score: int | None = Field(
         default=None, ge=0, le=100, description="Percent of this quiz's points needed to pass it."
     )
@@ -47,6 +62,12 @@ class Quiz(SpecModel):
         """Whether resume state must keep the attempt and seed: the quiz is random or limited."""
         shuffled = any(question.is_shuffled() for question in self.questions)
         return self.shuffle or self.draw is not None or shuffled or (self.attempts or 1) > 1
+
+    @model_validator(mode="after")
+    def _has_questions(self) -> Quiz:
+        if not self.questions and not self.banks:
+            raise ValueError("a quiz needs `questions`, `banks` to draw from, or both")
+        return self
 
 
 class Condition(SpecModel):
@@ -238,6 +259,7 @@ class Survey(SpecModel):
                     "survey": self.id,
                     "id": item.id,
                     "kind": item.kind,
+                    "prompt": plain_text(item.prompt, DESCRIPTION_LIMIT),
                     "options": 0 if item.kind == "free_text" else len(labels),
                     "maxLength": item.max_length,
                 }

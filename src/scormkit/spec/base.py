@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from scormkit.errors import Location, Problem, SpecError
 
 # Ids become manifest identifiers, interaction ids and IRI segments, so they stay in the
 # character set all of those accept (xs:NCName, CMIIdentifier, IRI path segment).
@@ -17,3 +19,25 @@ class SpecModel(BaseModel):
     """Strict: YAML's `yes` is not true and `"3"` is not 3. Closed: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+    def __init__(self, /, **data: Any) -> None:
+        """Build from fields in code: a `type` with one possible value is filled in, and
+        mistakes raise SpecError naming the model and the path, like a spec's would."""
+        kind = type(self).model_fields.get("type")
+        if kind is not None and "type" not in data and len(get_args(kind.annotation)) == 1:
+            data["type"] = get_args(kind.annotation)[0]
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            from scormkit.spec.document import SourceMap
+            from scormkit.spec.explain import validation_problems
+
+            name = type(self).__name__
+            found = validation_problems(exc, data, SourceMap(name), type(self))
+            raise SpecError(
+                Problem(Location(name, 0, 0), p.path, p.message) for p in found
+            ) from None
+
+    # Marked as pydantic's own __init__, so pydantic does not call it for nested models while
+    # validating a spec (where errors are collected, not raised one model at a time).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from scormkit.spec.cast import check_speakers
 from scormkit.spec.contrast import contrast_message, weak_pairs
 from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
+from scormkit.spec.textlinks import text_problems, text_refs
 
 Locate = Callable[[PathKey], Location]
 
@@ -38,6 +39,8 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
         message = asset_problem(base_dir, ref)
         if message:
             report(path, message)
+    for path, message in text_problems(course):
+        report(path, message)
     return problems
 
 
@@ -186,7 +189,7 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 for b, badge in enumerate(page.activity.badges):
                     if badge.image:
                         refs.append(((*base, "activity", "badges", b, "image"), badge.image))
-    return refs
+    return refs + text_refs(course)
 
 
 def asset_problem(base_dir: Path, ref: str) -> str | None:

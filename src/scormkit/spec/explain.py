@@ -26,9 +26,11 @@ from scormkit.spec.value_messages import (
 YAML_WORDS = {"yes", "no", "on", "off", "y", "n"}
 
 
-def validation_problems(exc: ValidationError, data: Any, source: SourceMap) -> list[Problem]:
-    """One problem per distinct error of validating `data` against Course."""
-    errors = [_Error.of(err, data) for err in exc.errors()]
+def validation_problems(
+    exc: ValidationError, data: Any, source: SourceMap, root: type[BaseModel] = Course
+) -> list[Problem]:
+    """One problem per distinct error of validating `data` against `root`."""
+    errors = [_Error.of(err, data, root) for err in exc.errors()]
     problems = [
         _problem(error, data, source) for error in errors if not _explained(error, errors, data)
     ]
@@ -53,17 +55,19 @@ class _Error:
     details: ErrorDetails
 
     @classmethod
-    def of(cls, err: ErrorDetails, data: Any) -> _Error:
-        path, owner, annotation = _follow(tuple(err["loc"]), data)
+    def of(cls, err: ErrorDetails, data: Any, root: type[BaseModel]) -> _Error:
+        path, owner, annotation = _follow(tuple(err["loc"]), data, root)
         return cls(err["type"], path, owner, annotation, err)
 
 
-def _follow(loc: tuple[int | str, ...], data: Any) -> tuple[PathKey, Any, Any]:
+def _follow(
+    loc: tuple[int | str, ...], data: Any, root: type[BaseModel]
+) -> tuple[PathKey, Any, Any]:
     """Walk `loc` through the models and `data` together, dropping the union tags pydantic
     adds to it ('quiz' in `activity.quiz.questions`), so the path names only data."""
     path: list[str | int] = []
     owner: Any = None
-    annotation: Any = Course
+    annotation: Any = root
     node = data
     steps = list(loc)
     while steps:
@@ -147,7 +151,7 @@ def _other_fields(error: _Error, data: Any) -> str:
         return hint
     if not free:
         return "; this mapping takes no other fields"
-    if len(free) > 15:
+    if len(free) > 20:
         return ""
     return f"; other fields here: {', '.join(free)}"
 

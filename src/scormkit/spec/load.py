@@ -8,28 +8,44 @@ from typing import Any
 from pydantic import ValidationError
 
 from scormkit.errors import Problem, SpecError
+from scormkit.spec.banks import with_banks
 from scormkit.spec.course_checks import check_course
 from scormkit.spec.document import SourceMap, format_path
 from scormkit.spec.explain import validation_problems
+from scormkit.spec.includes import mount_includes
 from scormkit.spec.models import Course
+from scormkit.spec.salvage import salvage
 from scormkit.spec.source import read_document
 from scormkit.spec.value_messages import describe
 
 
 def load_course(path: Path | str) -> Course:
     """Read, validate and check the spec at `path`; raise SpecError listing every problem."""
-    path = Path(path)
+    course, problems, _source = read_course(Path(path))
+    if problems or course is None:
+        raise SpecError(problems)
+    return course
+
+
+def read_course(path: Path) -> tuple[Course | None, list[Problem], SourceMap]:
+    """The course at `path` (broken parts stood in for; None when beyond that), every problem
+    found, and where each value came from; raise SpecError only when the file cannot be read."""
     document = read_document(path, str(path))
+    mount_includes(document, path)
     try:
         course = course_from_data(document.data, document.source)
     except SpecError as exc:
         stand_ins = {format_path(path) for path in document.stand_ins}
-        found = [p for p in exc.problems if p.path not in stand_ins]
-        raise SpecError([*document.problems, *found]) from None
-    problems = [*document.problems, *check_course(course, path.parent, document.source.locate)]
-    if problems:
-        raise SpecError(problems)
-    return course
+        found = [p for p in exc.problems if not _within(p.path, stand_ins)]
+        salvaged, others = salvage(document.data, document.source, path.parent)
+        problems = sorted({*document.problems, *found, *others}, key=lambda p: (p.where, p.path))
+        return salvaged, problems, document.source
+    checked = check_course(course, path.parent, document.source.locate)
+    return course, [*document.problems, *checked], document.source
+
+
+def _within(path: str, places: set[str]) -> bool:
+    return any(path == place or path.startswith((f"{place}.", f"{place}[")) for place in places)
 
 
 def course_from_data(data: Any, source: SourceMap) -> Course:
@@ -41,6 +57,10 @@ def course_from_data(data: Any, source: SourceMap) -> Course:
         )
         raise SpecError([Problem(source.locate(()), "", message)])
     try:
-        return Course.model_validate(data)
+        course = Course.model_validate(data)
     except ValidationError as exc:
         raise SpecError(validation_problems(exc, data, source)) from None
+    course, missing = with_banks(course)
+    if missing:
+        raise SpecError(Problem(source.locate(p), format_path(p), m) for p, m in missing)
+    return course

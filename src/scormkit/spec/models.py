@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz, Scenario
+from scormkit.spec.banks import Bank
 from scormkit.spec.base import Id, SpecModel
 from scormkit.spec.observation import Observation
 
@@ -234,6 +235,11 @@ class Certificate(SpecModel):
         return self
 
 
+class Resource(SpecModel):
+    title: str = Field(min_length=1, description="What the learner clicks, e.g. 'Handout (PDF)'.")
+    src: str = Field(description="The file, relative to the spec; packaged with the course.")
+
+
 class Course(SpecModel):
     id: Id = Field(description="Unique id; names the package file and every LMS identifier.")
     title: str = Field(min_length=1, max_length=200, description="Shown by the LMS and the player.")
@@ -281,6 +287,12 @@ class Course(SpecModel):
         default=None, description="A printable certificate of completion; unset: none."
     )
     modules: list[Module] = Field(min_length=1, description="Modules, in order.")
+    banks: list[Bank] = Field(
+        default_factory=list, description="Question banks quizzes draw from by tag."
+    )
+    resources: list[Resource] = Field(
+        default_factory=list, description="Files for the whole course, in a Resources panel."
+    )
 
     @model_validator(mode="after")
     def _cover_has_alt(self) -> Course:

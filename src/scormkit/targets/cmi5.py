@@ -8,6 +8,7 @@ from lxml import etree
 
 from scormkit.archive import PackageFile
 from scormkit.namespaces import CMI5_COURSE as CS
+from scormkit.plaintext import plain_text
 from scormkit.plan import PackagePlan
 from scormkit.xapi_activities import course_iri
 from scormkit.xml import element, serialize
@@ -26,7 +27,7 @@ def manifest(plan: PackagePlan, files: Sequence[PackageFile]) -> PackageFile:
     root = etree.Element(f"{{{CS}}}courseStructure", nsmap={None: CS})  # type: ignore[dict-item]
     node = element(root, f"{{{CS}}}course", attrib={"id": course_iri(course)})
     _langstrings(node, "title", course.title, lang)
-    _langstrings(node, "description", course.description.strip() or course.title, lang)
+    _langstrings(node, "description", plain_text(course.description) or course.title, lang)
     for unit in plan.units:
         ident = f"{course_iri(course)}/au" + (f"/{unit.id}" if plan.per_module else "")
         _au(root, plan, ident, unit.title, unit.href, scored=unit.scored)
@@ -46,7 +47,7 @@ def _au(
     attrib["launchMethod"] = "AnyWindow"
     au = element(root, f"{{{CS}}}au", attrib=attrib)
     _langstrings(au, "title", title, course.language)
-    _langstrings(au, "description", course.description.strip() or title, course.language)
+    _langstrings(au, "description", plain_text(course.description) or title, course.language)
     element(au, f"{{{CS}}}url", url)
 
 

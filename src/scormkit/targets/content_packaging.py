@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from scormkit.archive import PackageFile
+from scormkit.plaintext import plain_text
 from scormkit.plan import PackagePlan
 from scormkit.xml import element
 
@@ -45,7 +46,7 @@ def add_lom(metadata: etree._Element, plan: PackagePlan, binding: LomBinding) ->
     element(general, f"{{{ns}}}language", lang)
     if course.description:
         description = element(general, f"{{{ns}}}description")
-        binding.langstring(description, course.description.strip(), lang)
+        binding.langstring(description, plain_text(course.description), lang)
     for word in course.keywords:
         binding.langstring(element(general, f"{{{ns}}}keyword"), word, lang)
     lifecycle = element(lom, f"{{{ns}}}{binding.lifecycle}")
