@@ -249,7 +249,7 @@ def test_each_scene_shows_its_speakers_portrait_for_the_scenes_mood(
             " i.getBoundingClientRect().right]"
         )
         assert drawn[0] > 0, f"{scene.id}: {portrait.src} did not load"
-        assert 48 <= drawn[1] <= 120 and drawn[2] <= width, (scene.id, drawn)
+        assert 32 <= drawn[1] <= 120 and drawn[2] <= width, (scene.id, drawn)
         shown[scene.id] = portrait.src
 
     for choice in LOSING_PATH:
