@@ -23,6 +23,11 @@ ENGLISH: dict[str, str] = {
     "resources": "Resources",
     "downloads": "Downloads",
     "pages_viewed": "Pages viewed",
+    "saving_refused": (
+        "Your progress may not be saved right now: the learning system is not accepting it. "
+        "Keep this window open and carry on; we keep trying. If this message stays, note the "
+        "page you are on and tell your learning system's administrator."
+    ),
     "not_tracked": (
         "Progress is not being tracked: this course is not running in a learning system, "
         "so nothing will be saved."
@@ -147,6 +152,11 @@ SPANISH: dict[str, str] = {
     "resources": "Recursos",
     "downloads": "Descargas",
     "pages_viewed": "Páginas vistas",
+    "saving_refused": (
+        "Puede que su progreso no se esté guardando: el sistema de formación no lo acepta. "
+        "Mantenga esta ventana abierta y continúe; seguimos intentándolo. Si este aviso no "
+        "desaparece, anote la página en la que está e infórmelo al administrador del sistema."
+    ),
     "not_tracked": (
         "No se está registrando el progreso: este curso no se ejecuta en una plataforma de "
         "aprendizaje, así que no se guardará nada."

@@ -1,6 +1,9 @@
 """The player's words in French (vouvoiement); keys as in player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
+    "saving_refused": (
+        "Votre progression n'est peut-être pas enregistrée : la plateforme de formation ne l'accepte pas. Gardez cette fenêtre ouverte et continuez ; nous réessayons. Si ce message reste affiché, notez la page où vous êtes et prévenez l'administrateur de la plateforme."
+    ),
     "resources": "Ressources",
     "downloads": "Téléchargements",
     "skip": "Aller au contenu",

@@ -1,6 +1,9 @@
 """The player's words in German (Sie); keys as in player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
+    "saving_refused": (
+        "Ihr Fortschritt wird gerade möglicherweise nicht gespeichert: Die Lernplattform nimmt ihn nicht an. Lassen Sie dieses Fenster offen und machen Sie weiter; wir versuchen es weiter. Bleibt diese Meldung, notieren Sie die Seite und informieren Sie die Administration der Lernplattform."
+    ),
     "resources": "Materialien",
     "downloads": "Downloads",
     "skip": "Zum Inhalt springen",

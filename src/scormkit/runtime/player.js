@@ -35,6 +35,8 @@ if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(sess
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
+let saveAgain = null; // a save scheduled again while the LMS refuses writes
+const RETRY_MS = 10000;
 
 // A module launched on its own hands over to the modules around it, when the LMS can move.
 const moves = {
@@ -85,7 +87,15 @@ function save() {
   const state = encodeState(course, progress);
   const modules = moduleStatuses(course, progress);
   const measure = pagesMeasure(progress);
-  tracker.save({ location, state, complete, passed, score, modules, measure });
+  const saved = tracker.save({ location, state, complete, passed, score, modules, measure });
+  // An LMS that refuses writes (most often an expired session) is said so, and asked again.
+  view.showSaving(saved !== false);
+  if (saved === false && saveAgain === null && !finished) {
+    saveAgain = setTimeout(() => {
+      saveAgain = null;
+      save();
+    }, RETRY_MS);
+  }
   if (course.scenarios.length) {
     const { points, badges } = scenarioShelf(course, progress.scenarios);
     view.showPoints(points, badges);

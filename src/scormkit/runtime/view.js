@@ -10,6 +10,7 @@
 //                                     also to the module before/after when the LMS can move
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
+//   #sk-saving                        "progress may not be saved" while the LMS refuses writes
 //   #sk-learner                       the learner's name, when the LMS gives one
 //   #sk-progress, #sk-progress-text   pages viewed
 //   #sk-done                          message shown after Finish
@@ -254,6 +255,16 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       if (name && learner) {
         name.textContent = learner;
         name.hidden = false;
+      }
+    },
+
+    /** Say, politely and once, that progress may not be saved while the LMS refuses it. */
+    showSaving(ok) {
+      const notice = byId("sk-saving");
+      const text = ok ? "" : say("saving_refused");
+      if (notice && notice.textContent !== text) {
+        notice.textContent = text;
+        notice.hidden = ok;
       }
     },
 

@@ -2,7 +2,8 @@
 // createTracker(win, now, stateBudget) giving the same four methods:
 //   begin()          connect; returns { tracked, resume, location, state, learner }, plus
 //                    navigation: true when the LMS can be asked to move to another launch
-//   save(progress)   { location, state, complete, passed, score } stored and committed; also
+//   save(progress)   { location, state, complete, passed, score } stored and committed (false
+//                    when the LMS refused some of it, so the player can say so); also
 //                    modules ([{ id, complete, passed, score }] per module) and measure (the
 //                    share of pages viewed, 0-1), for trackers that report them
 //   answer(record)   one try at a question (quiz.js interaction()); saved by the next save()
@@ -72,6 +73,7 @@ export function createTracker(win, now = () => Date.now()) {
   let finished = false;
   let lastExit = "suspend";
   const written = new Map();
+  let refused = 0; // values the LMS refused since the last commit
 
   const { call, failed: lastError, get, put } = scormCalls(() => api, {
     getValue: "LMSGetValue",
@@ -81,19 +83,23 @@ export function createTracker(win, now = () => Date.now()) {
   });
 
   function set(element, value) {
-    put(element, String(value).slice(0, element === "cmi.suspend_data" ? 4096 : MAX_TEXT));
+    return put(element, String(value).slice(0, element === "cmi.suspend_data" ? 4096 : MAX_TEXT));
   }
 
   // Sets `element` only when it changed, so a commit sends what is new.
   function update(element, value) {
     if (written.get(element) === value) return;
     written.set(element, value);
-    set(element, value);
+    if (set(element, value)) return;
+    written.delete(element); // refused: set again at the next save
+    refused += 1;
   }
 
+  // Whether the LMS took everything set since the last commit: a refused value is set again
+  // at the next save, and the player tells the learner while the LMS keeps refusing.
   function commit() {
-    call("LMSCommit", "");
-    lastError("LMSCommit");
+    const ok = call("LMSCommit", "") === "true";
+    return !lastError("LMSCommit") && ok && refused === 0;
   }
 
   return {
@@ -131,7 +137,9 @@ export function createTracker(win, now = () => Date.now()) {
       lastExit = progress.complete ? "" : "suspend";
       update("cmi.core.exit", lastExit);
       set("cmi.core.session_time", cmiTimespan(now() - started));
-      commit();
+      const ok = commit();
+      refused = 0;
+      return ok;
     },
 
     answer(record) {

@@ -100,6 +100,7 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
   let finished = false;
   let lastExit = "suspend";
   const written = new Map();
+  let refused = 0; // values the LMS refused since the last commit
   const objectiveIndex = new Map();
 
   const { call, failed: lastError, get, put } = scormCalls(() => api, {
@@ -110,7 +111,7 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
   });
 
   function set(element, value) {
-    put(element, String(value));
+    return put(element, String(value));
   }
 
   // Sets `element` only when it changed, so a commit sends what is new.
@@ -118,7 +119,9 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
     const text = String(value);
     if (written.get(element) === text) return;
     written.set(element, text);
-    set(element, text);
+    if (set(element, text)) return;
+    written.delete(element); // refused: set again at the next save
+    refused += 1;
   }
 
   function readObjectives() {
@@ -193,8 +196,11 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
       lastExit = progress.complete ? "normal" : "suspend";
       update("cmi.exit", lastExit);
       set("cmi.session_time", isoDuration(now() - started));
-      call("Commit", "");
-      lastError("Commit");
+      // Whether the LMS took it all: a refused value is set again at the next save, and the
+      // player tells the learner while the LMS keeps refusing.
+      const ok = call("Commit", "") === "true" && !lastError("Commit") && refused === 0;
+      refused = 0;
+      return ok;
     },
 
     answer(record) {

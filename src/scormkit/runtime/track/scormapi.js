@@ -28,7 +28,8 @@ export function findApiNamed(win, name, maxParents) {
 
 /**
  * call/get/put/failed on the API `getApi()` returns, its functions named in `names` (getValue,
- * setValue, lastError, errorString); failures are logged as warnings, never thrown.
+ * setValue, lastError, errorString); failures are logged as warnings, never thrown, and put
+ * says whether the LMS took the value.
  */
 export function scormCalls(getApi, names) {
   function call(name, ...args) {
@@ -55,8 +56,8 @@ export function scormCalls(getApi, names) {
   }
 
   function put(element, text) {
-    call(names.setValue, element, text);
-    failed(`${names.setValue}("${element}")`);
+    const ok = call(names.setValue, element, text) === "true";
+    return !failed(`${names.setValue}("${element}")`) && ok;
   }
 
   return { call, failed, get, put };
