@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
+from scormkit.cards import module_minutes
 from scormkit.linkedfiles import page_downloads
 from scormkit.markdown import inline_markdown, markdown
 from scormkit.plan import PackagePlan
@@ -95,6 +96,7 @@ def _environment(templates: Path | None, asset_hrefs: Mapping[str, str]) -> Envi
         typed_max=typed_max,
         survey_scale=survey_scale,
         downloads=lambda page: page_downloads(page, asset_hrefs),
+        module_minutes=lambda module: module_minutes(module)[0],
     )
     return env
 

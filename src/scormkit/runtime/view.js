@@ -132,8 +132,8 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     showCover() {
       const cover = byId("sk-cover");
       if (!cover || course.launch) return;
-      const words = (doc.querySelector("main")?.textContent.match(/\S+/g) ?? []).length;
-      const minutes = words / 200 + course.questions.length + 5 * (course.scenarios?.length ?? 0);
+      // The modules' minutes, given by the author or estimated at build time (cards.py).
+      const minutes = course.modules.reduce((sum, module) => sum + (module.minutes ?? 0), 0);
       const meta = [say("duration", { n: Math.max(5, Math.ceil(minutes / 5) * 5) })];
       if (course.modules.length > 1) meta.push(say("module_count", { n: course.modules.length }));
       byId("sk-meta").textContent = meta.join(" · ");
