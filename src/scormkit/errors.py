@@ -1,6 +1,6 @@
 """Every exception scormkit raises on purpose, each name once.
 
-`ScormkitError` and its subclasses are for users: `cli.py` turns them into messages and an exit
+`ScormkitError` and its subclasses are for users: `cli/` turns them into messages and an exit
 status. The others (`MalformedXml`, `NoLaunch`, `SchemaProblem`) are caught inside the library
 and turned into findings or messages.
 """
