@@ -131,12 +131,12 @@ export function createTracker(win, now = () => Date.now(), stateBudget = null) {
 
   // The index of objective `id`: the one the LMS made from the manifest, or a new one.
   function objective(id) {
-    if (!objectiveIndex.has(id)) {
-      const index = objectiveIndex.size;
-      objectiveIndex.set(id, index);
-      set(`cmi.objectives.${index}.id`, id);
-    }
-    return `cmi.objectives.${objectiveIndex.get(id)}.`;
+    if (objectiveIndex.has(id)) return `cmi.objectives.${objectiveIndex.get(id)}.`;
+    const index = objectiveIndex.size;
+    // An id the LMS refused is not kept: the next save creates the objective again.
+    if (set(`cmi.objectives.${index}.id`, id)) objectiveIndex.set(id, index);
+    else refused += 1;
+    return `cmi.objectives.${index}.`;
   }
 
   function reportScore(prefix, score) {
