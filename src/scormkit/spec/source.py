@@ -23,65 +23,7 @@ from scormkit.spec.document import (
     refuse_empty,
 )
 from scormkit.spec.json_source import parse_json
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader reading booleans and numbers as YAML 1.2 (and JSON) do, and no timestamps.
-
-    YAML 1.1 reads `yes`, `no`, `on`, `off`, `y` and `n` as booleans, so a fill-in answer
-    `no` or a country code `NO` would silently become False; `1:30` as the number 90, `012` as
-    10 and `1e3` as text. Here only true/false are booleans, numbers are decimal with an
-    optional exponent, and dates stay text.
-
-    It also counts the nodes it composes and stops past MAX_NODES, so a huge file is refused
-    while it is read rather than after every node is in memory.
-    """
-
-    nodes = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise _TooManyNodes(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
-        return super().compose_node(parent, index)
-
-
-class _TooManyNodes(Exception):
-    """Composing stopped at MAX_NODES nodes; `mark` is where."""
-
-    def __init__(self, mark: yaml.Mark) -> None:
-        super().__init__()
-        self.mark = mark
-
-
-_REPLACED = {f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")}
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?[0-9]+[eE][-+]?[0-9]+"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-
-
-def _decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    return int(loader.construct_scalar(node))  # `012` is 12, not YAML 1.1's octal 10
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _decimal)
-
+from scormkit.spec.yaml_loader import SpecLoader, TooManyNodes
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
@@ -117,7 +59,7 @@ def parse_yaml(text: str, shown_as: str) -> Document:
     """Parse YAML text into plain data, its SourceMap and the problems stepped over."""
     refuse_empty(text.lstrip("\ufeff"), shown_as)
     try:
-        loader = _Loader(text)  # checks every character is allowed in YAML
+        loader = SpecLoader(text)  # checks every character is allowed in YAML
     except yaml.reader.ReaderError as exc:
         line, column = line_column(text, exc.position)
         message = f"the character U+{exc.character:04X} is not allowed in YAML; remove it"
@@ -126,7 +68,7 @@ def parse_yaml(text: str, shown_as: str) -> Document:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise SpecError([_yaml_syntax_problem(exc, text, shown_as)]) from None
-    except _TooManyNodes as exc:
+    except TooManyNodes as exc:
         where = Location(shown_as, exc.mark.line + 1, exc.mark.column + 1)
         message = f"more than {MAX_NODES} values; split the course or remove repeated parts"
         raise SpecError([Problem(where, "", message)]) from None
@@ -209,7 +151,7 @@ _YAML_WORDS = {
 class _YamlReader:
     """Turns a composed YAML node tree into plain data, recording positions and problems."""
 
-    def __init__(self, source: SourceMap, loader: _Loader) -> None:
+    def __init__(self, source: SourceMap, loader: SpecLoader) -> None:
         self.source = source
         self.loader = loader
         self.problems: list[Problem] = []
