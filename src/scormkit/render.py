@@ -21,8 +21,8 @@ from jinja2 import (
 from markupsafe import Markup
 
 from scormkit.archive import PackageFile
-from scormkit.errors import BuildError
 from scormkit.cards import module_minutes
+from scormkit.errors import BuildError
 from scormkit.linkedfiles import page_downloads
 from scormkit.markdown import inline_markdown, markdown
 from scormkit.plan import PackagePlan

@@ -2,7 +2,10 @@
 
 TEXT: dict[str, str] = {
     "saving_refused": (
-        "Votre progression n'est peut-être pas enregistrée : la plateforme de formation ne l'accepte pas. Gardez cette fenêtre ouverte et continuez ; nous réessayons. Si ce message reste affiché, notez la page où vous êtes et prévenez l'administrateur de la plateforme."
+        "Votre progression n'est peut-être pas enregistrée : la plateforme de formation ne "
+        "l'accepte pas. Gardez cette fenêtre ouverte et continuez ; nous réessayons. Si ce "
+        "message reste affiché, notez la page où vous êtes et prévenez l'administrateur de la"
+        " plateforme."
     ),
     "resources": "Ressources",
     "downloads": "Téléchargements",

@@ -2,7 +2,10 @@
 
 TEXT: dict[str, str] = {
     "saving_refused": (
-        "Ihr Fortschritt wird gerade möglicherweise nicht gespeichert: Die Lernplattform nimmt ihn nicht an. Lassen Sie dieses Fenster offen und machen Sie weiter; wir versuchen es weiter. Bleibt diese Meldung, notieren Sie die Seite und informieren Sie die Administration der Lernplattform."
+        "Ihr Fortschritt wird gerade möglicherweise nicht gespeichert: Die Lernplattform "
+        "nimmt ihn nicht an. Lassen Sie dieses Fenster offen und machen Sie weiter; wir "
+        "versuchen es weiter. Bleibt diese Meldung, notieren Sie die Seite und informieren "
+        "Sie die Administration der Lernplattform."
     ),
     "resources": "Materialien",
     "downloads": "Downloads",

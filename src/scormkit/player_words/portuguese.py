@@ -3,7 +3,10 @@ player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
     "saving_refused": (
-        "O seu progresso pode não estar a ser guardado: a plataforma de formação não o está a aceitar. Mantenha esta janela aberta e continue; continuamos a tentar. Se esta mensagem persistir, anote a página em que está e informe o administrador da plataforma."
+        "O seu progresso pode não estar a ser guardado: a plataforma de formação não o está a"
+        " aceitar. Mantenha esta janela aberta e continue; continuamos a tentar. Se esta "
+        "mensagem persistir, anote a página em que está e informe o administrador da "
+        "plataforma."
     ),
     "resources": "Recursos",
     "downloads": "Transferências",
