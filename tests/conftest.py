@@ -6,16 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from paths import COURSE_SPECS, PLAYING_SPECS, REPO_ROOT, TEST_SPECS
 
 from scormkit import build
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 # Where specs live: what authors see (course_specs/), and the corner cases the tests add.
-SPEC_FOLDERS = (
-    REPO_ROOT / "course_specs",
-    REPO_ROOT / "tests" / "specs",
-    REPO_ROOT / "tests" / "browser" / "specs",
-)
+SPEC_FOLDERS = (COURSE_SPECS, TEST_SPECS, PLAYING_SPECS)
 FLAGSHIP = "healthcare-customer-service.yaml"
 
 

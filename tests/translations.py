@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
+from paths import REPO_ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 MARK = "es· "
 
 
 def copy_specs(folder: Path) -> Path:
     """A copy of course_specs/ (specs and their assets) under `folder`."""
-    return Path(shutil.copytree(ROOT / "course_specs", folder / "course_specs"))
+    return Path(shutil.copytree(REPO_ROOT / "course_specs", folder / "course_specs"))
 
 
 def pseudo_translate(po: Path, locale: str = "es", *, leave: int = 0) -> int:

@@ -1,6 +1,6 @@
 """Draw the flagship's and the starter's illustrations as small, flat SVG files.
 
-Run `python course_specs/art/draw.py` after changing a drawing; tests/test_art.py checks that
+Run `python course_specs/art/draw.py` after changing a drawing; tests/authoring/test_art.py checks that
 the committed files are what this script draws. Every picture uses the palette of shapes.py,
 whole numbers and no text, fonts or outside references, so each stays a few kilobytes and
 looks the same in every browser. Scenes are 480x270, portraits 120x120.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Run as a script, this folder is on sys.path (tests/test_art.py puts it there too).
+# Run as a script, this folder is on sys.path (tests/authoring/test_art.py puts it there too).
 from scenes import (
     billing,
     calendar,

@@ -3,7 +3,7 @@
 The player saves a learner's progress as one string (format 2): a header of version, layout
 hash and pages seen, then sections of comma-separated entries, each led by `|` and a letter.
 This module only knows that format; `plan/resume.py` sizes a course with it, and
-tests/test_budget.py checks the figures against the JavaScript encoder itself. Keep the two in
+tests/building/test_budget.py checks the figures against the JavaScript encoder itself. Keep the two in
 step.
 """
 

@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from scormkit.check import check_package
-from tests.check.corpus import ITEM, RESOURCE, SCO_PAGE, Case, manifest_12, manifest_2004
+from tests.checking.corpus import ITEM, RESOURCE, SCO_PAGE, Case, manifest_12, manifest_2004
 
 
 def findings(zip_path: Path) -> list[str]:

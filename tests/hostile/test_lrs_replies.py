@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-FLAGSHIP = Path(__file__).resolve().parents[2] / "course_specs" / "healthcare-customer-service.yaml"
+from paths import FLAGSHIP_SPEC
+
 RESULTS = """\
 observation: oa-front-desk-check-in
 observed_at: "2026-11-20T10:15:00Z"
@@ -56,7 +57,7 @@ def observe(tmp_path: Path, endpoint: str, *extra: str) -> subprocess.CompletedP
     results = tmp_path / "results.yaml"
     results.write_text(RESULTS)
     return subprocess.run(
-        [sys.executable, "-m", "scormkit", "observe", str(FLAGSHIP), "--learner",
+        [sys.executable, "-m", "scormkit", "observe", str(FLAGSHIP_SPEC), "--learner",
          "sam@clinic.example", "--results", str(results), "--endpoint", endpoint,
          "--username", "key", "--password", "hunter22", *extra],
         capture_output=True, text=True, check=False, timeout=60,

@@ -13,20 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from paths import MINIMAL_SPEC
 
 from scormkit import build
 from scormkit.limits import HTTP_BODY_BYTES
 from scormkit.lms.server import LocalServer, Request, Response
 from scormkit.preview import Preview
 
-MINIMAL = Path(__file__).resolve().parents[2] / "course_specs" / "minimal.yaml"
-
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal course's SCORM 1.2 zip with a 3 MB video-like member added."""
     folder = tmp_path_factory.mktemp("pkg")
-    zip_path = build(MINIMAL, "scorm12", folder)
+    zip_path = build(MINIMAL_SPEC, "scorm12", folder)
     with zipfile.ZipFile(zip_path, "a") as zf:
         zf.writestr("media/big.bin", os.urandom(3 * 1024**2))
     return zip_path
@@ -153,9 +152,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_a_busy_or_impossible_port_is_a_message() -> None:
     with socket.create_server(("127.0.0.1", 0)) as busy:
         port = busy.getsockname()[1]
-        result = run("preview", str(MINIMAL), "--port", str(port))
+        result = run("preview", str(MINIMAL_SPEC), "--port", str(port))
     assert result.returncode == 1
     assert result.stderr == f"error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
-    result = run("preview", str(MINIMAL), "--port", "70000")
+    result = run("preview", str(MINIMAL_SPEC), "--port", "70000")
     assert result.returncode == 2
     assert "Invalid value for '--port': 70000 is not in the range 0<=x<=65535." in result.stderr

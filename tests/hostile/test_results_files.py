@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from paths import FLAGSHIP_SPEC
 
 from scormkit import load_course
 from scormkit.errors import SpecError
 from scormkit.limits import MAX_VALUES
 from scormkit.observe import read_results
-
-FLAGSHIP = Path(__file__).resolve().parents[2] / "course_specs" / "healthcare-customer-service.yaml"
 
 BROKEN = """\
 observation: oa-front-desk-check-in
@@ -29,7 +28,7 @@ def test_every_problem_of_a_results_file_is_listed_with_its_line(tmp_path: Path)
     path = tmp_path / "results.yaml"
     path.write_text(BROKEN)
     with pytest.raises(SpecError) as caught:
-        read_results(path, load_course(FLAGSHIP))
+        read_results(path, load_course(FLAGSHIP_SPEC))
     assert str(caught.value).splitlines() == [
         f"{path}:2:14: observed_at: give a time with a zone, e.g. 2026-11-20T10:15Z",
         f"{path}:3:11: observer: give at least the observer's email: {{name: ..., email: ...}}",

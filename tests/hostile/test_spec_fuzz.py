@@ -16,15 +16,15 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from paths import MINIMAL_SPEC, REPO_ROOT
 
 from scormkit import build, load_course
 from scormkit.errors import ScormkitError
 from scormkit.targets import TARGETS
 
-ROOT = Path(__file__).resolve().parents[2]
 SEEDS = [
-    yaml.safe_load((ROOT / "course_specs" / "minimal.yaml").read_text()),
-    yaml.safe_load((ROOT / "tests" / "specs" / "every-question.yaml").read_text()),
+    yaml.safe_load((MINIMAL_SPEC).read_text()),
+    yaml.safe_load((REPO_ROOT / "tests" / "specs" / "every-question.yaml").read_text()),
 ]
 KEYS = (
     "id title type modules pages blocks activity questions choices correct scenes goto points "

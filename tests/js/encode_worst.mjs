@@ -1,6 +1,6 @@
 // Reads { course, progress } JSON (progress with plain objects for its maps) on stdin and
 // prints { length, hash }: the length of the encoded state and of its layout hash.
-// tests/test_budget.py runs it to hold src/scormkit/plan/resume.py to the encoder itself.
+// tests/building/test_budget.py runs it to hold src/scormkit/plan/resume.py to the encoder itself.
 
 import { readFileSync } from "node:fs";
 

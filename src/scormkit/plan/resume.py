@@ -3,7 +3,7 @@
 Sizes a course with the format of runtime/state.js (its twin is scormkit.state). Every count is
 the worst case: each question answered with the most tries and the longest response, every
 typed character one the format must escape, every survey item answered.
-tests/test_budget.py checks these figures against the JavaScript encoder itself.
+tests/building/test_budget.py checks these figures against the JavaScript encoder itself.
 """
 
 from __future__ import annotations

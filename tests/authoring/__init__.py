@@ -1,0 +1,1 @@
+"""Writing a course: loading and validating specs, banks, includes, translations, the proof."""

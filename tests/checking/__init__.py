@@ -1,0 +1,1 @@
+"""Checking packages before upload: `scormkit check`, and real LMSs' own parsers."""

@@ -1,0 +1,1 @@
+"""Using scormkit as a library and trusting its docs: public names, examples, README and guide."""

@@ -1,0 +1,1 @@
+"""Closing the loop: statements from Python, observations, `scormkit report`, its xAPI Profile."""
