@@ -7,6 +7,7 @@
 // role-play run that reached an ending, completed for the course once, passed/failed again
 // whenever the verdict changes, suspended when left unfinished, terminated last, alone, as
 // the final request (lrs.js end()). Resume state is the State API document "scormkit.resume".
+
 import {
   answeredResult,
   activity,

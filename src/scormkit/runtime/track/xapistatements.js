@@ -172,10 +172,10 @@ export function endingStatement(actor, data, scenarioId, passAt, run, { context,
   return statement(actor, "completed", object, { result: endingResult(passAt, run), context, time });
 }
 
-/** The statement for a scene whose timer ran out; `lostLife` when the timeout cost a life. */
-export function timeoutStatement(actor, data, sceneIri, lostLife, { context, time } = {}) {
+/** The statement for scene `iri` whose timer ran out; `lostLife` when the timeout cost a life. */
+export function timeoutStatement(actor, data, iri, lostLife, { context, time } = {}) {
   const result = { extensions: { [`${EXTENSION}lost-life`]: lostLife } };
-  return statement(actor, "timed-out", activity(data, sceneIri), { result, context, time });
+  return statement(actor, "timed-out", activity(data, iri), { result, context, time });
 }
 
 /**
