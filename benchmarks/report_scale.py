@@ -1,8 +1,9 @@
 """Benchmark: `scormkit report` over 100,000 and 1,000,000 generated statements of the flagship.
 
 Statements are generated as the xAPI player sends them for the flagship course (initialized,
-experienced per page, answered per question try, role-play choice and survey item, completed,
-passed/failed, terminated), with a few exact re-sends, written as JSON lines, then reported in a
+experienced per page, answered per question try, role-play choice and survey item, timed-out
+per role-play timeout, completed per role-play ending and for the course, passed/failed,
+terminated), with a few exact re-sends, written as JSON lines, then reported in a
 fresh process so the peak memory figure (maximum resident set size) is the report's own.
 
 Run:  python benchmarks/report_scale.py [STATEMENTS...]
@@ -34,6 +35,7 @@ from scormkit.xapi_activities import activity_iri, course_iri  # noqa: E402
 
 FLAGSHIP = ROOT / "course_specs" / "healthcare-customer-service.yaml"
 ADL = "http://adlnet.gov/expapi/verbs/"
+PROFILE = "https://scormkit.dev/xapi/"  # scormkit's xAPI Profile: the timed-out verb, extensions
 START = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
 
@@ -48,7 +50,10 @@ def _statement(
     made: dict[str, Any] = {
         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "actor": actor,
-        "verb": {"id": ADL + verb, "display": {"en-US": verb}},
+        "verb": {
+            "id": f"{PROFILE}verbs/{verb}" if verb == "timed-out" else ADL + verb,
+            "display": {"en": verb},
+        },  # fmt: skip
         "object": {"objectType": "Activity", "id": iri},
         "timestamp": at.isoformat().replace("+00:00", "Z"),
     }
@@ -129,18 +134,34 @@ def _roleplay(
     while not walker.ending(state):
         move = rng.choice(walker.moves(state))
         scene = walker.scene(state)
+        at += timedelta(seconds=20)
+        iri = activity_iri(course, "scene", scenario.id, scene.id)
         if move.step != TIMEOUT:
             letter = "abcdefghij"[[c.id for c in scene.choices].index(move.step)]
-            at += timedelta(seconds=20)
             yield _statement(
-                actor,
-                "answered",
-                activity_iri(course, "scene", scenario.id, scene.id),
-                at,
-                rng,
-                {"response": letter, "duration": "PT20S"},
+                actor, "answered", iri, at, rng, {"response": letter, "duration": "PT20S"}
             )
+        else:
+            lost = {"extensions": {f"{PROFILE}extensions/lost-life": move.lose_life}}
+            yield _statement(actor, "timed-out", iri, at, rng, lost)
         state = walker.after(state, move)
+    out = walker.out_of_lives(state)
+    extensions = {
+        "ending": "out-of-lives" if out else walker.scene(state).id,
+        "ending-kind": walker.ending(state),
+        "points": {d: state.points[i] for i, d in enumerate(walker.dimensions)},
+        "badges": [] if out else [b.id for b in scenario.badges if walker.holds(state, b.when)],
+    }
+    if walker.has_lives:
+        extensions["lives"] = state.lives
+    result = {
+        "success": walker.ending(state) in ("success", scenario.pass_at),
+        "completion": True,
+        "extensions": {f"{PROFILE}extensions/{k}": v for k, v in extensions.items()},
+    }
+    yield _statement(
+        actor, "completed", activity_iri(course, "scenario", scenario.id), at, rng, result
+    )
 
 
 def write_statements(dest: Path, count: int) -> int:

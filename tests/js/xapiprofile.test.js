@@ -5,6 +5,7 @@ import {
   endingResult,
   parentOf,
   placeIn,
+  playedStatement,
   verb,
   verdictToSend,
 } from "../../src/scormkit/runtime/track/xapistatements.js";
@@ -56,4 +57,30 @@ test("a verdict is sent again only when it changes", () => {
   assert.equal(verdictToSend("failed", { passed: false, score: 60 }), null);
   assert.equal(verdictToSend("failed", { passed: true, score: 90 }), "passed");
   assert.equal(verdictToSend("passed", { passed: null, score: null }), null);
+});
+
+test("the player's timeout and ending events become timed-out and completed statements", () => {
+  const actor = { objectType: "Agent", mbox: "mailto:ana@x.test" };
+  const asked = [];
+  const contextOf = (iri) => {
+    asked.push(iri);
+    return { language: "en" };
+  };
+  const time = new Date("2026-12-04T05:00:00Z");
+  const timeout = { kind: "timeout", scenario: "desk", scene: "queue", lostLife: true, time };
+  const made = playedStatement(actor, DATA, timeout, contextOf);
+  assert.equal(made.verb.id, "https://scormkit.dev/xapi/verbs/timed-out");
+  assert.equal(made.object.id, "https://x.test/c/scene/desk/queue");
+  assert.deepEqual(made.result, { extensions: { [`${EXT}lost-life`]: true } });
+  assert.equal(made.timestamp, "2026-12-04T05:00:00.000Z");
+  const run = { scene: "helped", ending: "success", outOfLives: false, lives: 1,
+    points: { calm: 0 }, badges: [] };
+  const ending = playedStatement(actor, DATA, { kind: "ending", scenario: "desk",
+    passAt: "success", run, time }, contextOf);
+  assert.equal(ending.verb.id, "http://adlnet.gov/expapi/verbs/completed");
+  assert.equal(ending.object.id, "https://x.test/c/scenario/desk");
+  assert.equal(ending.result.success, true);
+  assert.equal(ending.result.extensions[`${EXT}ending`], "helped");
+  assert.deepEqual(ending.context, { language: "en" });
+  assert.deepEqual(asked, ["https://x.test/c/scene/desk/queue", "https://x.test/c/scenario/desk"]);
 });

@@ -225,6 +225,8 @@ def test_a_cohort_played_for_real_gives_exact_figures_from_the_lrs_and_from_a_fi
         ("module training-investment", "80%", 0, 2, 100.0),
     ]
     roleplay = found["roleplays"][0]
+    # The player states each run's ending: nothing is rebuilt from the choices.
+    assert roleplay["rebuilt"] is False and found["rebuilt"] == []
     assert [(e["ending"], e["runs"]) for e in roleplay["endings"]] == [
         ("success-end", 1),
         ("walks-out", 1),

@@ -23,7 +23,7 @@ from scormkit.build import build
 from scormkit.spec import load_course
 from scormkit.testing.learner import Learner, questions_of
 
-from .xapi_lms import CMI5, SESSION_ID, Launcher, verbs
+from .xapi_lms import CMI5, SESSION_ID, Launcher, about, verbs
 
 if TYPE_CHECKING:
     from lrs import LrsProcess
@@ -89,18 +89,21 @@ def check_cmi5_rules(stored: list[dict[str, Any]], package: Cmi5Course, session:
         grouping = context["contextActivities"]["grouping"]
         assert {"objectType": "Activity", "id": package.au_id} in grouping
         result = statement.get("result", {})
-        if verb in DEFINED:
-            assert statement["object"]["id"] == package.activity_id
+        if verb in DEFINED and statement["object"]["id"] == package.activity_id:
             assert CMI5_CATEGORY in categories(statement)
             assert (MOVEON in categories(statement)) == (
                 "success" in result or "completion" in result
             )
+            if verb in ("completed", "passed", "failed", "terminated"):
+                assert re.match(ISO_DURATION, result["duration"])
+            if verb in ("passed", "failed"):
+                assert statement["context"]["extensions"][MASTERY] == package.mastery
         else:
+            # A cmi5 allowed statement (§9.6.2.1): a role-play's ending is the only one with a
+            # defined verb, and it is about the role-play, never the AU.
             assert CMI5_CATEGORY not in categories(statement)
-        if verb in ("completed", "passed", "failed", "terminated"):
-            assert re.match(ISO_DURATION, result["duration"])
-        if verb in ("passed", "failed"):
-            assert statement["context"]["extensions"][MASTERY] == package.mastery
+            if verb in DEFINED:
+                assert verb == "completed" and "/scenario/" in statement["object"]["id"]
     assert said.count("passed") + said.count("failed") <= 1
 
 
@@ -116,7 +119,11 @@ def test_the_flagship_as_cmi5_fetches_once_completes_passes_and_returns_to_the_l
     launcher.check_valid(stored)
     check_cmi5_rules(stored, package, session)
     said = verbs(stored)
-    assert said.count("completed") == 1 and said.count("passed") == 1
+    assert verbs(about(stored, package.activity_id)).count("completed") == 1
+    assert said.count("passed") == 1
+    # The role-play's ending is its own statement, about the role-play (a cmi5 allowed one).
+    completed = [s["object"]["id"] for s in stored if s["verb"]["id"].endswith("/completed")]
+    assert len(completed) == 2 and "/scenario/" in completed[0]
     passed = stored[said.index("passed")]
     assert passed["result"]["success"] is True
     assert passed["result"]["score"]["scaled"] >= package.mastery

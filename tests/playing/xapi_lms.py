@@ -33,6 +33,11 @@ def verbs(statements: list[dict[str, Any]]) -> list[str]:
     return [s["verb"]["id"].rsplit("/", 1)[1] for s in statements]
 
 
+def about(statements: list[dict[str, Any]], object_id: str) -> list[dict[str, Any]]:
+    """The statements whose object is `object_id` (the course's, not a role-play's ending)."""
+    return [s for s in statements if s["object"]["id"] == object_id]
+
+
 def as_sent(stored: dict[str, Any]) -> dict[str, Any]:
     """A stored statement without what the LRS added."""
     return {k: v for k, v in stored.items() if k not in STORED_BY_LRS}

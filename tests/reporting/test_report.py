@@ -469,6 +469,36 @@ def test_ending_statements_are_taken_as_stated_and_nothing_is_called_rebuilt(
     assert roleplay["paths"][0]["path"].startswith("arrival:acknowledge-move > ")
 
 
+def test_timed_out_statements_count_each_timeout_once_even_with_no_choice_after_it(
+    tmp_path: Path,
+) -> None:
+    lost = {"extensions": {"https://scormkit.dev/xapi/extensions/lost-life": True}}
+    timed_out = {"id": "https://scormkit.dev/xapi/verbs/timed-out", "display": {"en": "timed out"}}
+    t = Clock()
+
+    def timeout(who: dict[str, Any]) -> dict[str, Any]:
+        stated = said(t, who, "answered", "scene", SCENARIO, "arrival", result=lost)
+        return {**stated, "verb": timed_out}
+
+    statements = [
+        # Ana's timer ran out, then she chose: the timeout is stated, not inferred again.
+        timeout(ANA),
+        said(t, ANA, "answered", "scene", SCENARIO, "escalates", result={"response": "b"}),
+        # Ben's timer ran out and he left: only the statement tells.
+        timeout(BEN),
+    ]
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(statements))
+    roleplay = report_of(source)["roleplays"][0]
+    assert roleplay["timeouts"] == [{"scene": "arrival", "times": 2}]
+    assert roleplay["lives_lost"] == [
+        {"scene": "arrival", "times": 2},
+        {"scene": "escalates", "times": 1},
+    ]
+    assert roleplay["unplaced_choices"] == 0
+    assert {c["choice"] for c in roleplay["choices"] if c["scene"] == "arrival"} == {"timeout"}
+
+
 def test_the_same_statements_give_the_same_bytes(tmp_path: Path) -> None:
     from scormkit.report.csvfiles import write_csv
     from scormkit.report.html import render_html

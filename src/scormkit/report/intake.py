@@ -10,6 +10,7 @@ from typing import Any
 
 from scormkit.report.catalog import Catalog
 from scormkit.report.cohort import Cohort, Ending, Learner, Move, Observed, Tries, seconds
+from scormkit.scenario.walk import TIMEOUT
 
 ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
 VOIDED = f"{ADL_VERBS}voided"
@@ -131,6 +132,8 @@ def _take(cohort: Cohort, catalog: Catalog, statement: dict[str, Any]) -> None:
     elif kind == "scene" and verb == "answered":
         letter = str(result.get("response", ""))
         learner.moves.setdefault(ids[0], []).append(Move(at, ids[1], letter))
+    elif kind == "scene" and verb == "timed-out":
+        learner.moves.setdefault(ids[0], []).append(Move(at, ids[1], TIMEOUT))
     elif kind == "scenario" and verb in ("completed", "passed", "failed"):
         _ending(learner, ids[0], result, at)
     elif kind == "item" and verb == "answered":

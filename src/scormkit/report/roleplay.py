@@ -1,8 +1,11 @@
 """Role-play figures: runs rebuilt from the choices and the scene graph, or read from endings.
 
-Packages built before ending statements existed send one `answered` per choice and nothing
-else, so each learner's choices are replayed through the scenario's rules (spec/scenariowalk.py,
-the same rules as the player) to find the endings, lives, points, badges and timeouts.
+Each learner's choices (`answered`) and timeouts (`timed-out`) are replayed through the
+scenario's rules (scenario/walk.py, the same rules as the player) to find the paths, where lives
+are lost and timers run out; the player's ending statements (`completed`) give each run's ending,
+points, lives and badges. Packages built before ending and timeout statements existed send one
+`answered` per choice and nothing else: their endings are rebuilt, and a timeout is inferred
+when the next choice is for a scene only the timeout leads to.
 """
 
 from __future__ import annotations
@@ -60,16 +63,21 @@ def replay(scenario: Scenario, moves: list[Move]) -> Replay:
             state, run = walker.start(), Run()  # a restart part-way through
             runs.append(run)
         scene = walker.scene(state)
-        index = LETTERS.find(move.letter) if len(move.letter) == 1 else -1
-        if not 0 <= index < len(scene.choices):
-            unplaced += 1
-            continue
-        choice = scene.choices[index]
-        step = next((m for m in walker.moves(state) if m.step == choice.id), None)
+        if move.letter == TIMEOUT:  # a timed-out statement: the scene's timeout was taken
+            taken = TIMEOUT
+        else:
+            index = LETTERS.find(move.letter) if len(move.letter) == 1 else -1
+            if not 0 <= index < len(scene.choices):
+                unplaced += 1
+                continue
+            taken = scene.choices[index].id
+        step = next((m for m in walker.moves(state) if m.step == taken), None)
         if step is None:  # not offered by the rules: the statements and the spec disagree
             unplaced += 1
             continue
-        run.steps.append(f"{scene.id}:{choice.id}")
+        run.steps.append(f"{scene.id}:{taken}")
+        if taken == TIMEOUT:
+            run.timeouts.append(scene.id)
         if step.lose_life:
             run.lives_lost_at.append(scene.id)
         state = walker.after(state, step)

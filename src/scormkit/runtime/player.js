@@ -71,8 +71,13 @@ for (const [id, answer] of progress.answers) {
 }
 course.quizzes.forEach(showQuiz);
 for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
-// Scenarios: their own module draws and plays them; they report through save() and answer().
-playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
+// Scenarios: their own module draws and plays them; they report through save() and answer(),
+// and timeouts and endings through played(), which only the xAPI and cmi5 trackers have.
+playScenarios(document, course, progress, {
+  save,
+  answer: (record) => tracker.answer(record),
+  played: (event) => tracker.played?.(event),
+});
 if (!saved) view.showCover();
 open(progress.page, Boolean(saved));
 showCertificate();

@@ -41,7 +41,11 @@ import { wordsOf } from "./text.js";
 import { chips } from "./view.js";
 
 
-/** Plays the course's scenarios in `doc`; `on` has save() and answer(record). */
+/**
+ * Plays the course's scenarios in `doc`; `on` has save(), answer(record) for a choice, and
+ * played(event) for a timeout ({ kind: "timeout", scenario, scene, lostLife, time }) or an
+ * ending ({ kind: "ending", scenario, passAt, run, time }).
+ */
 export function playScenarios(doc, course, progress, on) {
   progress.scenarios ??= new Map();
   for (const scenario of course.scenarios ?? []) {
@@ -110,14 +114,18 @@ function playScenario(box, scenario, progress, on, say) {
     stopClock();
     const run = advance(scenario, before.run, move);
     progress.scenarios.set(scenario.id, recordRun(before, run));
+    const now = Date.now();
+    const time = new Date(now);
     if (step !== TIMEOUT) {
-      const now = Date.now();
-      on.answer(
-        choiceInteraction(scenario, before.run.scene, move, {
-          time: new Date(now),
-          latency: now - shownAt,
-        }),
-      );
+      const latency = now - shownAt;
+      on.answer(choiceInteraction(scenario, before.run.scene, move, { time, latency }));
+    } else {
+      const lostLife = Boolean(move.loseLife) && before.run.lives !== null;
+      const scene = before.run.scene;
+      on.played({ kind: "timeout", scenario: scenario.id, scene, lostLife, time });
+    }
+    if (run.ending) {
+      on.played({ kind: "ending", scenario: scenario.id, passAt: scenario.passAt, run, time });
     }
     on.save();
     const scene = box.querySelector(`[data-scene="${before.run.scene}"]`);

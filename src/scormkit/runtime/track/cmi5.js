@@ -1,5 +1,5 @@
-// cmi5 tracker (cmi5 spec, Quartz). Same four methods as track/scorm12.js; begin()
-// is async.
+// cmi5 tracker (cmi5 spec, Quartz). Same four methods as track/scorm12.js, plus played()
+// for role-play timeouts and endings; begin() is async.
 //
 // Launch (§8.1): ?endpoint=&fetch=&actor=&registration=&activityId=. begin() POSTs the fetch
 // URL once for the token (§8.2), reads LMS.LaunchData (§10) and the learner preferences
@@ -16,6 +16,8 @@ import {
   isoDuration,
   normaliseActor,
   pageIri,
+  parentOf,
+  playedStatement,
   interactionIri,
   scoreResult,
   statement,
@@ -106,13 +108,20 @@ export function createTracker(win, now = () => Date.now()) {
     lrs.send(definedMade(verbName, result, mastery));
   }
 
-  function allowed(verbName, object, options = {}) {
+  // A cmi5 allowed statement's context: the contextTemplate, no cmi5 category (§9.6.2.1),
+  // and the parent activity of `iri` (its module, role-play or survey).
+  function allowedContext(iri) {
     const context = cmi5Context(launchData.contextTemplate, launch.registration);
-    const parent = data.parents[object.id];
+    const parent = parentOf(data, iri);
     if (parent) {
       context.contextActivities ??= {};
       context.contextActivities.parent = [{ objectType: "Activity", id: parent }];
     }
+    return context;
+  }
+
+  function allowed(verbName, object, options = {}) {
+    const context = allowedContext(object.id);
     lrs.send(statement(launch.actor, verbName, object, { ...options, context }));
   }
 
@@ -186,6 +195,15 @@ export function createTracker(win, now = () => Date.now()) {
         result: answeredResult(record),
         time: record.time,
       });
+    },
+
+    /**
+     * A role-play's timeout or ending, as a cmi5 allowed statement (xapistatements.js): its
+     * object is the role-play or scene, never the AU, so it is no defined completed (§9.3).
+     */
+    played(event) {
+      if (!lrs || finished) return;
+      lrs.send(playedStatement(launch.actor, data, event, allowedContext));
     },
 
     finish() {

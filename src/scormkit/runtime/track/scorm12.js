@@ -9,6 +9,9 @@
 //   answer(record)   one try at a question (quiz.js interaction()); saved by the next save()
 //   finish(next)     end the session, once; later calls do nothing. `next` ("next",
 //                    "previous" or "exit") asks the LMS to move on, where it can (not in 1.2)
+// The xAPI and cmi5 trackers also have played(event), a role-play's timeout or ending (see
+// runtime/scenarioview.js), sent as its own statement; SCORM has no place for them, so the
+// SCORM trackers leave it out and the player calls it only where it exists.
 // Without an LMS every method does nothing and begin() says { tracked: false }.
 
 import { findApiNamed, scormCalls } from "./scormapi.js";

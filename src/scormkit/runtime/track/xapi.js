@@ -1,11 +1,12 @@
 // xAPI tracker for tincan.xml packages (Rustici launch, lms_lrs.md). Same four methods as
-// track/scorm12.js; begin() is async (it reads resume state from the LRS's State API).
+// track/scorm12.js, plus played(); begin() is async (it reads resume state from the State API).
 //
 // Launch: ?endpoint=&auth=&actor=[&registration=][&activity_id=]. Statements: initialized
 // (then resumed when there is saved state), experienced for each page, answered for each try
-// with the full result, completed and passed/failed once, suspended when left unfinished,
-// terminated last, alone, as the final request (lrs.js end()). Resume state is the State API
-// document "scormkit.resume".
+// with the full result, timed-out for a role-play scene whose timer ran out, completed for a
+// role-play run that reached an ending, completed for the course once, passed/failed again
+// whenever the verdict changes, suspended when left unfinished, terminated last, alone, as
+// the final request (lrs.js end()). Resume state is the State API document "scormkit.resume".
 
 import {
   answeredResult,
@@ -14,11 +15,13 @@ import {
   normaliseActor,
   pageIri,
   placeIn,
+  playedStatement,
   interactionIri,
   scoreResult,
   statement,
   trackedSession,
   trackerData,
+  verdictToSend,
 } from "./xapistatements.js";
 import { createLrs, createResume } from "./lrs.js";
 
@@ -117,9 +120,11 @@ export function createTracker(win, now = () => Date.now()) {
         sent.completed = true;
         courseStatement("completed", { completion: true, duration });
       }
-      if (progress.passed !== null && progress.score !== null && !sent.verdict) {
-        sent.verdict = progress.passed ? "passed" : "failed";
-        courseStatement(sent.verdict, {
+      // A new verdict whenever the outcome changes, e.g. a learner who retries and passes.
+      const verdict = verdictToSend(sent.verdict, progress);
+      if (verdict) {
+        sent.verdict = verdict;
+        courseStatement(verdict, {
           success: progress.passed,
           completion: progress.complete,
           score: scoreResult(progress.score),
@@ -137,6 +142,12 @@ export function createTracker(win, now = () => Date.now()) {
         context: context(iri),
         time: record.time,
       });
+    },
+
+    /** A role-play's timeout or ending, as its own statement (xapistatements.js). */
+    played(event) {
+      if (!lrs || finished) return;
+      lrs.send(playedStatement(launch.actor, data, event, context));
     },
 
     finish() {

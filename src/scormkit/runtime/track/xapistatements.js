@@ -157,16 +157,42 @@ export function endingResult(passAt, run) {
   return { success: RANK[run.ending] >= RANK[passAt], completion: true, extensions };
 }
 
+/** IRIs of a role-play and of one of its scenes, as xapi_activities.py makes them. */
+export function scenarioIri(data, scenarioId) {
+  return `${data.iri}/scenario/${scenarioId}`;
+}
+
+export function sceneIri(data, scenarioId, sceneId) {
+  return `${data.iri}/scene/${scenarioId}/${sceneId}`;
+}
+
 /** The statement for a run of role-play `scenarioId` reaching its ending. */
 export function endingStatement(actor, data, scenarioId, passAt, run, { context, time } = {}) {
-  const object = activity(data, `${data.iri}/scenario/${scenarioId}`);
+  const object = activity(data, scenarioIri(data, scenarioId));
   return statement(actor, "completed", object, { result: endingResult(passAt, run), context, time });
 }
 
-/** The statement for a scene whose timer ran out; `lostLife` when the timeout cost a life. */
-export function timeoutStatement(actor, data, sceneIri, lostLife, { context, time } = {}) {
+/** The statement for scene `iri` whose timer ran out; `lostLife` when the timeout cost a life. */
+export function timeoutStatement(actor, data, iri, lostLife, { context, time } = {}) {
   const result = { extensions: { [`${EXTENSION}lost-life`]: lostLife } };
-  return statement(actor, "timed-out", activity(data, sceneIri), { result, context, time });
+  return statement(actor, "timed-out", activity(data, iri), { result, context, time });
+}
+
+/**
+ * The statement for a role-play event of the player (runtime/scenarioview.js): { kind:
+ * "timeout", scenario, scene, lostLife, time } when a scene's timer ran out, { kind: "ending",
+ * scenario, passAt, run, time } when a run reached an ending. `contextOf(iri)` gives the
+ * tracker's context for the statement's object.
+ */
+export function playedStatement(actor, data, event, contextOf) {
+  const { time } = event;
+  if (event.kind === "timeout") {
+    const iri = sceneIri(data, event.scenario, event.scene);
+    return timeoutStatement(actor, data, iri, event.lostLife, { context: contextOf(iri), time });
+  }
+  const iri = scenarioIri(data, event.scenario);
+  const context = contextOf(iri);
+  return endingStatement(actor, data, event.scenario, event.passAt, event.run, { context, time });
 }
 
 /**
