@@ -100,7 +100,7 @@ def test_one_au_per_module_launches_each_module_with_its_own_move_on(
 ) -> None:
     spec = spec_path("three-modules.yaml")
     course = load_course(spec)
-    zip_path = build(spec, target="cmi5", out_dir=tmp_path, sco_per_module=True)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path, launch_per_module=True)
     result = subprocess.run(
         [sys.executable, str(shared_dir / "schemas" / "validate.py"), str(zip_path)],
         capture_output=True,

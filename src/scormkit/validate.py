@@ -13,7 +13,7 @@ from scormkit.scenario.state import scenario_state_worst_case
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.document import PathKey, SourceMap, format_path
 from scormkit.spec.load import read_course
-from scormkit.spec.models import Course
+from scormkit.spec.models import OLD_LAUNCH_PER_MODULE, Course
 from scormkit.state import RUN_ENTRY
 from scormkit.targets import TARGETS
 
@@ -41,15 +41,15 @@ def validate_spec(path: Path | str, targets: Iterable[str] = TARGETS) -> Course:
 def launch_problems(course: Course) -> list[tuple[PathKey, str]]:
     """Packaging rules that need one launch per module, set for a course that is one launch."""
     packaging = course.packaging
-    if packaging.sco_per_module:
+    if packaging.launch_per_module:
         return []
     found: list[tuple[PathKey, str]] = []
     if packaging.modules_in_order:
         found.append((("packaging", "modules_in_order"), "opening modules in order needs "
-                      "one launch per module: set `sco_per_module: true`"))  # fmt: skip
+                      "one launch per module: set `launch_per_module: true`"))  # fmt: skip
     if packaging.assessment:
         found.append((("packaging", "assessment"), "an assessment module needs one launch "
-                      "per module: set `sco_per_module: true`"))  # fmt: skip
+                      "per module: set `launch_per_module: true`"))  # fmt: skip
     return found
 
 
@@ -63,7 +63,21 @@ def spec_warnings(path: Path | str, targets: Iterable[str] = TARGETS) -> list[Pr
         found.append((("id",), "no `iri`: xAPI and cmi5 activity ids are made under "
                       f"{course.iri}, a domain you do not own; set `iri`"))  # fmt: skip
     found += verdict_feedback(course)
-    return [Problem(source.locate(p), format_path(p), f"warning: {m}") for p, m in found]
+    warnings = [Problem(source.locate(p), format_path(p), f"warning: {m}") for p, m in found]
+    return [*old_names(source), *warnings]
+
+
+def old_names(source: SourceMap) -> list[Problem]:
+    """A field written under its old name, which still works: where, and what to write."""
+    where: PathKey = ("packaging", OLD_LAUNCH_PER_MODULE)
+    if where not in source.keys:
+        return []
+    value = source.raw.get(where, "true")
+    message = (
+        f"warning: `{OLD_LAUNCH_PER_MODULE}` is the old name of this field; "
+        f"write `launch_per_module: {value}` instead"
+    )
+    return [Problem(source.locate(where, key=True), format_path(where), message)]
 
 
 def verdict_feedback(course: Course) -> list[tuple[PathKey, str]]:

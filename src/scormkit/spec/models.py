@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AliasChoices, Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz, Scenario
 from scormkit.spec.banks import Bank
@@ -166,30 +166,44 @@ class Completion(SpecModel):
     )
 
 
+# The old name of `packaging.launch_per_module` (a SCORM word): still read, with a warning.
+OLD_LAUNCH_PER_MODULE = "sco_per_module"
+
+
 class Packaging(SpecModel):
     """How the course is cut into launchable parts for the LMS."""
 
-    sco_per_module: bool = Field(
+    launch_per_module: bool = Field(
         default=False,
+        validation_alias=AliasChoices("launch_per_module", OLD_LAUNCH_PER_MODULE),
         description=(
-            "Package each module as its own launch (SCORM 1.2 and 2004), so the LMS lists and "
-            "reports modules separately; false: the whole course is one launch."
+            "Package each module as its own launch (SCORM 1.2, SCORM 2004 and cmi5), so the LMS "
+            "lists and reports modules separately; false: the whole course is one launch."
         ),
     )
     modules_in_order: bool = Field(
         default=False,
         description=(
-            "With sco_per_module: a module opens only once the one before it is complete "
+            "With launch_per_module: a module opens only once the one before it is complete "
             "(and passed, when scored)."
         ),
     )
     assessment: Id | None = Field(
         default=None,
         description=(
-            "With sco_per_module: id of the module whose quiz decides the course; passing it "
+            "With launch_per_module: id of the module whose quiz decides the course; passing it "
             "completes and passes the course."
         ),
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_name(cls, data: object) -> object:
+        if isinstance(data, dict) and {"launch_per_module", OLD_LAUNCH_PER_MODULE} <= set(data):
+            raise ValueError(
+                f"give `launch_per_module` only; `{OLD_LAUNCH_PER_MODULE}` is its old name"
+            )
+        return data
 
 
 class Theme(SpecModel):
