@@ -14,7 +14,7 @@ import yaml
 from scormkit import Course, SpecError, load_course
 from scormkit.questions import FillIn
 from scormkit.spec.activities import Quiz, Scenario, Survey
-from scormkit.spec.models import Image
+from scormkit.spec.blocks import Image
 
 ASSETS = Path(__file__).parent / "bad_specs" / "assets"
 

@@ -22,25 +22,19 @@ from scormkit.spec.activities import (
     SurveyItem,
 )
 from scormkit.spec.banks import Bank
-from scormkit.spec.models import (
+from scormkit.spec.blocks import (
     Accordion,
     Audio,
-    Author,
     Block,
     Callout,
-    Completion,
-    Course,
     Image,
-    Module,
-    Packaging,
-    Page,
     Panel,
     Quote,
     Tabs,
     Text,
-    Theme,
     Video,
 )
+from scormkit.spec.models import Author, Completion, Course, Module, Packaging, Page, Theme
 from scormkit.spec.observation import Criterion, Observation
 
 __all__ = [
