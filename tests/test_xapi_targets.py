@@ -64,7 +64,11 @@ def test_tincan_xml_lists_every_activity_and_only_the_course_launches(tmp_path: 
 def test_the_xapi_package_ships_its_tracker_and_the_module_it_shares(tmp_path: Path) -> None:
     with zipfile.ZipFile(build(FLAGSHIP, target="xapi", out_dir=tmp_path)) as package:
         names = set(package.namelist())
-    shared = {"runtime/track/xapistatements.js", "runtime/track/lrs.js"}
+    shared = {
+        "runtime/track/xapistatements.js",
+        "runtime/track/lrs.js",
+        "runtime/track/duration.js",
+    }
     assert {"runtime/track/xapi.js", *shared} <= names
     assert "runtime/track/scorm12.js" not in names
     assert "runtime/track/cmi5.js" not in names

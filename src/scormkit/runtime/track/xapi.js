@@ -10,7 +10,6 @@
 import {
   answeredResult,
   activity,
-  isoDuration,
   normaliseActor,
   pageIri,
   placeIn,
@@ -20,6 +19,7 @@ import {
   trackedSession,
   trackerData,
 } from "./xapistatements.js";
+import { isoDuration } from "./duration.js";
 import { createLrs, createResume } from "./lrs.js";
 
 const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };
