@@ -7,14 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from scormkit.errors import Problem, SpecError
-from scormkit.plan.resume import answer_sizes, worst_state_size
+from scormkit.plan.resume import activity_share, worst_state_size
 from scormkit.player_text import player_text
-from scormkit.scenario.state import scenario_state_worst_case
-from scormkit.spec.activities import Quiz, Scenario, Survey
+from scormkit.spec.activities import Quiz
 from scormkit.spec.document import PathKey, SourceMap, format_path
 from scormkit.spec.load import read_course
 from scormkit.spec.models import OLD_LAUNCH_PER_MODULE, Course
-from scormkit.state import RUN_ENTRY
 from scormkit.targets import TARGETS
 
 _REMEDY = {
@@ -139,19 +137,9 @@ def budget_problems(course: Course, source: SourceMap, targets: Iterable[str]) -
 
 def _shares(course: Course) -> list[tuple[PathKey, str, int]]:
     """Each activity of `course`, its kind and the characters of resume state it can take."""
-    shares: list[tuple[PathKey, str, int]] = []
-    for m, module in enumerate(course.modules):
-        for p, page in enumerate(module.pages):
-            where: PathKey = ("modules", m, "pages", p, "activity")
-            activity = page.activity
-            if isinstance(activity, Quiz):
-                run = RUN_ENTRY if activity.keeps_run() else 0
-                shares.append((where, "quiz", sum(answer_sizes(activity)) + run))
-            elif isinstance(activity, Survey):
-                sizes = [
-                    1 + 2 * i.max_length if i.kind == "free_text" else 1 for i in activity.items
-                ]
-                shares.append((where, "survey", sum(sizes)))
-            elif isinstance(activity, Scenario):
-                shares.append((where, "scenario", scenario_state_worst_case(activity)))
-    return shares
+    return [
+        (("modules", m, "pages", p, "activity"), page.activity.type, activity_share(page.activity))
+        for m, module in enumerate(course.modules)
+        for p, page in enumerate(module.pages)
+        if page.activity is not None
+    ]
