@@ -36,7 +36,7 @@ def built_package(tmp_path_factory: pytest.TempPathFactory) -> Built:
         key = (name, target, per_module)
         if key not in made:
             out = tmp_path_factory.mktemp("built")
-            made[key] = build(spec_path(name), target, out, sco_per_module=per_module)
+            made[key] = build(spec_path(name), target, out, launch_per_module=per_module)
         return made[key]
 
     return make

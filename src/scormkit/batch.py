@@ -41,7 +41,7 @@ class Job:
     out_dir: Path
     templates: Path | None = None
     control_documents: Path | None = None
-    sco_per_module: bool | None = None
+    launch_per_module: bool | None = None
     locale: str | None = None  # build from <spec>.<locale>.po; None: the spec's own language
 
 
@@ -119,9 +119,8 @@ def run_job(job: Job) -> PackageReport:
         if job.locale:
             course = _translated(course, job, report)
         target = find_target(job.target)
-        per_module = (
-            course.packaging.sco_per_module if job.sco_per_module is None else job.sco_per_module
-        )
+        chosen = job.launch_per_module
+        per_module = course.packaging.launch_per_module if chosen is None else chosen
         in_order = course.packaging.modules_in_order
         shaping = shape_build(find_profile(job.lms), target, per_module, in_order=in_order)
         report.notes += shaping.notes
@@ -132,7 +131,7 @@ def run_job(job: Job) -> PackageReport:
         zip_path = build(
             source, job.target, job.out_dir, base_dir=job.spec.parent, templates=job.templates,
             control_documents=job.control_documents,
-            sco_per_module=shaping.sco_per_module if per_module else job.sco_per_module,
+            launch_per_module=shaping.launch_per_module if per_module else job.launch_per_module,
             state_budget=shaping.state_budget,
             on_warning=lambda text: report.warnings.append(f"warning: {job.spec}: {text}"),
         )  # fmt: skip

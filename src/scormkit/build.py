@@ -32,7 +32,7 @@ def build(
     templates: Path | str | None = None,
     control_documents: Path | str | None = None,
     base_dir: Path | str | None = None,
-    sco_per_module: bool | None = None,
+    launch_per_module: bool | None = None,
     state_budget: int | None = None,
     on_step: Step | None = None,
     on_warning: Step | None = None,
@@ -40,7 +40,7 @@ def build(
     """Build `spec` (a spec file, or a Course made in code) for `target`; return the zip's path.
 
     Assets of a Course made in code are looked up under `base_dir` (default: the current
-    folder). `sco_per_module`, when given, overrides the spec's `packaging.sco_per_module`;
+    folder). `launch_per_module`, when given, overrides the spec's `packaging.launch_per_module`;
     `state_budget`, when given, lowers the target's resume-state budget (an LMS that keeps less).
     `on_step` is told the name of each stage as it starts; `on_warning` each thing that
     builds but deserves a look (an image over LARGE_IMAGE bytes, a course language the player
@@ -52,17 +52,17 @@ def build(
     documents_dir = _existing_dir(control_documents, "control documents")
     step("checking the spec")
     course, assets_dir = _course_and_folder(spec, base_dir)
-    if sco_per_module is not None:
-        packaging = course.packaging.model_copy(update={"sco_per_module": sco_per_module})
+    if launch_per_module is not None:
+        packaging = course.packaging.model_copy(update={"launch_per_module": launch_per_module})
         course = course.model_copy(update={"packaging": packaging})
     if (
-        sco_per_module is None
-        and not course.packaging.sco_per_module
+        launch_per_module is None
+        and not course.packaging.launch_per_module
         and (course.packaging.modules_in_order or course.packaging.assessment)
     ):
         raise BuildError(
             "packaging.modules_in_order and packaging.assessment need one launch per module: "
-            "set packaging.sco_per_module (or build with --sco-per-module)"
+            "set packaging.launch_per_module (or build with --launch-per-module)"
         )
     if state_budget is not None and state_budget < chosen.state_budget:
         chosen = replace(chosen, state_budget=state_budget)

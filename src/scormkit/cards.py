@@ -12,18 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from scormkit.spec.activities import Quiz, Scenario, Survey
-from scormkit.spec.models import (
-    Accordion,
-    Audio,
-    Block,
-    Callout,
-    Course,
-    Image,
-    Module,
-    Quote,
-    Tabs,
-    Text,
-)
+from scormkit.spec.blocks import Accordion, Audio, Block, Callout, Image, Quote, Tabs, Text
+from scormkit.spec.models import Course, Module
 
 # Adults read instructional text at about 200 words a minute; 180 leaves time to look at
 # pictures and think. A question or survey item takes about half a minute to answer.

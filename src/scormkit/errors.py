@@ -62,7 +62,7 @@ class LaunchUnsupported(BuildError):
             f"{target_label} packages launch the whole course; one launch per module is not "
             "supported for this target yet"
         )
-        super().__init__(f"{self.reason}: set `packaging.sco_per_module: false` in the spec")
+        super().__init__(f"{self.reason}: set `packaging.launch_per_module: false` in the spec")
 
 
 class UnsafePackage(ScormkitError):

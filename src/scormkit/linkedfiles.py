@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 
 from markdown_it.token import Token
 
-from scormkit.spec.models import Block, Page
+from scormkit.spec.blocks import Block
+from scormkit.spec.models import Page
 from scormkit.spec.textlinks import Link, local_path, text_links
 
 

@@ -1,6 +1,6 @@
 """Every spec model, in one place, for building courses in code.
 
-    from scormkit.model import Course, Module, Page, Text, Quiz, TrueFalse
+    from scormkit.model import Course, Module, Page, Text
 
     page = Page(id="welcome", title="Welcome", blocks=[Text(markdown="Hello.")])
 
@@ -8,18 +8,8 @@ A model's `type` is filled in by its constructor, and a model built wrongly rais
 naming it and the path (`Page: blocks[1].alt: missing required field 'alt'`).
 """
 
-from scormkit.questions import (
-    Choice,
-    FillIn,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Pair,
-    Question,
-    Sequencing,
-    SingleChoice,
-    TrueFalse,
-)
+from scormkit import questions
+from scormkit.questions import *  # noqa: F403  (every question type, its parts and the union)
 from scormkit.spec.activities import (
     Badge,
     BankPick,
@@ -32,31 +22,25 @@ from scormkit.spec.activities import (
     SurveyItem,
 )
 from scormkit.spec.banks import Bank
-from scormkit.spec.models import (
+from scormkit.spec.blocks import (
     Accordion,
     Audio,
-    Author,
     Block,
     Callout,
-    Completion,
-    Course,
     Image,
-    Module,
-    Packaging,
-    Page,
     Panel,
     Quote,
     Tabs,
     Text,
-    Theme,
     Video,
 )
+from scormkit.spec.models import Author, Completion, Course, Module, Packaging, Page, Theme
 from scormkit.spec.observation import Criterion, Observation
 
 __all__ = [
-    "Accordion", "Audio", "Author", "Badge", "Bank", "BankPick", "Block", "Callout", "Choice",
-    "Completion", "Condition", "Course", "Criterion", "FillIn", "Image", "Matching", "Module",
-    "MultipleChoice", "Numeric", "Observation", "Packaging", "Page", "Pair", "Panel", "Question",
-    "Quiz", "Quote", "Scenario", "ScenarioChoice", "Scene", "Sequencing", "SingleChoice",
-    "Survey", "SurveyItem", "Tabs", "Text", "Theme", "TrueFalse", "Video",
+    "Accordion", "Audio", "Author", "Badge", "Bank", "BankPick", "Block", "Callout",
+    "Completion", "Condition", "Course", "Criterion", "Image", "Module", "Observation",
+    "Packaging", "Page", "Panel", "Quiz", "Quote", "Scenario", "ScenarioChoice", "Scene",
+    "Survey", "SurveyItem", "Tabs", "Text", "Theme", "Video",
 ]  # fmt: skip
+__all__ += questions.__all__

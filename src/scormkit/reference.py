@@ -33,6 +33,8 @@ RULES = {
     "Observation": "`pass_at` may not be more than the number of `criteria`.",
     "Quiz": "A quiz needs `questions`, `banks` to draw from, or both.",
     "Bank": "Question ids are unique within the bank.",
+    "Packaging": "`sco_per_module`, the old name of `launch_per_module`, is still read "
+    "(`scormkit validate` warns); give one of the two.",
 }
 
 INTRO = """\

@@ -18,10 +18,10 @@ PLAYER = (
     "text.js", "view.js",
 )  # fmt: skip
 TRACKERS = {
-    "cmi5": ("cmi5.js", "lrs.js", "xapistatements.js"),
+    "cmi5": ("cmi5.js", "duration.js", "lrs.js", "xapistatements.js"),
     "scorm12": ("scorm12.js", "scormapi.js"),
-    "scorm2004": ("scorm2004.js", "scormapi.js"),
-    "xapi": ("xapi.js", "lrs.js", "xapistatements.js"),
+    "scorm2004": ("scorm2004.js", "duration.js", "scormapi.js"),
+    "xapi": ("xapi.js", "duration.js", "lrs.js", "xapistatements.js"),
 }
 
 

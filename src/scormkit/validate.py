@@ -7,14 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from scormkit.errors import Problem, SpecError
-from scormkit.plan.resume import answer_sizes, worst_state_size
+from scormkit.plan.resume import activity_share, worst_state_size
 from scormkit.player_text import player_text
-from scormkit.scenario.state import scenario_state_worst_case
-from scormkit.spec.activities import Quiz, Scenario, Survey
+from scormkit.spec.activities import Quiz
 from scormkit.spec.document import PathKey, SourceMap, format_path
 from scormkit.spec.load import read_course
-from scormkit.spec.models import Course
-from scormkit.state import RUN_ENTRY
+from scormkit.spec.models import OLD_LAUNCH_PER_MODULE, Course
 from scormkit.targets import TARGETS
 
 _REMEDY = {
@@ -41,15 +39,15 @@ def validate_spec(path: Path | str, targets: Iterable[str] = TARGETS) -> Course:
 def launch_problems(course: Course) -> list[tuple[PathKey, str]]:
     """Packaging rules that need one launch per module, set for a course that is one launch."""
     packaging = course.packaging
-    if packaging.sco_per_module:
+    if packaging.launch_per_module:
         return []
     found: list[tuple[PathKey, str]] = []
     if packaging.modules_in_order:
         found.append((("packaging", "modules_in_order"), "opening modules in order needs "
-                      "one launch per module: set `sco_per_module: true`"))  # fmt: skip
+                      "one launch per module: set `launch_per_module: true`"))  # fmt: skip
     if packaging.assessment:
         found.append((("packaging", "assessment"), "an assessment module needs one launch "
-                      "per module: set `sco_per_module: true`"))  # fmt: skip
+                      "per module: set `launch_per_module: true`"))  # fmt: skip
     return found
 
 
@@ -63,7 +61,21 @@ def spec_warnings(path: Path | str, targets: Iterable[str] = TARGETS) -> list[Pr
         found.append((("id",), "no `iri`: xAPI and cmi5 activity ids are made under "
                       f"{course.iri}, a domain you do not own; set `iri`"))  # fmt: skip
     found += verdict_feedback(course)
-    return [Problem(source.locate(p), format_path(p), f"warning: {m}") for p, m in found]
+    warnings = [Problem(source.locate(p), format_path(p), f"warning: {m}") for p, m in found]
+    return [*old_names(source), *warnings]
+
+
+def old_names(source: SourceMap) -> list[Problem]:
+    """A field written under its old name, which still works: where, and what to write."""
+    where: PathKey = ("packaging", OLD_LAUNCH_PER_MODULE)
+    if where not in source.keys:
+        return []
+    value = source.raw.get(where, "true")
+    message = (
+        f"warning: `{OLD_LAUNCH_PER_MODULE}` is the old name of this field; "
+        f"write `launch_per_module: {value}` instead"
+    )
+    return [Problem(source.locate(where, key=True), format_path(where), message)]
 
 
 def verdict_feedback(course: Course) -> list[tuple[PathKey, str]]:
@@ -125,19 +137,9 @@ def budget_problems(course: Course, source: SourceMap, targets: Iterable[str]) -
 
 def _shares(course: Course) -> list[tuple[PathKey, str, int]]:
     """Each activity of `course`, its kind and the characters of resume state it can take."""
-    shares: list[tuple[PathKey, str, int]] = []
-    for m, module in enumerate(course.modules):
-        for p, page in enumerate(module.pages):
-            where: PathKey = ("modules", m, "pages", p, "activity")
-            activity = page.activity
-            if isinstance(activity, Quiz):
-                run = RUN_ENTRY if activity.keeps_run() else 0
-                shares.append((where, "quiz", sum(answer_sizes(activity)) + run))
-            elif isinstance(activity, Survey):
-                sizes = [
-                    1 + 2 * i.max_length if i.kind == "free_text" else 1 for i in activity.items
-                ]
-                shares.append((where, "survey", sum(sizes)))
-            elif isinstance(activity, Scenario):
-                shares.append((where, "scenario", scenario_state_worst_case(activity)))
-    return shares
+    return [
+        (("modules", m, "pages", p, "activity"), page.activity.type, activity_share(page.activity))
+        for m, module in enumerate(course.modules)
+        for p, page in enumerate(module.pages)
+        if page.activity is not None
+    ]

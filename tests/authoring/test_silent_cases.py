@@ -48,7 +48,7 @@ def test_modules_in_order_for_a_course_of_one_launch_is_refused(tmp_path: Path) 
     )
     with pytest.raises(BuildError, match="need one launch per module"):
         build(spec, "scorm2004", tmp_path)
-    assert build(spec, "scorm2004", tmp_path, sco_per_module=True).is_file()
+    assert build(spec, "scorm2004", tmp_path, launch_per_module=True).is_file()
 
 
 def test_a_missing_iri_and_feedback_that_repeats_the_verdict_are_warnings(tmp_path: Path) -> None:

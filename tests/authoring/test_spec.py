@@ -15,7 +15,7 @@ from paths import TESTS
 from scormkit import Course, SpecError, load_course
 from scormkit.questions import FillIn
 from scormkit.spec.activities import Quiz, Scenario, Survey
-from scormkit.spec.models import Image
+from scormkit.spec.blocks import Image
 
 ASSETS = TESTS / "bad_specs" / "assets"
 

@@ -64,16 +64,16 @@ def test_a_spanish_build_translates_the_text_and_keeps_ids_iris_and_resume_state
     assert spanish.course.modules[0].title == MARK + english.modules[0].title
     assert worst_state_size(spanish.course) == worst_state_size(english)
     for target, per_module in (("scorm2004", True), ("scorm12", False), ("xapi", False)):
-        en = build(english, target, tmp_path / "en", base_dir=specs, sco_per_module=per_module)
+        en = build(english, target, tmp_path / "en", base_dir=specs, launch_per_module=per_module)
         es = build(spanish.course, target, tmp_path / "es", base_dir=specs,
-                   sco_per_module=per_module)  # fmt: skip
+                   launch_per_module=per_module)  # fmt: skip
         assert identifiers(es) == identifiers(en), target
         with zipfile.ZipFile(es) as zf:
             page = zf.read("index.html").decode()
         assert '<html lang="es"' in page
         assert f"{MARK}{english.modules[0].title}" in page
         again = build(spanish.course, target, tmp_path / "again", base_dir=specs,
-                      sco_per_module=per_module)  # fmt: skip
+                      launch_per_module=per_module)  # fmt: skip
         assert again.read_bytes() == es.read_bytes()
 
 

@@ -100,7 +100,7 @@ def test_a_failing_spec_does_not_stop_the_others_and_exits_1(tmp_path: Path) -> 
 
 def test_several_lmss_each_get_a_folder_and_their_own_shaping(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = run("build", str(FLAGSHIP), "-t", "scorm2004", "--sco-per-module",
+    result = run("build", str(FLAGSHIP), "-t", "scorm2004", "--launch-per-module",
                  "--lms", "generic", "--lms", "moodle", "-o", str(out))  # fmt: skip
     assert result.returncode == 0, result.stderr
     zip_name = "healthcare-customer-service-scorm2004.zip"

@@ -175,7 +175,7 @@ def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
 
 def test_one_launch_per_module_is_refused_where_the_target_cannot_do_it(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="one launch per module is not supported"):
-        build(spec_path("minimal.yaml"), "xapi", tmp_path, sco_per_module=True)
+        build(spec_path("minimal.yaml"), "xapi", tmp_path, launch_per_module=True)
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
 
 
@@ -183,7 +183,7 @@ def test_only_scored_modules_name_a_mastery_score_when_each_module_is_a_sco(
     tmp_path: Path,
 ) -> None:
     spec = spec_path("three-modules.yaml")
-    root = manifest_of(build(spec, "scorm12", tmp_path, sco_per_module=True))
+    root = manifest_of(build(spec, "scorm12", tmp_path, launch_per_module=True))
     mastery = {
         item.get("identifier"): item.xpath("string(adlcp:masteryscore)", namespaces=NS)
         for item in root.xpath("//cp:organization/cp:item", namespaces=NS)

@@ -69,7 +69,7 @@ def test_an_unknown_lms_exits_1_with_a_suggestion() -> None:
 def test_build_for_moodle_makes_a_per_module_2004_course_one_sco_and_says_why(
     tmp_path: Path,
 ) -> None:
-    result = run("build", str(FLAGSHIP), "-t", "scorm2004", "--sco-per-module", "--lms",
+    result = run("build", str(FLAGSHIP), "-t", "scorm2004", "--launch-per-module", "--lms",
                  "moodle", "-o", str(tmp_path))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "moodle: one SCO instead of one per module: Moodle never finished SCORM 2004 " in (
@@ -86,7 +86,7 @@ def test_build_for_moodle_makes_a_per_module_2004_course_one_sco_and_says_why(
 def test_build_for_moodle_keeps_a_per_module_12_course_and_advises_the_grading_method(
     tmp_path: Path,
 ) -> None:
-    result = run("build", str(FLAGSHIP), "-t", "scorm12", "--sco-per-module", "--lms",
+    result = run("build", str(FLAGSHIP), "-t", "scorm12", "--launch-per-module", "--lms",
                  "moodle", "-o", str(tmp_path))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "moodle admin: set the SCORM activity's Grading method to 'Learning objects'" in (
@@ -101,7 +101,7 @@ def test_an_lms_that_keeps_less_resume_state_lowers_the_budget(tmp_path: Path) -
         suspend_data=(StateLimit("keeps 300 characters", "https://example.org/tiny",
                                  targets=("scorm12",), characters=300),),
     )  # fmt: skip
-    shaping = shape_build(tiny, TARGETS["scorm12"], sco_per_module=False)
+    shaping = shape_build(tiny, TARGETS["scorm12"], launch_per_module=False)
     assert shaping.state_budget == 300
     assert shaping.notes == [
         "resume state kept within 300 characters: keeps 300 characters (https://example.org/tiny)"
@@ -112,7 +112,7 @@ def test_an_lms_that_keeps_less_resume_state_lowers_the_budget(tmp_path: Path) -
 
 
 def test_a_standard_the_lms_does_not_document_is_said(tmp_path: Path) -> None:
-    shaping = shape_build(find_profile("docebo"), TARGETS["scorm2004"], sco_per_module=False)
+    shaping = shape_build(find_profile("docebo"), TARGETS["scorm2004"], launch_per_module=False)
     assert shaping.notes == [
         "Docebo documents scorm12, scorm2004-3rd, not scorm2004; it may not run this package"
     ]
@@ -120,8 +120,8 @@ def test_a_standard_the_lms_does_not_document_is_said(tmp_path: Path) -> None:
 
 def test_moodle_with_modules_in_order_is_told_how_to_keep_the_order() -> None:
     moodle = find_profile("moodle")
-    shaping = shape_build(moodle, TARGETS["scorm2004"], sco_per_module=True, in_order=True)
-    assert not shaping.sco_per_module
+    shaping = shape_build(moodle, TARGETS["scorm2004"], launch_per_module=True, in_order=True)
+    assert not shaping.launch_per_module
     assert shaping.notes[-1].startswith("modules_in_order is not enforced inside one SCO; to keep")
-    kept = shape_build(moodle, TARGETS["scorm12"], sco_per_module=True, in_order=True)
-    assert kept.sco_per_module and kept.notes == []
+    kept = shape_build(moodle, TARGETS["scorm12"], launch_per_module=True, in_order=True)
+    assert kept.launch_per_module and kept.notes == []

@@ -43,14 +43,16 @@ def findings(stdout: str) -> list[str]:
     return [line for line in stdout.splitlines() if ": warning:" in line or ": error:" in line]
 
 
-@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
+@pytest.mark.parametrize("per_module", [False, True], ids=["per-course", "per-module"])
 @pytest.mark.parametrize("target", list(EDITIONS))
 @pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.stem)
 def test_every_spec_builds_for_both_editions_valid_with_zero_errors_and_warnings(
     spec: Path, target: str, per_module: bool, tmp_path: Path, shared_dir: Path
 ) -> None:
     documents = shared_dir / "schemas" / EDITIONS[target][0]
-    zip_path = build(spec, target, tmp_path, control_documents=documents, sco_per_module=per_module)
+    zip_path = build(
+        spec, target, tmp_path, control_documents=documents, launch_per_module=per_module
+    )
     result = validate(shared_dir, zip_path)
     assert result.returncode == 0, result.stdout
     assert findings(result.stdout) == [], result.stdout
@@ -63,7 +65,10 @@ def test_ordered_modules_with_an_assessment_are_valid_too(
     target: str, tmp_path: Path, shared_dir: Path
 ) -> None:
     course = packaged(
-        load_course(FLAGSHIP), sco_per_module=True, modules_in_order=True, assessment="touchpoints"
+        load_course(FLAGSHIP),
+        launch_per_module=True,
+        modules_in_order=True,
+        assessment="touchpoints",
     )
     documents = shared_dir / "schemas" / EDITIONS[target][0]
     zip_path = build(
@@ -107,11 +112,11 @@ def test_control_documents_are_shipped_with_their_subfolders(
     assert {"imsss_v1p0.xsd", "common/anyElement.xsd", "vocab/strict.xsd"} <= names
 
 
-@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
+@pytest.mark.parametrize("per_module", [False, True], ids=["per-course", "per-module"])
 def test_every_sco_leaves_completion_and_success_to_the_content(
     per_module: bool, tmp_path: Path
 ) -> None:
-    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, sco_per_module=per_module))
+    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, launch_per_module=per_module))
     items = root.xpath("//cp:item[@identifierref]", namespaces=NS)
     assert len(items) == (6 if per_module else 1)
     for item in items:
@@ -124,16 +129,16 @@ def test_every_sco_leaves_completion_and_success_to_the_content(
 def test_the_organization_offers_flow_and_choice_and_keeps_objectives_to_the_course(
     tmp_path: Path,
 ) -> None:
-    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, sco_per_module=True))
+    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, launch_per_module=True))
     org = root.xpath("cp:organizations/cp:organization", namespaces=NS)[0]
     assert org.get(f"{{{NS['adlseq']}}}objectivesGlobalToSystem") == "false"
     mode = org.xpath("imsss:sequencing/imsss:controlMode", namespaces=NS)[0]
     assert (mode.get("flow"), mode.get("choice")) == ("true", "true")
 
 
-def test_one_sco_per_module_launches_each_module_with_its_own_objective(tmp_path: Path) -> None:
+def test_one_launch_per_module_launches_each_module_with_its_own_objective(tmp_path: Path) -> None:
     course = load_course(FLAGSHIP)
-    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, sco_per_module=True))
+    root = manifest_of(build(FLAGSHIP, "scorm2004", tmp_path, launch_per_module=True))
     items = root.xpath("//cp:organization/cp:item", namespaces=NS)
     assert [i.get("parameters") for i in items] == [f"?module={m.id}" for m in course.modules]
     assert [i.xpath("string(cp:title)", namespaces=NS) for i in items] == [
@@ -160,7 +165,7 @@ def test_one_sco_per_module_launches_each_module_with_its_own_objective(tmp_path
 def test_modules_in_order_disable_a_module_until_the_previous_one_is_satisfied(
     tmp_path: Path,
 ) -> None:
-    course = packaged(load_course(FLAGSHIP), sco_per_module=True, modules_in_order=True)
+    course = packaged(load_course(FLAGSHIP), launch_per_module=True, modules_in_order=True)
     root = manifest_of(build(course, "scorm2004", tmp_path, base_dir=FLAGSHIP.parent))
     items = root.xpath("//cp:organization/cp:item", namespaces=NS)
     first_rules = items[0].xpath("imsss:sequencing/imsss:sequencingRules", namespaces=NS)
@@ -192,7 +197,7 @@ def test_modules_in_order_disable_a_module_until_the_previous_one_is_satisfied(
 
 
 def test_an_assessment_alone_decides_the_courses_completion_and_success(tmp_path: Path) -> None:
-    course = packaged(load_course(FLAGSHIP), sco_per_module=True, assessment="privacy-security")
+    course = packaged(load_course(FLAGSHIP), launch_per_module=True, assessment="privacy-security")
     root = manifest_of(build(course, "scorm2004", tmp_path, base_dir=FLAGSHIP.parent))
     org_rules = root.xpath(
         "//cp:organization/imsss:sequencing/imsss:rollupRules/imsss:rollupRule", namespaces=NS
@@ -221,10 +226,10 @@ def test_an_assessment_alone_decides_the_courses_completion_and_success(tmp_path
             ] == [("false", "false")]
 
 
-def test_scorm12_one_sco_per_module_orders_modules_with_prerequisites(
+def test_scorm12_one_launch_per_module_orders_modules_with_prerequisites(
     tmp_path: Path, shared_dir: Path
 ) -> None:
-    course = packaged(load_course(FLAGSHIP), sco_per_module=True, modules_in_order=True)
+    course = packaged(load_course(FLAGSHIP), launch_per_module=True, modules_in_order=True)
     documents = shared_dir / "schemas" / "scorm12"
     zip_path = build(
         course, "scorm12", tmp_path, base_dir=FLAGSHIP.parent, control_documents=documents
@@ -244,20 +249,20 @@ def test_scorm12_one_sco_per_module_orders_modules_with_prerequisites(
     assert mastery["item-roleplay"] == "80"  # its scored role-play reports a score too
 
 
-@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
+@pytest.mark.parametrize("per_module", [False, True], ids=["per-course", "per-module"])
 @pytest.mark.parametrize("target", list(EDITIONS))
 def test_building_twice_gives_byte_identical_zips(
     target: str, per_module: bool, tmp_path: Path
 ) -> None:
-    first = build(FLAGSHIP, target, tmp_path / "one", sco_per_module=per_module).read_bytes()
-    second = build(FLAGSHIP, target, tmp_path / "two", sco_per_module=per_module).read_bytes()
+    first = build(FLAGSHIP, target, tmp_path / "one", launch_per_module=per_module).read_bytes()
+    second = build(FLAGSHIP, target, tmp_path / "two", launch_per_module=per_module).read_bytes()
     assert first == second
 
 
-def test_the_cli_flag_packages_one_sco_per_module_for_scorm2004(tmp_path: Path) -> None:
+def test_the_cli_flag_packages_one_launch_per_module_for_scorm2004(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "scormkit", "build", str(MINIMAL), "-t", "scorm2004",
-         "--sco-per-module", "-o", str(tmp_path)],
+         "--launch-per-module", "-o", str(tmp_path)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -65,7 +65,11 @@ def test_tincan_xml_lists_every_activity_and_only_the_course_launches(tmp_path: 
 def test_the_xapi_package_ships_its_tracker_and_the_module_it_shares(tmp_path: Path) -> None:
     with zipfile.ZipFile(build(FLAGSHIP, target="xapi", out_dir=tmp_path)) as package:
         names = set(package.namelist())
-    shared = {"runtime/track/xapistatements.js", "runtime/track/lrs.js"}
+    shared = {
+        "runtime/track/xapistatements.js",
+        "runtime/track/lrs.js",
+        "runtime/track/duration.js",
+    }
     assert {"runtime/track/xapi.js", *shared} <= names
     assert "runtime/track/scorm12.js" not in names
     assert "runtime/track/cmi5.js" not in names
@@ -101,7 +105,7 @@ def test_one_au_per_module_launches_each_module_with_its_own_move_on(
 ) -> None:
     spec = spec_path("three-modules.yaml")
     course = load_course(spec)
-    zip_path = build(spec, target="cmi5", out_dir=tmp_path, sco_per_module=True)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path, launch_per_module=True)
     result = subprocess.run(
         [sys.executable, str(shared_dir / "schemas" / "validate.py"), str(zip_path)],
         capture_output=True,

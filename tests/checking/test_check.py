@@ -58,11 +58,11 @@ def test_our_own_packages_check_clean_against_the_official_schemas(
 
 # tincan.xml has one launch for the whole course: xapi builds no package of one per module.
 @pytest.mark.parametrize("target", sorted(t for t in TARGETS if t != "xapi"))
-def test_our_packages_of_one_sco_per_module_check_clean(
+def test_our_packages_of_one_launch_per_module_check_clean(
     target: str, tmp_path: Path, shared_dir: Path
 ) -> None:
     zip_path = build(
-        COURSE_SPECS / "healthcare-customer-service.yaml", target, tmp_path, sco_per_module=True
+        COURSE_SPECS / "healthcare-customer-service.yaml", target, tmp_path, launch_per_module=True
     )
     with zipfile.ZipFile(zip_path) as zf:
         manifest = zf.read("cmi5.xml" if target == "cmi5" else "imsmanifest.xml").decode()

@@ -49,7 +49,7 @@ def test_moodle_flags_a_third_party_manifest_with_objective_maps(tmp_path: Path)
 
 
 def test_our_per_module_2004_package_warns_of_hidden_continue_but_uploads(tmp_path: Path) -> None:
-    package = build(FLAGSHIP, "scorm2004", tmp_path, sco_per_module=True)
+    package = build(FLAGSHIP, "scorm2004", tmp_path, launch_per_module=True)
     result = check(str(package), "--lms", "moodle")
     assert result.returncode == 0, result.stdout
     lines = [line for line in result.stdout.splitlines() if "Moodle (mod_scorm)" in line]
@@ -63,6 +63,6 @@ def test_our_per_module_2004_package_warns_of_hidden_continue_but_uploads(tmp_pa
 
 def test_scorm_12_and_one_sco_packages_have_nothing_for_moodle(tmp_path: Path) -> None:
     for target, per_module in (("scorm12", True), ("scorm2004", False)):
-        package = build(FLAGSHIP, target, tmp_path / target, sco_per_module=per_module)
+        package = build(FLAGSHIP, target, tmp_path / target, launch_per_module=per_module)
         result = check(str(package), "--lms", "moodle")
         assert result.returncode == 0 and "Moodle" not in result.stdout, result.stdout

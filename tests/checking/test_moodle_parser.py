@@ -63,10 +63,10 @@ def test_a_manifest_with_an_objective_map_aborts_moodles_upload(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("target", ["scorm2004", "scorm2004-3rd"])
-def test_the_flagship_with_one_sco_per_module_passes_moodles_parser(
+def test_the_flagship_with_one_launch_per_module_passes_moodles_parser(
     target: str, tmp_path: Path
 ) -> None:
-    zip_path = build(FLAGSHIP, target, tmp_path, sco_per_module=True)
+    zip_path = build(FLAGSHIP, target, tmp_path, launch_per_module=True)
     result = parse_package(zip_path, tmp_path)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
@@ -92,13 +92,14 @@ def test_every_per_module_build_for_moodle_passes_moodles_parser(
 ) -> None:
     course = load_course(FLAGSHIP)
     packaging = course.packaging.model_copy(
-        update={"sco_per_module": True, "modules_in_order": in_order}
+        update={"launch_per_module": True, "modules_in_order": in_order}
     )
     spec = tmp_path / "spec.yaml"
     text = FLAGSHIP.read_text(encoding="utf-8")
     assert "\npackaging:" not in text
     spec.write_text(
-        text + f"packaging:\n  sco_per_module: true\n  modules_in_order: {str(in_order).lower()}\n",
+        text
+        + f"packaging:\n  launch_per_module: true\n  modules_in_order: {str(in_order).lower()}\n",
         encoding="utf-8",
     )
     assert load_course(spec).packaging == packaging

@@ -5,21 +5,11 @@ import {
   correctPattern,
   createTracker,
   findApi,
-  isoDuration,
   isoTime,
   learnerResponse,
   objectiveSuccess,
   statuses,
 } from "../../src/scormkit/runtime/track/scorm2004.js";
-
-test("durations are ISO 8601 with at least one component and hundredths of a second", () => {
-  assert.equal(isoDuration(0), "PT0S");
-  assert.equal(isoDuration(-5), "PT0S");
-  assert.equal(isoDuration(1234), "PT1.23S");
-  assert.equal(isoDuration(60_000), "PT1M");
-  assert.equal(isoDuration(3_930_250), "PT1H5M30.25S");
-  assert.equal(isoDuration(7_200_000), "PT2H");
-});
 
 test("timestamps are UTC times to the hundredth of a second", () => {
   assert.equal(isoTime(new Date(Date.UTC(2026, 10, 29, 3, 4, 5, 678))), "2026-11-29T03:04:05.67Z");

@@ -41,13 +41,13 @@ def spanish_flagship(tmp_path: Path) -> tuple[Course, Path]:
     return translation.course, specs
 
 
-@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
+@pytest.mark.parametrize("per_module", [False, True], ids=["per-course", "per-module"])
 def test_the_spanish_flagship_completes_and_passes_under_scorm_2004(
     per_module: bool, lms: LmsSession, tmp_path: Path
 ) -> None:
     course, specs = spanish_flagship(tmp_path)
     zip_path = build(course, "scorm2004", tmp_path / "dist", base_dir=specs,
-                     sco_per_module=per_module)  # fmt: skip
+                     launch_per_module=per_module)  # fmt: skip
     modules = course.modules if per_module else [None]
     described = 0
     for module in modules:

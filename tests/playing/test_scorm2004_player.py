@@ -79,7 +79,7 @@ def objective_statuses(values: dict[str, str]) -> dict[str, str]:
 
 
 def package(tmp_path: Path, target: str = "scorm2004", *, per_module: bool = False) -> Path:
-    return build(SPEC, target, tmp_path / "dist", sco_per_module=per_module)
+    return build(SPEC, target, tmp_path / "dist", launch_per_module=per_module)
 
 
 @pytest.mark.parametrize("target", ["scorm2004", "scorm2004-3rd"])
@@ -254,13 +254,13 @@ def test_a_course_in_a_window_of_its_own_finds_api_1484_11_through_its_opener(
     assert lms.problems() == []
 
 
-@pytest.mark.parametrize("per_module", [False, True], ids=["one-sco", "sco-per-module"])
+@pytest.mark.parametrize("per_module", [False, True], ids=["per-course", "per-module"])
 def test_the_flagship_with_its_scenario_and_survey_completes_under_scorm_2004(
     per_module: bool, lms: LmsSession, tmp_path: Path
 ) -> None:
     spec = REPO_ROOT / "course_specs" / "healthcare-customer-service.yaml"
     flagship = load_course(spec)
-    zip_path = build(spec, "scorm2004", tmp_path / "dist", sco_per_module=per_module)
+    zip_path = build(spec, "scorm2004", tmp_path / "dist", launch_per_module=per_module)
     modules = flagship.modules if per_module else [None]
     for module in modules:
         item = {"item": f"item-{module.id}"} if module else {}

@@ -43,7 +43,7 @@ def test_modules_open_in_order_and_the_assessment_decides_the_course(
 ) -> None:
     course = load_course(SPEC)
     ordered = course.packaging.model_copy(
-        update={"sco_per_module": True, "modules_in_order": True, "assessment": "check"}
+        update={"launch_per_module": True, "modules_in_order": True, "assessment": "check"}
     )
     zip_path = build(
         course.model_copy(update={"packaging": ordered}), target, tmp_path, base_dir=SPEC.parent
@@ -93,7 +93,7 @@ def test_every_module_done_in_turn_completes_the_course_and_scored_modules_pass_
     lms: LmsSession, tmp_path: Path
 ) -> None:
     course = load_course(SPEC)
-    zip_path = build(SPEC, "scorm2004", tmp_path, sco_per_module=True)
+    zip_path = build(SPEC, "scorm2004", tmp_path, launch_per_module=True)
 
     frame = lms.launch(zip_path, sequencing=True)
     for module in ("reading", "check", "closing"):

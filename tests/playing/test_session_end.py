@@ -68,7 +68,7 @@ class Au:
 def cmi5_au(per_module: bool, tmp_path: Path) -> tuple[Path, Au]:
     spec = THREE_MODULES if per_module else MINIMAL
     course = load_course(spec)
-    zip_path = build(spec, target="cmi5", out_dir=tmp_path / "dist", sco_per_module=per_module)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path / "dist", launch_per_module=per_module)
     with zipfile.ZipFile(zip_path) as package:
         aus = etree.fromstring(package.read("cmi5.xml")).findall(f"{CS}au")
     au = next(a for a in aus if a.get("id", "").endswith("/au/check")) if per_module else aus[0]
@@ -237,7 +237,7 @@ def test_every_au_of_the_flagship_one_per_module_ends_with_one_terminated(
     launcher: Launcher, gateway: Gateway, tmp_path: Path
 ) -> None:
     course = load_course(FLAGSHIP)
-    zip_path = build(FLAGSHIP, target="cmi5", out_dir=tmp_path / "dist", sco_per_module=True)
+    zip_path = build(FLAGSHIP, target="cmi5", out_dir=tmp_path / "dist", launch_per_module=True)
     with zipfile.ZipFile(zip_path) as package:
         aus = etree.fromstring(package.read("cmi5.xml")).findall(f"{CS}au")
     assert len(aus) == len(course.modules)

@@ -71,7 +71,7 @@ def test_an_author_opens_another_modules_sco_and_the_relaunch_asks_to_continue(
     player_2004: CoursePlayer, tmp_path: Path
 ) -> None:
     spec = tmp_path / "course.yaml"
-    spec.write_text(THREE_MODULES.read_text() + "packaging:\n  sco_per_module: true\n")
+    spec.write_text(THREE_MODULES.read_text() + "packaging:\n  launch_per_module: true\n")
     run = player_2004.launch(spec, item="item-check")
     expect(run.learner.section("quiz-page")).to_be_visible()
     run.answer("q-single", "a")

@@ -219,7 +219,7 @@ def test_one_au_per_module_plays_completes_and_passes_only_its_module(
 ) -> None:
     spec = (TESTS / "playing") / "specs" / "three-modules.yaml"
     course = load_course(spec)
-    zip_path = build(spec, target="cmi5", out_dir=tmp_path / "dist", sco_per_module=True)
+    zip_path = build(spec, target="cmi5", out_dir=tmp_path / "dist", launch_per_module=True)
     with zipfile.ZipFile(zip_path) as package:
         aus = etree.fromstring(package.read("cmi5.xml")).findall(f"{CS}au")
     au = next(a for a in aus if a.get("id", "").endswith("/au/check"))

@@ -29,7 +29,8 @@ from scormkit.observe import (
 from scormkit.questions import FillIn, Matching, Numeric, Pair, Sequencing
 from scormkit.spec import load_course
 from scormkit.spec.activities import Scenario, ScenarioChoice, Scene, Survey, SurveyItem
-from scormkit.spec.models import Course, Module, Page, Text
+from scormkit.spec.blocks import Text
+from scormkit.spec.models import Course, Module, Page
 from scormkit.statements import (
     LrsError,
     agent,

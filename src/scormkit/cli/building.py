@@ -51,11 +51,12 @@ from scormkit.validate import spec_warnings, validate_spec
     help="Folder of XSD/DTD control documents to ship at the package root.",
 )
 @click.option(
-    "--sco-per-module/--one-sco",
+    "--launch-per-module/--launch-per-course",
     default=None,
-    help="One launch (SCO) per module, or one for the whole course; default: the spec's "
-    "packaging.sco_per_module.",
+    help="One launch (SCO, AU) per module, or one for the whole course; default: the spec's "
+    "packaging.launch_per_module.",
 )
+@click.option("--sco-per-module/--one-sco", "old_launch_flag", default=None, hidden=True)
 @click.option(
     "--lms",
     "lmses",
@@ -81,7 +82,8 @@ def build_command(
     out_dir: Path,
     templates: Path | None,
     control_documents: Path | None,
-    sco_per_module: bool | None,
+    launch_per_module: bool | None,
+    old_launch_flag: bool | None,  # --sco-per-module/--one-sco, the old names
     lmses: tuple[str, ...],
     locales: tuple[str, ...],
     jobs: int,
@@ -91,7 +93,8 @@ def build_command(
     with errors_exit():
         planned = plan_jobs(
             specs, targets or ("scorm12",), lmses, out_dir, locales, templates=templates,
-            control_documents=control_documents, sco_per_module=sco_per_module,
+            control_documents=control_documents,
+            launch_per_module=old_launch_flag if launch_per_module is None else launch_per_module,
         )  # fmt: skip
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

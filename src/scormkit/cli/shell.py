@@ -28,7 +28,7 @@ def report_error(exc: ScormkitError) -> None:
         count = len(exc.problems)
         err.print(f"{count} problem{'s' if count != 1 else ''}", style="bold red")
     elif isinstance(exc, LaunchUnsupported):
-        err.print(f"error: {exc.reason}: build with --one-sco", markup=False)
+        err.print(f"error: {exc.reason}: build with --launch-per-course", markup=False)
     else:
         err.print(f"error: {exc}", markup=False)
 

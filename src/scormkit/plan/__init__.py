@@ -66,7 +66,7 @@ class PackagePlan:
 
 def make_plan(course: Course, target: Target) -> PackagePlan:
     """Plan the package of `course` for `target`; refuse what the target cannot carry."""
-    per_module = course.packaging.sco_per_module
+    per_module = course.packaging.launch_per_module
     if per_module and not target.per_module:
         raise LaunchUnsupported(target.label)
     resume = state_parts(course)

@@ -36,41 +36,43 @@ def answer_sizes(quiz: Quiz) -> list[int]:
     return [size if i in kept else 0 for i, size in enumerate(sizes)]
 
 
+def activity_entries(activity: Quiz | Scenario | Survey) -> dict[str, list[int]]:
+    """The longest entry of each of `activity`'s places in the state, by the part they are in."""
+    if isinstance(activity, Quiz):
+        run = RUN_ENTRY if activity.keeps_run() else 0
+        return {"quiz answers": answer_sizes(activity), "quiz attempts": [run]}
+    if isinstance(activity, Survey):
+        sizes = [1 + ESCAPED * i.max_length if i.kind == "free_text" else 1 for i in activity.items]
+        return {"survey answers": sizes}
+    return {"role-play state": [scenario_state_worst_case(activity)]}
+
+
+def activity_share(activity: Quiz | Scenario | Survey) -> int:
+    """The most characters of resume state `activity`'s own entries can take."""
+    return sum(sum(sizes) for sizes in activity_entries(activity).values())
+
+
 def state_parts(course: Course) -> list[Part]:
     """The worst case of each part of `course`'s resume state, in the order state.js writes."""
     pages = [page for module in course.modules for page in module.pages]
+    entries = [activity_entries(page.activity) for page in pages if page.activity is not None]
     quizzes = [p.activity for p in pages if isinstance(p.activity, Quiz)]
-    surveys = [p.activity for p in pages if isinstance(p.activity, Survey)]
-    scenarios = [p.activity for p in pages if isinstance(p.activity, Scenario)]
     typed = [q for quiz in quizzes for q in quiz.questions if q.typed_max]
-    items = [item for survey in surveys for item in survey.items]
     more_typed = f", or fewer fill-in or numeric ones ({len(typed)} keep typed text)"
+
+    def part(name: str, remedy: str) -> Part:
+        return Part(
+            name, section_size([n for found in entries for n in found.get(name, [])]), remedy
+        )
+
     parts = [
         Part("pages viewed", header_size(len(pages)), "split the course into smaller courses"),
-        Part(
-            "quiz answers",
-            section_size([size for quiz in quizzes for size in answer_sizes(quiz)]),
-            "ask fewer questions" + (more_typed if typed else ""),
-        ),
-        Part(
-            "quiz attempts",
-            section_size([RUN_ENTRY if quiz.keeps_run() else 0 for quiz in quizzes]),
-            "shuffle, draw or limit attempts in fewer quizzes",
-        ),
-        Part(
-            "survey answers",
-            section_size(
-                [1 + ESCAPED * i.max_length if i.kind == "free_text" else 1 for i in items]
-            ),
-            "lower `max_length` of free_text survey items",
-        ),
-        Part(
-            "role-play state",
-            section_size([scenario_state_worst_case(scenario) for scenario in scenarios]),
-            "use fewer badges, variables or points dimensions in role-plays",
-        ),
+        part("quiz answers", "ask fewer questions" + (more_typed if typed else "")),
+        part("quiz attempts", "shuffle, draw or limit attempts in fewer quizzes"),
+        part("survey answers", "lower `max_length` of free_text survey items"),
+        part("role-play state", "use fewer badges, variables or points dimensions in role-plays"),
     ]
-    return [part for part in parts if part.size]
+    return [found for found in parts if found.size]
 
 
 def worst_state_size(course: Course) -> int:

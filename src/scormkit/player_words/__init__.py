@@ -1,1 +1,1 @@
-"""The player's words in more languages; each module's TEXT has every key of player_text.ENGLISH."""
+"""The player's words, one module a language; each TEXT has every key of english.TEXT."""

@@ -1,4 +1,4 @@
-"""The player's words in French (vouvoiement); keys as in player_text.ENGLISH."""
+"""The player's words in French (vouvoiement); keys as in english.TEXT."""
 
 TEXT: dict[str, str] = {
     "saving_refused": (

@@ -1,4 +1,4 @@
-"""The player's words in German (Sie); keys as in player_text.ENGLISH."""
+"""The player's words in German (Sie); keys as in english.TEXT."""
 
 TEXT: dict[str, str] = {
     "saving_refused": (

@@ -1,5 +1,5 @@
 """The player's words in Portuguese (você, understood in Brazil and Portugal); keys as in
-player_text.ENGLISH."""
+english.TEXT."""
 
 TEXT: dict[str, str] = {
     "saving_refused": (

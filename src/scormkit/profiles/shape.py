@@ -16,24 +16,24 @@ from scormkit.targets import Target
 class Shaping:
     """What to build for one LMS, and the notes the build prints."""
 
-    sco_per_module: bool
+    launch_per_module: bool
     state_budget: int  # the most characters of resume state the LMS keeps
     notes: list[str] = field(default_factory=list)  # changes made, each with its reason
     advice: list[str] = field(default_factory=list)  # what the LMS admin should set
 
 
 def shape_build(
-    profile: LmsProfile, target: Target, sco_per_module: bool, *, in_order: bool = False
+    profile: LmsProfile, target: Target, launch_per_module: bool, *, in_order: bool = False
 ) -> Shaping:
     """The packaging and budget `target` gets in `profile`'s LMS, given the spec's choices
-    (`sco_per_module`, and `in_order` for packaging.modules_in_order)."""
+    (`launch_per_module`, and `in_order` for packaging.modules_in_order)."""
     notes: list[str] = []
     advice: list[str] = []
     name = profile.title
     if profile.runs and target.name not in profile.runs:
         runs = ", ".join(sorted(profile.runs))
         notes.append(f"{name} documents {runs}, not {target.name}; it may not run this package")
-    per_module = sco_per_module
+    per_module = launch_per_module
     if per_module and target.name.startswith("scorm2004") and profile.one_sco_in_2004:
         reason = profile.one_sco_in_2004
         per_module = False

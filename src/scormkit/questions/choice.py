@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from scormkit.questions import gift
 from scormkit.questions.question import Interaction, QuestionBase, lettered
 from scormkit.spec.base import SpecModel
 
@@ -47,6 +48,10 @@ class _Choices(QuestionBase):
     def wrong_response(self) -> list[str] | None:
         return [letter for letter, c in lettered(self.choices) if not c.correct][:1] or None
 
+    def gift_loses(self) -> list[str]:
+        shuffled = ["shuffle"] if self.shuffle else []
+        return [*super().gift_loses(), *gift.right_feedback_lost(self), *shuffled]
+
 
 class SingleChoice(_Choices):
     type: Literal["single_choice"]
@@ -70,6 +75,15 @@ class SingleChoice(_Choices):
             ]
         return []
 
+    def gift_answers(self) -> str | None:
+        return gift.answer_lines(
+            self,
+            [
+                f"{'=' if c.correct else '~'}{gift.escape(c.text)}{gift.feedback(c.feedback)}"
+                for c in self.choices
+            ],
+        )
+
 
 class MultipleChoice(_Choices):
     type: Literal["multiple_choice"]
@@ -85,3 +99,16 @@ class MultipleChoice(_Choices):
 
     def response_size(self) -> int:
         return len(self.choices)
+
+    def gift_answers(self) -> str | None:
+        # Each right choice is worth an equal part of 100%, each wrong one takes as much away.
+        right = sum(c.correct for c in self.choices)
+        wrong = len(self.choices) - right
+        return gift.answer_lines(
+            self,
+            [
+                f"~%{100 / right if c.correct else -100 / wrong:.5g}%"
+                f"{gift.escape(c.text)}{gift.feedback(c.feedback)}"
+                for c in self.choices
+            ],
+        )

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
+from scormkit.questions import gift
 from scormkit.questions.question import Interaction, QuestionBase
 from scormkit.state import ESCAPED
 
@@ -43,3 +44,13 @@ class FillIn(QuestionBase):
     def wrong_response(self) -> list[str] | None:
         accepted = {text.strip().lower() for text in self.accepted}
         return next(([t] for t in ("no idea", "nothing", "zzz") if t not in accepted), None)
+
+    def gift_answers(self) -> str | None:
+        own = None if gift.general_feedback(self) else self.correct_feedback
+        return gift.answer_lines(
+            self, [f"={gift.escape(a)}{gift.feedback(own)}" for a in self.accepted]
+        )
+
+    def gift_loses(self) -> list[str]:
+        exact = self.case_sensitive or not self.normalize_whitespace
+        return [*super().gift_loses(), *(["case_sensitive/normalize_whitespace"] if exact else [])]

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field
 
+from scormkit.questions import gift
 from scormkit.questions.question import LETTERS, Interaction, QuestionBase, lettered
 from scormkit.spec.base import SpecModel
 
@@ -48,3 +49,10 @@ class Matching(QuestionBase):
         right = self.right_response()
         shifted = right[1:] + right[:1]
         return shifted if shifted != right else None
+
+    def gift_answers(self) -> str | None:
+        lines = [f"={gift.escape(p.source)} -> {gift.escape(p.target)}" for p in self.pairs]
+        return gift.answer_lines(self, lines)
+
+    def gift_loses(self) -> list[str]:
+        return [*super().gift_loses(), *gift.right_feedback_lost(self)]

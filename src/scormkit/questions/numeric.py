@@ -6,6 +6,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from scormkit.questions import gift
 from scormkit.questions.question import Interaction, QuestionBase, number
 from scormkit.state import ESCAPED
 
@@ -62,6 +63,17 @@ class Numeric(QuestionBase):
             return [_typed(self.answer + self.tolerance + 1)]
         assert self.max is not None
         return [_typed(self.max + 1)]
+
+    def gift_answers(self) -> str | None:
+        own = None if gift.general_feedback(self) else self.correct_feedback
+        if self.answer is None:
+            value = f"{self.min:g}..{self.max:g}"
+        else:
+            value = f"{self.answer:g}" + (f":{self.tolerance:g}" if self.tolerance else "")
+        return f"#{value}{gift.feedback(own)}{gift.general_tail(self)}"
+
+    def gift_loses(self) -> list[str]:
+        return [*super().gift_loses(), *(["unit"] if self.unit else [])]
 
 
 def _typed(value: float) -> str:

@@ -8,6 +8,7 @@ words, everything the other stages need from it:
   components a response names), from which SCORM and xAPI reports are made;
 - `response_size()`: the longest response the resume state keeps (runtime/state.js);
 - `right_response()` / `wrong_response()` and `entry`: how a scripted learner answers it;
+- `gift_answers()` / `gift_loses()`: its answers in GIFT (`scormkit export`), and what is lost;
 - `template`: the template that shows it, `templates/questions/<type>.html`.
 """
 
@@ -124,6 +125,21 @@ class QuestionBase(SpecModel):
     def wrong_response(self) -> list[str] | None:
         """A wrong answer as a learner enters it; None when every answer is right."""
         raise NotImplementedError
+
+    def gift_answers(self) -> str | None:
+        """This question's answers in GIFT, between the braces; None: GIFT has no such type."""
+        return None
+
+    def gift_loses(self) -> list[str]:
+        """Fields set on this question that its GIFT form cannot carry."""
+        lost = ["hint"] if self.hint else []
+        if self.weight != 1:
+            lost.append("weight")
+        if self.attempts != 1:
+            lost.append("attempts")
+        if self.correct_feedback != self.incorrect_feedback and self.incorrect_feedback:
+            lost.append("incorrect_feedback")
+        return lost
 
 
 def number(value: float) -> str:

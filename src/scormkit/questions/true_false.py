@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from scormkit.questions import gift
 from scormkit.questions.question import Interaction, QuestionBase
 
 
@@ -30,3 +31,18 @@ class TrueFalse(QuestionBase):
 
     def wrong_response(self) -> list[str] | None:
         return ["f" if self.answer else "t"]
+
+    def gift_answers(self) -> str | None:
+        # GIFT keeps the feedback of a wrong answer first, then of the right one: T#wrong#right.
+        said_wrong, said_right = (self.false_feedback, self.true_feedback)
+        if not self.answer:
+            said_wrong, said_right = said_right, said_wrong
+        own = (
+            f"#{gift.escape(said_wrong or '')}{gift.feedback(said_right)}"
+            if said_right
+            else gift.feedback(said_wrong)
+        )
+        return gift.answer_lines(self, [f"{'T' if self.answer else 'F'}{own}"])
+
+    def gift_loses(self) -> list[str]:
+        return [*super().gift_loses(), *gift.right_feedback_lost(self)]

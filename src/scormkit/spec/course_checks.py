@@ -9,10 +9,11 @@ from pathlib import Path, PurePosixPath
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
 from scormkit.spec.activities import Quiz, Scenario, Survey
+from scormkit.spec.blocks import Audio, Image, Video
 from scormkit.spec.cast import check_speakers
 from scormkit.spec.contrast import contrast_message, weak_pairs
 from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
-from scormkit.spec.models import Audio, Course, Image, Video
+from scormkit.spec.models import Course
 from scormkit.spec.textlinks import text_problems, text_refs
 
 Locate = Callable[[PathKey], Location]

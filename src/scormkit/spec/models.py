@@ -1,95 +1,20 @@
-"""Spec models of a course: modules of pages of content blocks and activities."""
+"""Spec models of a course: modules of pages (of blocks and activities) and course settings."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AliasChoices, Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz, Scenario
 from scormkit.spec.banks import Bank
 from scormkit.spec.base import Id, SpecModel
+from scormkit.spec.blocks import Block
 from scormkit.spec.observation import Observation
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 # BCP 47 language tag: a primary language subtag, then optional subtags.
 Language = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
-
-
-class Text(SpecModel):
-    type: Literal["text"]
-    markdown: str = Field(description="Body text in Markdown.")
-
-
-class Image(SpecModel):
-    type: Literal["image"]
-    src: str = Field(description="Image file, relative to the spec file.")
-    alt: str = Field(min_length=1, description="Read aloud by screen readers; required.")
-    caption: str | None = Field(default=None, description="Shown under the image.")
-
-
-class Media(SpecModel):
-    src: str = Field(description="Media file, relative to the spec file.")
-    captions: str | None = Field(
-        default=None, description="WebVTT captions file, relative to the spec file."
-    )
-    title: str = Field(description="Accessible name of the player.")
-
-
-class Video(Media):
-    type: Literal["video"]
-    poster: str | None = Field(default=None, description="Still image shown before playing.")
-
-    @model_validator(mode="after")
-    def _needs_captions(self) -> Video:
-        if self.captions is None:
-            raise ValueError(
-                "a video needs `captions` (a WebVTT file) so every learner can follow it"
-            )
-        return self
-
-
-class Audio(Media):
-    type: Literal["audio"]
-    transcript: str | None = Field(
-        default=None, description="Full text of the recording (Markdown)."
-    )
-
-
-class Callout(SpecModel):
-    type: Literal["callout"]
-    style: Literal["note", "tip", "warning", "important"] = Field(
-        default="note", description="How the box looks and what it is announced as."
-    )
-    title: str | None = Field(default=None, description="Bold first line.")
-    markdown: str = Field(description="Body of the box in Markdown.")
-
-
-class Panel(SpecModel):
-    title: str = Field(description="Label of the panel's button or tab.")
-    markdown: str = Field(description="What the panel reveals, in Markdown.")
-
-
-class Accordion(SpecModel):
-    type: Literal["accordion"]
-    panels: list[Panel] = Field(min_length=1, description="Panels, each opened on its own.")
-
-
-class Tabs(SpecModel):
-    type: Literal["tabs"]
-    panels: list[Panel] = Field(min_length=2, description="Tabs, one shown at a time.")
-
-
-class Quote(SpecModel):
-    type: Literal["quote"]
-    text: str = Field(description="The words quoted.")
-    attribution: str | None = Field(default=None, description="Who said it.")
-
-
-Block = Annotated[
-    Text | Image | Video | Audio | Callout | Accordion | Tabs | Quote,
-    Field(discriminator="type"),
-]
 
 
 class Page(SpecModel):
@@ -166,30 +91,44 @@ class Completion(SpecModel):
     )
 
 
+# The old name of `packaging.launch_per_module` (a SCORM word): still read, with a warning.
+OLD_LAUNCH_PER_MODULE = "sco_per_module"
+
+
 class Packaging(SpecModel):
     """How the course is cut into launchable parts for the LMS."""
 
-    sco_per_module: bool = Field(
+    launch_per_module: bool = Field(
         default=False,
+        validation_alias=AliasChoices("launch_per_module", OLD_LAUNCH_PER_MODULE),
         description=(
-            "Package each module as its own launch (SCORM 1.2 and 2004), so the LMS lists and "
-            "reports modules separately; false: the whole course is one launch."
+            "Package each module as its own launch (SCORM 1.2, SCORM 2004 and cmi5), so the LMS "
+            "lists and reports modules separately; false: the whole course is one launch."
         ),
     )
     modules_in_order: bool = Field(
         default=False,
         description=(
-            "With sco_per_module: a module opens only once the one before it is complete "
+            "With launch_per_module: a module opens only once the one before it is complete "
             "(and passed, when scored)."
         ),
     )
     assessment: Id | None = Field(
         default=None,
         description=(
-            "With sco_per_module: id of the module whose quiz decides the course; passing it "
+            "With launch_per_module: id of the module whose quiz decides the course; passing it "
             "completes and passes the course."
         ),
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_name(cls, data: object) -> object:
+        if isinstance(data, dict) and {"launch_per_module", OLD_LAUNCH_PER_MODULE} <= set(data):
+            raise ValueError(
+                f"give `launch_per_module` only; `{OLD_LAUNCH_PER_MODULE}` is its old name"
+            )
+        return data
 
 
 class Theme(SpecModel):

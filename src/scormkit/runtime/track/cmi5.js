@@ -13,7 +13,6 @@
 import {
   activity,
   answeredResult,
-  isoDuration,
   normaliseActor,
   pageIri,
   parentOf,
@@ -24,6 +23,7 @@ import {
   trackedSession,
   trackerData,
 } from "./xapistatements.js";
+import { isoDuration } from "./duration.js";
 import { createLrs, createResume } from "./lrs.js";
 
 const CMI5 = "https://w3id.org/xapi/cmi5/context/";

@@ -7,6 +7,7 @@
 //   finish(next)     next: "next", "previous" or "exit" asks the LMS to move on
 //                    (adl.nav.request continue, previous or exitAll) as the session ends
 
+import { isoDuration } from "./duration.js";
 import { findApiNamed, scormCalls } from "./scormapi.js";
 
 const MAX_PARENTS = 500; // ADL's 2004 discovery sample searches up to 500 levels (RTE 3.3.1)
@@ -17,19 +18,6 @@ const NAV_REQUESTS = { next: "continue", previous: "previous", exit: "exitAll" }
 /** The LMS's `API_1484_11` object: up from `win` through its parents, then from its opener. */
 export function findApi(win) {
   return findApiNamed(win, "API_1484_11", MAX_PARENTS);
-}
-
-/** `ms` as an ISO 8601 duration (RTE 4.1.x timeinterval), to the hundredth: PT1H5M30.25S. */
-export function isoDuration(ms) {
-  const hundredths = Math.max(0, Math.round(ms / 10));
-  const h = Math.floor(hundredths / 360000);
-  const m = Math.floor(hundredths / 6000) % 60;
-  const s = (hundredths % 6000) / 100;
-  let out = "PT";
-  if (h) out += `${h}H`;
-  if (m) out += `${m}M`;
-  if (s || (!h && !m)) out += `${s}S`;
-  return out;
 }
 
 /** `date` as a SCORM 2004 time (RTE 4.1.x), in UTC to the hundredth of a second. */

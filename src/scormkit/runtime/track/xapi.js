@@ -11,7 +11,6 @@
 import {
   answeredResult,
   activity,
-  isoDuration,
   normaliseActor,
   pageIri,
   placeIn,
@@ -23,6 +22,7 @@ import {
   trackerData,
   verdictToSend,
 } from "./xapistatements.js";
+import { isoDuration } from "./duration.js";
 import { createLrs, createResume } from "./lrs.js";
 
 const UNTRACKED = { tracked: false, resume: false, location: "", state: "", learner: "" };

@@ -2,6 +2,8 @@
 // §2.4) and where they come from in the course. Pure apart from reading the launch page's
 // course data; talking to the LRS is lrs.js.
 
+import { isoDuration } from "./duration.js";
+
 const VERB_BASE = "http://adlnet.gov/expapi/verbs/";
 // scormkit's xAPI Profile (src/scormkit/report/profile.jsonld): its own verb and extensions.
 const PROFILE = "https://scormkit.dev/xapi/";
@@ -26,19 +28,6 @@ export function uuid(cryptoApi = globalThis.crypto) {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `ms` as an ISO 8601 duration kept to 0.01 s (xAPI-Data §4.6), e.g. PT1M2.5S. */
-export function isoDuration(ms) {
-  const hundredths = Math.max(0, Math.round(ms / 10));
-  const h = Math.floor(hundredths / 360000);
-  const m = Math.floor(hundredths / 6000) % 60;
-  const s = (hundredths % 6000) / 100;
-  let text = "PT";
-  if (h) text += `${h}H`;
-  if (m) text += `${m}M`;
-  if (s || text === "PT") text += `${Number(s.toFixed(2))}S`;
-  return text;
 }
 
 /** `date` as a UTC timestamp with Z. */
