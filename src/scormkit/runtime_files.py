@@ -2,7 +2,8 @@
 
 Every package carries the player core (`PLAYER`) and one tracker: the module in
 runtime/track/ that talks to the target's LMS or LRS, with the modules it imports (`TRACKERS`).
-A new runtime module is added to these lists; tests/building/test_runtime_files.py fails until it is.
+A new runtime module is added to these lists; tests/building/test_runtime_files.py fails
+until it is.
 """
 
 from __future__ import annotations

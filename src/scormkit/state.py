@@ -3,8 +3,8 @@
 The player saves a learner's progress as one string (format 2): a header of version, layout
 hash and pages seen, then sections of comma-separated entries, each led by `|` and a letter.
 This module only knows that format; `plan/resume.py` sizes a course with it, and
-tests/building/test_budget.py checks the figures against the JavaScript encoder itself. Keep the two in
-step.
+tests/building/test_budget.py checks the figures against the JavaScript encoder itself. Keep
+the two in step.
 """
 
 from __future__ import annotations
