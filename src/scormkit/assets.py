@@ -32,7 +32,7 @@ def collect_assets(course: Course, base_dir: Path) -> tuple[dict[str, str], list
         href = _free_href(_safe_href(ref), taken)
         taken.add(href)
         hrefs[ref] = href
-        files.append(PackageFile(href, (base_dir / ref).read_bytes()))
+        files.append(PackageFile(href, base_dir / ref))  # copied into the zip in chunks
     return hrefs, files
 
 

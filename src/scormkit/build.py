@@ -140,7 +140,7 @@ def _existing_dir(value: Path | str | None, what: str) -> Path | None:
 def read_control_documents(folder: Path) -> list[PackageFile]:
     """The schema files (.xsd, .dtd) under `folder`, to ship at the package root."""
     files = [
-        PackageFile(p.relative_to(folder).as_posix(), p.read_bytes())
+        PackageFile(p.relative_to(folder).as_posix(), p)
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.suffix.lower() in (".xsd", ".dtd")
     ]
