@@ -205,6 +205,13 @@ def asset_problem(base_dir: Path, ref: str) -> str | None:
         return f"{quote(ref)} leaves the spec's folder; keep assets beside or below the spec"
     if "\0" in ref:
         return f"{quote(ref)} contains a NUL character"
+    hidden = next((part for part in pure.parts if part.startswith(".")), None)
+    if hidden:  # checked by name, before the disk: a hidden file is refused even when present
+        named = quote(ref) if hidden == str(pure) else f"{quote(ref)}: {quote(hidden)}"
+        return (
+            f"{named} is a hidden name (it starts with '.'), which web servers and LMSs "
+            "refuse to serve; rename it"
+        )
     target = base_dir / ref
     try:
         resolved = target.resolve(strict=True)
