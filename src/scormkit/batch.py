@@ -25,6 +25,7 @@ from scormkit.errors import ScormkitError, SpecError
 from scormkit.plan.resume import worst_state_size
 from scormkit.profiles import find_profile
 from scormkit.profiles.shape import shape_build
+from scormkit.scenario.proof_cache import known_proofs, learn_proofs
 from scormkit.spec import Course, load_course
 from scormkit.translation import catalog_path, translate_course
 from scormkit.validate import spec_warnings
@@ -209,12 +210,25 @@ def run_batch(
             results[index] = run_job(job)
             done(results[index])
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        _prove_first(jobs)
+        with ProcessPoolExecutor(
+            workers, initializer=learn_proofs, initargs=(known_proofs(),)
+        ) as pool:
             futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 done(results[futures[future]])
     return [results[index] for index in range(len(jobs))]
+
+
+def _prove_first(jobs: list[Job]) -> None:
+    """Check each spec here, so its role-plays are proved once, not once per worker; a spec
+    that fails is left for its jobs to report."""
+    for spec in dict.fromkeys(job.spec for job in jobs):
+        try:
+            load_course(spec)
+        except ScormkitError:
+            pass
 
 
 def summary_lines(reports: list[PackageReport]) -> list[str]:

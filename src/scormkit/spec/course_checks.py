@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
+from scormkit.scenario.proof_cache import ProofBudget
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.cast import check_speakers
 from scormkit.spec.contrast import contrast_message, weak_pairs
@@ -27,9 +28,10 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
 
     _check_unique_ids(course, report, locate)
     _check_questions(course, report)
+    budget = ProofBudget()  # shared by the spec's role-plays, each proved once per process
     for path, scenario in _scenarios(course):
         check_speakers(path, scenario.cast, scenario.scenes, report)
-        check_scenario(path, scenario, report)
+        check_scenario(path, scenario, report, budget)
     _check_scoring(course, report)
     _check_packaging(course, report)
     theme = course.theme

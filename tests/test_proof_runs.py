@@ -1,0 +1,111 @@
+"""Each role-play is proved once per build: every target, every launch unit, every package of
+a batch (on one process or several) reuses the proof made when the spec was checked."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import scormkit.scenario.proof
+from scormkit import build
+from scormkit.batch import plan_jobs, run_batch
+from scormkit.scenario.proof_cache import forget_proofs
+from scormkit.targets import TARGETS
+
+DRILL = """\
+        activity: &drill
+          type: scenario
+          id: drill
+          title: Fire drill
+          start: smoke
+          dimensions: [safety]
+          scenes:
+            - id: smoke
+              line: You smell smoke.
+              choices:
+                - id: look
+                  text: Look again
+                  goto: smoke
+                  points: {safety: 1}
+                  requires: [{of: safety, at_most: 3}]
+                - {id: leave, text: Leave, goto: outside}
+            - id: outside
+              line: You are outside.
+              ending: success
+"""
+SPEC = f"""\
+id: drills
+title: Drills
+packaging: {{sco_per_module: true}}
+modules:
+  - id: one
+    title: One
+    pages:
+      - id: first
+        title: First
+{DRILL}
+  - id: two
+    title: Two
+    pages:
+      - id: second
+        title: Second
+        activity: {{<<: *drill, id: drill-two}}
+"""
+
+
+@pytest.fixture
+def proofs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A log of proof runs, one scenario id a line, written by this process and its children."""
+    log = tmp_path / "proofs.log"
+    log.touch()
+    real = scormkit.scenario.proof.prove_scenario
+
+    def logged(scenario, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with log.open("a") as out:
+            out.write(scenario.id + "\n")
+        return real(scenario, *args, **kwargs)
+
+    monkeypatch.setattr(scormkit.scenario.proof, "prove_scenario", logged)
+    forget_proofs()
+    yield log
+    forget_proofs()
+
+
+def runs(log: Path) -> Counter[str]:
+    return Counter(log.read_text().split())
+
+
+def spec(tmp_path: Path) -> Path:
+    path = tmp_path / "drills.yaml"
+    path.write_text(SPEC)
+    return path
+
+
+def test_every_target_in_both_launch_modes_proves_each_role_play_once(
+    tmp_path: Path, proofs: Path
+) -> None:
+    course = spec(tmp_path)
+    built = []
+    for target in TARGETS:
+        for per_module in (False, True) if target != "xapi" else (False,):
+            built.append(
+                build(course, target, tmp_path / f"{per_module}", sco_per_module=per_module)
+            )
+    assert len(built) == 9
+    assert runs(proofs) == {"drill": 1, "drill-two": 1}
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_proves_each_role_play_once(tmp_path: Path, proofs: Path, workers: int) -> None:
+    if workers > 1 and multiprocessing.get_start_method() != "fork":
+        pytest.skip("the proof log is patched in here; only forked workers inherit it")
+    targets = [t for t in TARGETS if t != "xapi"]  # xAPI has no launch per module
+    jobs = plan_jobs([spec(tmp_path)], targets, ["generic", "moodle"], tmp_path / "out")
+    reports = run_batch(jobs, workers)
+    assert [r.errors for r in reports if not r.ok] == []
+    assert len(reports) == 8
+    assert runs(proofs) == {"drill": 1, "drill-two": 1}
