@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from scormkit.atomic import write_file
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.check.lms import check_for_lms
@@ -257,5 +258,4 @@ def write_report(reports: list[PackageReport], path: Path) -> None:
         "failed": sum(1 for r in reports if not r.ok),
         "summary": summary_lines(reports),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_file(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
