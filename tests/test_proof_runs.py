@@ -13,6 +13,7 @@ import pytest
 import scormkit.scenario.proof
 from scormkit import build
 from scormkit.batch import plan_jobs, run_batch
+from scormkit.errors import SpecError
 from scormkit.scenario.proof_cache import forget_proofs
 from scormkit.targets import TARGETS
 
@@ -109,3 +110,14 @@ def test_a_batch_proves_each_role_play_once(tmp_path: Path, proofs: Path, worker
     assert [r.errors for r in reports if not r.ok] == []
     assert len(reports) == 8
     assert runs(proofs) == {"drill": 1, "drill-two": 1}
+
+
+def test_a_role_play_too_large_to_prove_is_explored_once_however_often_it_is_built(
+    proofs: Path,
+) -> None:
+    endless = Path(__file__).parent / "bad_specs" / "scenario-too-many-states.yaml"
+    for target in ("scorm12", "cmi5"):
+        with pytest.raises(SpecError) as caught:
+            build(endless, target, proofs.parent / "out")
+        assert "more than 100000 distinct situations" in str(caught.value)
+    assert runs(proofs) == {"drill": 1}

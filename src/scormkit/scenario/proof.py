@@ -72,7 +72,7 @@ def prove_scenario(
     """
     limit = max(0, max_states - spent)
     if not limit:
-        return _too_large(max_states, spent)
+        return too_large(max_states, spent)
     walk = Walker(scenario)
     start = walk.start()
     parents: dict[State, tuple[State, str] | None] = {start: None}
@@ -89,7 +89,7 @@ def prove_scenario(
                 edges[state].append(following)
             if following not in parents:
                 if len(parents) >= limit:
-                    return _too_large(max_states, spent)
+                    return too_large(max_states, spent)
                 parents[following] = (state, move.step)
                 queue.append(following)
     order = list(parents)  # breadth-first: shortest ways first
@@ -159,7 +159,8 @@ def _passes(walk: Walker, state: State) -> bool:
     return not walk.out_of_lives(state) and _counts(walk.scene(state).ending, walk.scenario.pass_at)
 
 
-def _too_large(max_states: int, spent: int) -> ScenarioProof:
+def too_large(max_states: int, spent: int) -> ScenarioProof:
+    """The proof of a scenario with more states than the `max_states - spent` left to it."""
     if spent >= max_states:
         return _unproved(
             f"not proved: the role-plays before this one took all the situations the proofs "

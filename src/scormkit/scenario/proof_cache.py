@@ -17,22 +17,26 @@ from scormkit.scenario import proof
 from scormkit.scenario.proof import ScenarioProof
 from scormkit.spec.activities import Scenario
 
-KEPT = 256  # proofs remembered, most recently used first; each is a few hundred bytes
-_proved: OrderedDict[str, ScenarioProof] = OrderedDict()
+KEPT = 256  # scenarios remembered, most recently used first; each proof is a few hundred bytes
+# By the sha256 of a scenario: its proof, or the most states it was found to have more than.
+_proved: OrderedDict[str, ScenarioProof | int] = OrderedDict()
 
 
 def proof_of(scenario: Scenario, max_states: int = PROOF_STATES, spent: int = 0) -> ScenarioProof:
     """The proof of `scenario` (see `prove_scenario`), made only if this process has not made it."""
     key = hashlib.sha256(scenario.model_dump_json().encode()).hexdigest()
+    limit = max_states - spent
     known = _proved.get(key)
-    if known is not None and known.states <= max_states - spent:
-        _proved.move_to_end(key)
-        return known
-    made = proof.prove_scenario(scenario, max_states, spent=spent)
-    if made.explored_all:  # a proof cut short by its budget may still finish under a larger one
-        _proved[key] = made
-        while len(_proved) > KEPT:
-            _proved.popitem(last=False)
+    if isinstance(known, ScenarioProof):  # a proof explores the same states under any limit
+        made = known if known.states <= limit else proof.too_large(max_states, spent)
+    elif isinstance(known, int) and limit <= known:  # it has more states than it was given
+        made = proof.too_large(max_states, spent)
+    else:
+        made = proof.prove_scenario(scenario, max_states, spent=spent)
+        _proved[key] = made if made.explored_all else limit
+    _proved.move_to_end(key)
+    while len(_proved) > KEPT:
+        _proved.popitem(last=False)
     return made
 
 
@@ -50,12 +54,12 @@ class ProofBudget:
         return made
 
 
-def known_proofs() -> dict[str, ScenarioProof]:
+def known_proofs() -> dict[str, ScenarioProof | int]:
     """The proofs this process has made, to hand to worker processes."""
     return dict(_proved)
 
 
-def learn_proofs(proofs: dict[str, ScenarioProof]) -> None:
+def learn_proofs(proofs: dict[str, ScenarioProof | int]) -> None:
     """Take proofs made by another process (a batch's parent), so they are not made again."""
     _proved.update(proofs)
 
