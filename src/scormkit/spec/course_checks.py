@@ -232,7 +232,7 @@ def _similar_file(base_dir: Path, ref: PurePosixPath) -> str:
     """A "did you mean" naming a file beside where `ref` points, when one is close."""
     folder = base_dir.joinpath(*ref.parent.parts)
     try:
-        names = sorted(entry.name for entry in folder.iterdir() if entry.is_file())
+        names = sorted(e.name for e in folder.iterdir() if e.is_file() and e.name[:1] != ".")
     except OSError:
         return ""
     close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.6)
