@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 
 from scormkit.cli import main
 from scormkit.errors import BuildError
+from scormkit.targets import TARGETS
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -145,9 +146,17 @@ def test_a_file_in_the_way_of_an_output_is_a_message_not_a_traceback(tmp_path: P
     )
 
 
-def test_ctrl_c_during_a_build_exits_130_and_leaves_no_partial_zip(tmp_path: Path) -> None:
+ALL_TARGETS = [arg for target in TARGETS for arg in ("-t", target)]
+
+
+@pytest.mark.parametrize(
+    "options", [[], ["-j", "2", *ALL_TARGETS]], ids=["one package", "five on two workers"]
+)
+def test_ctrl_c_during_a_build_exits_130_and_leaves_no_partial_zip(
+    tmp_path: Path, options: list[str]
+) -> None:
     with (tmp_path / "talk.mp4").open("wb") as video:
-        for _ in range(80):  # 80 MB of random bytes: seconds of deflating
+        for _ in range(40):  # 40 MB of random bytes: seconds of deflating per package
             video.write(os.urandom(1024 * 1024))
     (tmp_path / "talk.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHello.\n")
     (tmp_path / "course.yaml").write_text(
@@ -157,19 +166,21 @@ def test_ctrl_c_during_a_build_exits_130_and_leaves_no_partial_zip(tmp_path: Pat
     )
     out = tmp_path / "out"
     process = subprocess.Popen(
-        [sys.executable, "-m", "scormkit", "build", str(tmp_path / "course.yaml"), "-o", str(out)],
+        [sys.executable, "-m", "scormkit", "build", str(tmp_path / "course.yaml"), "-o", str(out),
+         *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-    )
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )  # fmt: skip
     deadline = time.monotonic() + 60
     while not list(out.glob("*.part")) and process.poll() is None:
         assert time.monotonic() < deadline, "the build never started writing its zip"
         time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
     stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert stderr.splitlines()[-1] == "interrupted"
     assert "Traceback" not in stderr
     assert stdout == ""
-    assert list(out.iterdir()) == []
+    assert list(out.iterdir()) == []  # no partial zip, and no package started after Ctrl-C

@@ -8,6 +8,7 @@ prints: `on_done` tells the caller about each package as it finishes.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
 import zipfile
 from collections.abc import Callable, Iterable
@@ -26,6 +27,7 @@ from scormkit.errors import ScormkitError, SpecError
 from scormkit.plan.resume import worst_state_size
 from scormkit.profiles import find_profile
 from scormkit.profiles.shape import shape_build
+from scormkit.scenario.proof import ScenarioProof
 from scormkit.scenario.proof_cache import known_proofs, learn_proofs
 from scormkit.spec import Course, load_course
 from scormkit.translation import catalog_path, translate_course
@@ -212,14 +214,41 @@ def run_batch(
             done(results[index])
     else:
         _prove_first(jobs)
+        stop = multiprocessing.Event()
         with ProcessPoolExecutor(
-            workers, initializer=learn_proofs, initargs=(known_proofs(),)
+            workers, initializer=_start_worker, initargs=(known_proofs(), stop)
         ) as pool:
-            futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                done(results[futures[future]])
+            futures = {pool.submit(_run_in_worker, job): index for index, job in enumerate(jobs)}
+            try:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    done(results[futures[future]])
+            except BaseException:  # Ctrl-C or a bug: no further job starts
+                stop.set()
+                pool.shutdown(cancel_futures=True)
+                raise
     return [results[index] for index in range(len(jobs))]
+
+
+_worker: dict[str, Any] = {}  # a worker process's share of the batch: the stop event
+
+
+def _start_worker(proofs: dict[str, ScenarioProof | int], stop: Any) -> None:
+    learn_proofs(proofs)
+    _worker["stop"] = stop
+
+
+def _run_in_worker(job: Job) -> PackageReport:
+    """`run_job` in a worker; once Ctrl-C reached it or the parent, no further job starts (a
+    worker takes jobs queued ahead, which cancelling in the parent cannot reach)."""
+    stop = _worker["stop"]
+    if stop.is_set():
+        raise KeyboardInterrupt
+    try:
+        return run_job(job)
+    except KeyboardInterrupt:
+        stop.set()
+        raise
 
 
 def _prove_first(jobs: list[Job]) -> None:
