@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 import scormkit.scenario.proof
 from scormkit import build
 from scormkit.batch import plan_jobs, run_batch
 from scormkit.errors import SpecError
-from scormkit.scenario.proof_cache import forget_proofs
+from scormkit.scenario.proof_cache import forget_proofs, proof_of
+from scormkit.spec.activities import Scenario
 from scormkit.targets import TARGETS
 
 DRILL = """\
@@ -120,4 +122,19 @@ def test_a_role_play_too_large_to_prove_is_explored_once_however_often_it_is_bui
         with pytest.raises(SpecError) as caught:
             build(endless, target, proofs.parent / "out")
         assert "more than 100000 distinct situations" in str(caught.value)
+    assert runs(proofs) == {"drill": 1}
+
+
+def test_a_proof_made_once_answers_any_budget_without_exploring_again(proofs: Path) -> None:
+    drill = Scenario.model_validate(yaml.safe_load(DRILL.replace("&drill", ""))["activity"])
+    whole = proof_of(drill)
+    assert whole.proved and whole.states == 10  # safety 0..4 at the smoke, and each way out
+    assert proof_of(drill, 100, spent=90) is whole  # exactly what is left: still proved
+    short = proof_of(drill, 100, spent=91)
+    assert not short.proved
+    assert short.problems[0].message.startswith(
+        "the scenario has more distinct situations (scene, variables, lives and points) than "
+        "the 9 left to prove it: the role-plays of a spec may explore 100 in all, and the ones "
+        "before this one took 91;"
+    )
     assert runs(proofs) == {"drill": 1}
