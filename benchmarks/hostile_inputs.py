@@ -44,6 +44,20 @@ def make_cases(folder: Path) -> dict[str, list[str]]:
             f"href='index.html'>{files}</resource></resources></manifest>",
         )
         zf.writestr("index.html", "<p>x</p>")
+    role_plays = folder / "role-plays.yaml"
+    endless = (
+        "      - id: p{n}\n        title: P\n        activity:\n          type: scenario\n"
+        "          id: drill-{n}\n          title: Drill\n          start: a\n"
+        "          dimensions: [d]\n          scenes:\n            - id: a\n"
+        "              line: Again?\n              choices:\n"
+        "                - {{id: more, text: More, goto: a, points: {{d: 1}}}}\n"
+        "                - {{id: stop, text: Stop, goto: end}}\n"
+        "            - {{id: end, line: End, ending: success}}\n"
+    )
+    role_plays.write_text(
+        "id: x\ntitle: y\nmodules:\n  - id: m\n    title: M\n    pages:\n"
+        + "".join(endless.format(n=n) for n in range(4))
+    )
     spec = str(ROOT / "course_specs" / "healthcare-customer-service.yaml")
     return {
         "validate: 6 MB YAML of 1,000,000 items": ["validate", str(long_yaml)],
@@ -56,6 +70,18 @@ def make_cases(folder: Path) -> dict[str, list[str]]:
             "--results",
             str(laughs),
             "--dry-run",
+        ],  # fmt: skip
+        "build: four endless role-plays, three targets": [
+            "build",
+            str(role_plays),
+            "-o",
+            str(folder / "out"),
+            "-t",
+            "scorm12",
+            "-t",
+            "scorm2004",
+            "-t",
+            "cmi5",
         ],  # fmt: skip
         "check: 80 KB crafted page and script": ["check", str(crafted)],
         "check: manifest listing 100,000 missing files": ["check", str(many)],

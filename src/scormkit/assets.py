@@ -32,13 +32,20 @@ def collect_assets(course: Course, base_dir: Path) -> tuple[dict[str, str], list
         href = _free_href(_safe_href(ref), taken)
         taken.add(href)
         hrefs[ref] = href
-        files.append(PackageFile(href, (base_dir / ref).read_bytes()))
+        files.append(PackageFile(href, base_dir / ref))  # copied into the zip in chunks
     return hrefs, files
 
 
 def _safe_href(ref: str) -> str:
     parts = [p for p in PurePosixPath(ref).parts if p not in (".", "")]
-    return "/".join([ASSET_DIR, *(_UNSAFE.sub("-", p).strip("-") or "file" for p in parts)])
+    return "/".join([ASSET_DIR, *(_safe_name(p) for p in parts)])
+
+
+def _safe_name(name: str) -> str:
+    """`Plan B.png` -> `Plan-B.png`; a name that would be empty or hidden (`é.png` -> `.png`)
+    starts with `file` instead, because web servers refuse to serve hidden names."""
+    safe = _UNSAFE.sub("-", name).strip("-")
+    return safe if safe and not safe.startswith(".") else f"file{safe}"
 
 
 def _free_href(href: str, taken: set[str]) -> str:

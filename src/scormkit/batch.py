@@ -8,6 +8,7 @@ prints: `on_done` tells the caller about each package as it finishes.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
 import zipfile
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from scormkit.atomic import write_file
 from scormkit.build import build, find_target
 from scormkit.check import check_package
 from scormkit.check.lms import check_for_lms
@@ -25,6 +27,8 @@ from scormkit.errors import ScormkitError, SpecError
 from scormkit.plan.resume import worst_state_size
 from scormkit.profiles import find_profile
 from scormkit.profiles.shape import shape_build
+from scormkit.scenario.proof import ScenarioProof
+from scormkit.scenario.proof_cache import known_proofs, learn_proofs
 from scormkit.spec import Course, load_course
 from scormkit.translation import catalog_path, translate_course
 from scormkit.validate import spec_warnings
@@ -208,12 +212,52 @@ def run_batch(
             results[index] = run_job(job)
             done(results[index])
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(run_job, job): index for index, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                done(results[futures[future]])
+        _prove_first(jobs)
+        stop = multiprocessing.Event()
+        with ProcessPoolExecutor(
+            workers, initializer=_start_worker, initargs=(known_proofs(), stop)
+        ) as pool:
+            futures = {pool.submit(_run_in_worker, job): index for index, job in enumerate(jobs)}
+            try:
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
+                    done(results[futures[future]])
+            except BaseException:  # Ctrl-C or a bug: no further job starts
+                stop.set()
+                pool.shutdown(cancel_futures=True)
+                raise
     return [results[index] for index in range(len(jobs))]
+
+
+_worker: dict[str, Any] = {}  # a worker process's share of the batch: the stop event
+
+
+def _start_worker(proofs: dict[str, ScenarioProof | int], stop: Any) -> None:
+    learn_proofs(proofs)
+    _worker["stop"] = stop
+
+
+def _run_in_worker(job: Job) -> PackageReport:
+    """`run_job` in a worker; once Ctrl-C reached it or the parent, no further job starts (a
+    worker takes jobs queued ahead, which cancelling in the parent cannot reach)."""
+    stop = _worker["stop"]
+    if stop.is_set():
+        raise KeyboardInterrupt
+    try:
+        return run_job(job)
+    except KeyboardInterrupt:
+        stop.set()
+        raise
+
+
+def _prove_first(jobs: list[Job]) -> None:
+    """Check each spec here, so its role-plays are proved once, not once per worker; a spec
+    that fails is left for its jobs to report."""
+    for spec in dict.fromkeys(job.spec for job in jobs):
+        try:
+            load_course(spec)
+        except ScormkitError:
+            pass
 
 
 def summary_lines(reports: list[PackageReport]) -> list[str]:
@@ -242,5 +286,4 @@ def write_report(reports: list[PackageReport], path: Path) -> None:
         "failed": sum(1 for r in reports if not r.ok),
         "summary": summary_lines(reports),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_file(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")

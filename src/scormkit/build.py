@@ -138,11 +138,14 @@ def _existing_dir(value: Path | str | None, what: str) -> Path | None:
 
 
 def read_control_documents(folder: Path) -> list[PackageFile]:
-    """The schema files (.xsd, .dtd) under `folder`, to ship at the package root."""
+    """The schema files (.xsd, .dtd) under `folder`, to ship at the package root; hidden
+    files and folders (`.git/`, a name starting with '.') are left out, as servers hide them."""
     files = [
-        PackageFile(p.relative_to(folder).as_posix(), p.read_bytes())
+        PackageFile(p.relative_to(folder).as_posix(), p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.suffix.lower() in (".xsd", ".dtd")
+        if p.is_file()
+        and p.suffix.lower() in (".xsd", ".dtd")
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     ]
     if not files:
         raise BuildError(f"{folder}: no .xsd or .dtd files to use as control documents")

@@ -19,6 +19,10 @@ MAX_VALUES = 100_000
 MAX_NODES = 200_000
 # Deeper than any spec needs, and shallow enough that no reader runs out of stack.
 MAX_DEPTH = 100
+# Situations (scene, variables, lives, points) the role-play proofs of one spec may explore
+# together; the flagship's role-play takes 148. A spec of several huge role-plays is refused
+# at the one that runs out, instead of taking minutes.
+PROOF_STATES = 100_000
 
 # Talking to an LRS (observe, report): seconds to connect, seconds to wait for each read,
 # and the largest reply read into memory.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from scormkit.atomic import write_file
 from scormkit.errors import BuildError
 from scormkit.spec.schema import course_schema_text
 
@@ -32,11 +33,23 @@ def write_starter_course(folder: Path) -> Path:
     clashes = sorted(n for n in files if (folder / n).exists())
     if clashes:
         raise BuildError(f"{folder / clashes[0]}: already exists; choose an empty folder")
+    made: list[Path] = []  # files and folders created, undone if the course is not written whole
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for place in (*reversed(folder.parents), folder, folder / "img"):
+            if not place.exists():
+                place.mkdir()
+                made.append(place)
         for name, data in sorted(files.items()):
-            (folder / name).parent.mkdir(exist_ok=True)
-            (folder / name).write_bytes(data)
-    except OSError as exc:
-        raise BuildError(f"{exc.filename or folder}: cannot write: {exc.strerror or exc}") from None
+            write_file(folder / name, data)
+            made.append(folder / name)
+    except BaseException as exc:
+        for path in reversed(made):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            where = exc.filename or folder
+            raise BuildError(f"{where}: cannot write: {exc.strerror or exc}") from None
+        raise
     return folder / "course.yaml"

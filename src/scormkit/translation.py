@@ -18,6 +18,7 @@ from typing import Any
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
+from scormkit.atomic import replacing
 from scormkit.errors import BuildError
 from scormkit.spec.models import Course
 
@@ -79,7 +80,7 @@ def update_catalog(course: Course, path: Path, locale: str) -> Catalog:
             catalog.add(text, before.string, context=context, flags=before.flags)
         else:
             catalog.add(text, "", context=context)
-    with path.open("wb") as out:
+    with replacing(path) as temp, temp.open("wb") as out:
         write_po(out, catalog, width=100, include_previous=True)
     return catalog
 

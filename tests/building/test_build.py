@@ -120,6 +120,21 @@ def test_assets_are_copied_under_url_safe_names(tmp_path: Path) -> None:
         assert 'src="assets/img/front-desk.png"' in zf.read("index.html").decode()
 
 
+def test_a_name_that_would_become_hidden_is_packaged_under_a_visible_one(tmp_path: Path) -> None:
+    (tmp_path / "é").mkdir()
+    (tmp_path / "é" / "é.png").write_bytes(b"\x89PNG fake")
+    spec = tmp_path / "c.yaml"
+    spec.write_text(
+        "id: pics\ntitle: Pics\nmodules:\n  - id: m\n    title: M\n    pages:\n"
+        "      - id: p\n        title: P\n        blocks:\n"
+        "          - {type: image, src: é/é.png, alt: The front desk}\n",
+        encoding="utf-8",
+    )
+    with zipfile.ZipFile(build(spec, "scorm12", tmp_path / "out")) as zf:
+        assets = [name for name in zf.namelist() if name.startswith("assets/")]
+    assert assets == ["assets/file/file.png"]  # not 'assets/.png', which servers hide
+
+
 def test_a_bad_spec_raises_and_leaves_no_zip(tmp_path: Path) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("id: bad\ntitle: Bad\nmodules: []\n")
@@ -147,9 +162,13 @@ def test_control_documents_are_shipped_at_the_package_root(tmp_path: Path) -> No
     docs.mkdir()
     (docs / "imscp_rootv1p1p2.xsd").write_text("<xs:schema/>")
     (docs / "notes.txt").write_text("not a schema")
+    (docs / ".old.xsd").write_text("<xs:schema/>")
+    (docs / ".git").mkdir()
+    (docs / ".git" / "copy.xsd").write_text("<xs:schema/>")
     zip_path = build(spec_path("minimal.yaml"), "scorm12", tmp_path, control_documents=docs)
     with zipfile.ZipFile(zip_path) as zf:
         assert zf.read("imscp_rootv1p1p2.xsd") == b"<xs:schema/>"
+        assert [n for n in zf.namelist() if n.endswith(".xsd")] == ["imscp_rootv1p1p2.xsd"]
         assert "notes.txt" not in zf.namelist()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from scormkit.atomic import write_file
 from scormkit.bankfiles import KINDS, bank_gift, bank_yaml, import_bank, load_bank
 from scormkit.build import find_target
 from scormkit.check import check_package
@@ -110,7 +111,7 @@ def import_command(
         bank, skipped = import_bank(source, kind, bank_id, skip_unsupported=skip_unsupported)
     for problem in skipped:
         err.print(f"{problem}: skipped", markup=False)
-    out.write_text(bank_yaml(bank), encoding="utf-8")
+    write_file(out, bank_yaml(bank))
     click.echo(f"wrote {out} ({len(bank.questions)} questions, {len(skipped)} skipped)")
 
 
@@ -125,5 +126,5 @@ def export_command(kind: str, bank_file: Path, out: Path) -> None:
     text, lost = bank_gift(bank)
     for message in lost:
         err.print(f"{bank_file}: {message}", markup=False)
-    out.write_text(text, encoding="utf-8")
+    write_file(out, text)
     click.echo(f"wrote {out} ({len(bank.questions)} questions as {kind})")

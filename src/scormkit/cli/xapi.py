@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from scormkit.atomic import write_file
 from scormkit.cli.shell import err, errors_exit, main
 from scormkit.errors import ReportError, ResultsError
 from scormkit.limits import NETWORK_READ_SECONDS
@@ -163,7 +164,7 @@ def report_command(
         found = make_report(course, source, pseudonymise=pseudonymise)
         write_html(found, out)
         if json_out:
-            json_out.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", "utf-8")
+            write_file(json_out, json.dumps(found, indent=1, ensure_ascii=False) + "\n")
         if csv_dir:
             write_csv(found, csv_dir)
     for line in warnings_of(found):

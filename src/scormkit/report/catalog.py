@@ -6,7 +6,7 @@ import math
 import string
 from dataclasses import dataclass, field
 
-from scormkit.scenario.proof import prove_scenario
+from scormkit.scenario.proof_cache import proof_of
 from scormkit.scenario.walk import Walker
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Course, Module
@@ -104,7 +104,7 @@ def _scenario(found: Catalog, scenario: Scenario) -> None:
             )
     # Full marks in a dimension: what the proof's best way through earns (best ending, most
     # badges), not the most any odd path could collect in one dimension alone.
-    path = prove_scenario(scenario).best_path or ()
+    path = proof_of(scenario).best_path or ()
     walker = Walker(scenario)
     state = walker.start()
     for step in path:

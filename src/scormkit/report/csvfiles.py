@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from scormkit.atomic import replacing
 from scormkit.report.figures import Figures
 from scormkit.report.tables import tables
 
@@ -15,7 +16,7 @@ def write_csv(found: Figures, folder: Path) -> list[Path]:
     written = []
     for table in tables(found):
         dest = folder / f"{table.name}.csv"
-        with dest.open("w", encoding="utf-8", newline="") as handle:
+        with replacing(dest) as temp, temp.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(table.columns)
             writer.writerows(["" if v is None else v for v in row] for row in table.rows)

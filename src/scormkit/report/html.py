@@ -12,6 +12,7 @@ from html import escape
 from itertools import groupby
 from pathlib import Path
 
+from scormkit.atomic import write_file
 from scormkit.report.figures import Figures
 from scormkit.report.table import Bar, Cell, Table
 from scormkit.report.tables import tables
@@ -38,7 +39,7 @@ caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(5
 
 def write_html(found: Figures, dest: Path) -> None:
     """Write the report page to `dest`."""
-    dest.write_text(render_html(found), encoding="utf-8")
+    write_file(dest, render_html(found))
 
 
 def render_html(found: Figures) -> str:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from scormkit.scenario.proof import prove_scenario
+from scormkit.scenario.proof_cache import ProofBudget
 from scormkit.spec.activities import Scenario
 from scormkit.spec.document import PathKey, did_you_mean, quote
 
 Report = Callable[[PathKey, str], None]
 
 
-def check_scenario(path: PathKey, scenario: Scenario, report: Report) -> None:
+def check_scenario(
+    path: PathKey, scenario: Scenario, report: Report, budget: ProofBudget | None = None
+) -> None:
     """Report every broken reference of `scenario`, then, when it is sound, what the proof
-    finds (unreachable scenes, dead ends, badges never earned)."""
+    finds (unreachable scenes, dead ends, badges never earned), paid from the spec's `budget`
+    of proof states."""
     reported: list[str] = []
 
     def counted(where: PathKey, message: str) -> None:
@@ -23,7 +26,7 @@ def check_scenario(path: PathKey, scenario: Scenario, report: Report) -> None:
     _check_references(path, scenario, counted)
     if not reported and _ids_unique(scenario):
         # The proof walks the scenes, so it needs every reference to be sound first.
-        for found in prove_scenario(scenario).problems:
+        for found in (budget or ProofBudget()).prove(scenario).problems:
             report((*path, *found.path), found.message)
 
 

@@ -4,8 +4,9 @@ A state is (scene, variables, lives, points): everything a choice's `requires` c
 proof walks every state reachable from the start, breadth first, and checks what an author
 cannot see by reading scenes one at a time: scenes nothing leads to, states where every
 choice's `requires` fails, loops that never reach an ending, passing endings that cannot be
-reached, badges nobody can earn. The walk stops at MAX_STATES so it always ends; a scenario
-with more states (often points growing around a loop) is reported instead of proved.
+reached, badges nobody can earn. The walk stops at `max_states` so it always ends; a scenario
+with more states (often points growing around a loop) is reported instead of proved. The
+role-plays of one spec share limits.PROOF_STATES, and each is proved once (proof_cache.py).
 
 The rules are the player's (runtime/scenario.js); keep the two in step:
 - a choice is offered when all its `requires` hold; a timed scene may also time out;
@@ -20,11 +21,10 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from scormkit.limits import PROOF_STATES
 from scormkit.scenario.walk import RANK, State, Walker
 from scormkit.spec.activities import Scenario
 from scormkit.spec.document import PathKey
-
-MAX_STATES = 100_000
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,24 @@ class ScenarioProof:
     passing_path: tuple[Step, ...] | None  # shortest way to an ending at least `pass_at`
     best_path: tuple[Step, ...] | None  # shortest way to the best ending with the most badges
     problems: tuple[ScenarioProblem, ...]
+    explored_all: bool = True  # False: stopped at its limit of states, nothing proved
 
     @property
     def proved(self) -> bool:
         return not self.problems
 
 
-def prove_scenario(scenario: Scenario, max_states: int = MAX_STATES) -> ScenarioProof:
-    """Every way through `scenario`, checked; assumes its scene references are all valid."""
+def prove_scenario(
+    scenario: Scenario, max_states: int = PROOF_STATES, *, spent: int = 0
+) -> ScenarioProof:
+    """Every way through `scenario`, checked; assumes its scene references are all valid.
+
+    At most `max_states - spent` states are explored: `spent` is what the spec's earlier
+    role-plays took of the budget `max_states` they share.
+    """
+    limit = max(0, max_states - spent)
+    if not limit:
+        return too_large(max_states, spent)
     walk = Walker(scenario)
     start = walk.start()
     parents: dict[State, tuple[State, str] | None] = {start: None}
@@ -78,8 +88,8 @@ def prove_scenario(scenario: Scenario, max_states: int = MAX_STATES) -> Scenario
             if move.choice is not None:
                 edges[state].append(following)
             if following not in parents:
-                if len(parents) >= max_states:
-                    return _too_large(scenario, max_states)
+                if len(parents) >= limit:
+                    return too_large(max_states, spent)
                 parents[following] = (state, move.step)
                 queue.append(following)
     order = list(parents)  # breadth-first: shortest ways first
@@ -149,21 +159,39 @@ def _passes(walk: Walker, state: State) -> bool:
     return not walk.out_of_lives(state) and _counts(walk.scene(state).ending, walk.scenario.pass_at)
 
 
-def _too_large(scenario: Scenario, max_states: int) -> ScenarioProof:
-    message = (
-        f"the scenario has more than {max_states} distinct situations (scene, variables, lives "
-        "and points), too many to prove; a loop that keeps adding points or changing a variable "
-        "makes them endless: bound it with `requires`, or split the role-play"
+def too_large(max_states: int, spent: int) -> ScenarioProof:
+    """The proof of a scenario with more states than the `max_states - spent` left to it."""
+    if spent >= max_states:
+        return _unproved(
+            f"not proved: the role-plays before this one took all the situations the proofs "
+            f"of a spec may explore ({max_states}); bound their loops with `requires`, or "
+            "split the course"
+        )
+    situations = "distinct situations (scene, variables, lives and points)"
+    too_many = (
+        f"more {situations} than the {max_states - spent} left to prove it: the role-plays "
+        f"of a spec may explore {max_states} in all, and the ones before this one took {spent}"
+        if spent
+        else f"more than {max_states} {situations}, too many to prove"
     )
+    return _unproved(
+        f"the scenario has {too_many}; a loop that keeps adding points or changing a variable "
+        "makes them endless: bound it with `requires`, or split the role-play",
+        max_states - spent,
+    )
+
+
+def _unproved(message: str, states: int = 0) -> ScenarioProof:
     return ScenarioProof(
-        states=max_states,
+        states=states,
         reachable_scenes=(),
         endings=(),
         score_range={},
         value_range={},
         passing_path=None,
         best_path=None,
-        problems=(ScenarioProblem(("scenes",), message),),
+        problems=(ScenarioProblem((), message),),  # at the scenario itself
+        explored_all=False,
     )
 
 

@@ -6,7 +6,8 @@ entry per scenario in course order; `plan/resume.py` adds it to the rest of the 
 
 from __future__ import annotations
 
-from scormkit.scenario.proof import ScenarioProof, prove_scenario
+from scormkit.scenario.proof import ScenarioProof
+from scormkit.scenario.proof_cache import proof_of
 from scormkit.spec.activities import Scenario
 from scormkit.state import numbers_size
 
@@ -18,7 +19,7 @@ def scenario_state_worst_case(scenario: Scenario, proof: ScenarioProof | None = 
     36 ("-" before negatives), `best` one digit (0-7), `badges` a bit mask; each number's width
     is the widest of the lowest and highest value the proof found it can take.
     """
-    proof = proof or prove_scenario(scenario)
+    proof = proof or proof_of(scenario)
     ranges = proof.value_range
     return numbers_size(
         [

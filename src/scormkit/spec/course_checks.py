@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
+from scormkit.scenario.proof_cache import ProofBudget
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.blocks import Audio, Image, Video
 from scormkit.spec.cast import check_speakers
@@ -28,9 +29,10 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
 
     _check_unique_ids(course, report, locate)
     _check_questions(course, report)
+    budget = ProofBudget()  # shared by the spec's role-plays, each proved once per process
     for path, scenario in _scenarios(course):
         check_speakers(path, scenario.cast, scenario.scenes, report)
-        check_scenario(path, scenario, report)
+        check_scenario(path, scenario, report, budget)
     _check_scoring(course, report)
     _check_packaging(course, report)
     theme = course.theme
@@ -206,6 +208,13 @@ def asset_problem(base_dir: Path, ref: str) -> str | None:
         return f"{quote(ref)} leaves the spec's folder; keep assets beside or below the spec"
     if "\0" in ref:
         return f"{quote(ref)} contains a NUL character"
+    hidden = next((part for part in pure.parts if part.startswith(".")), None)
+    if hidden:  # checked by name, before the disk: a hidden file is refused even when present
+        named = quote(ref) if hidden == str(pure) else f"{quote(ref)}: {quote(hidden)}"
+        return (
+            f"{named} is a hidden name (it starts with '.'), which web servers and LMSs "
+            "refuse to serve; rename it"
+        )
     target = base_dir / ref
     try:
         resolved = target.resolve(strict=True)
@@ -224,7 +233,7 @@ def _similar_file(base_dir: Path, ref: PurePosixPath) -> str:
     """A "did you mean" naming a file beside where `ref` points, when one is close."""
     folder = base_dir.joinpath(*ref.parent.parts)
     try:
-        names = sorted(entry.name for entry in folder.iterdir() if entry.is_file())
+        names = sorted(e.name for e in folder.iterdir() if e.is_file() and e.name[:1] != ".")
     except OSError:
         return ""
     close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.6)

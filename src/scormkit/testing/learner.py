@@ -9,7 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Frame, Locator, expect
 
 from scormkit.questions import Question
-from scormkit.scenario.proof import prove_scenario
+from scormkit.scenario.proof_cache import proof_of
 from scormkit.spec.activities import Quiz, Scenario, Survey
 from scormkit.spec.models import Course, Page
 from scormkit.testing.records import Answer, Chosen, expected_interaction
@@ -32,7 +32,7 @@ __all__ = [
 
 def best_path(scenario: Scenario) -> list[str]:
     """The choice ids of the proof's best way through: best ending, most badges."""
-    path = prove_scenario(scenario).best_path
+    path = proof_of(scenario).best_path
     assert path is not None, f"scenario '{scenario.id}' cannot be passed"
     return [step.choice for step in path]
 
