@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from paths import TESTS
 
 import scormkit.scenario.proof
 from scormkit import build
@@ -43,7 +44,7 @@ DRILL = """\
 SPEC = f"""\
 id: drills
 title: Drills
-packaging: {{sco_per_module: true}}
+packaging: {{launch_per_module: true}}
 modules:
   - id: one
     title: One
@@ -96,7 +97,7 @@ def test_every_target_in_both_launch_modes_proves_each_role_play_once(
     for target in TARGETS:
         for per_module in (False, True) if target != "xapi" else (False,):
             built.append(
-                build(course, target, tmp_path / f"{per_module}", sco_per_module=per_module)
+                build(course, target, tmp_path / f"{per_module}", launch_per_module=per_module)
             )
     assert len(built) == 9
     assert runs(proofs) == {"drill": 1, "drill-two": 1}
@@ -117,7 +118,7 @@ def test_a_batch_proves_each_role_play_once(tmp_path: Path, proofs: Path, worker
 def test_a_role_play_too_large_to_prove_is_explored_once_however_often_it_is_built(
     proofs: Path,
 ) -> None:
-    endless = Path(__file__).parent / "bad_specs" / "scenario-too-many-states.yaml"
+    endless = TESTS / "bad_specs" / "scenario-too-many-states.yaml"
     for target in ("scorm12", "cmi5"):
         with pytest.raises(SpecError) as caught:
             build(endless, target, proofs.parent / "out")
