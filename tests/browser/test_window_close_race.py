@@ -69,6 +69,7 @@ def test_a_window_closed_while_a_request_is_on_its_way_is_left_without_terminate
     finally:
         gateway.slow = {}
     log = "\n".join(map(str, calls))
+    assert not [c for c in calls if "terminated" in c.verbs], f"terminated was sent:\n{log}"
     assert any(f"{c.method} {c.resource}" == held and c.status < 300 for c in calls), log
     saved = gateway.get_state(activity_id, launcher.actor, launcher.registration, RESUME)
     assert saved["location"] == on

@@ -397,8 +397,8 @@ test("the learner is told on the third failed try in a row, and when writes go t
   assert.equal(win.events.at(-1), "200 POST a");
 });
 
-test("a refusal for good (4xx) is told at once, until every kind of write goes through", async () => {
-  const win = fakeWindow((request) => (request.what.startsWith("POST") ? 400 : 204));
+test("a refusal for good (4xx) is told at once, and cleared by a write that goes through", async () => {
+  const win = fakeWindow((request) => (request.what === "POST a" ? 400 : 204));
   const { lrs, told } = watched(win);
   const resume = createResume(lrs, where);
   lrs.send(st("a"));
@@ -407,7 +407,24 @@ test("a refusal for good (4xx) is told at once, until every kind of write goes t
   assert.equal(resume.store(progress("p1"), {}), false);
   await settle();
   assert.deepEqual(win.events.slice(2), ["PUT state p1", "204 PUT state p1"]);
-  assert.deepEqual(told, [false], "statements are still refused");
+  assert.deepEqual(told, [false, true]);
+  assert.equal(lrs.ok(), true);
+});
+
+test("statements that keep failing are not cleared by state writes that go through", async () => {
+  const win = fakeWindow((request) => (request.what.startsWith("POST") ? 503 : 204));
+  const { lrs, told } = watched(win);
+  const resume = createResume(lrs, where);
+  lrs.send(st("a"));
+  for (const _ of [1, 2, 3]) {
+    await settle();
+    win.runTimers();
+  }
+  assert.deepEqual(told, [false]);
+  resume.store(progress("p1"), {});
+  await settle();
+  assert.equal(win.events.at(-1), "204 PUT state p1");
+  assert.deepEqual(told, [false]);
 });
 
 test("a refused state is written again at the next store, and does not hold up terminated", async () => {

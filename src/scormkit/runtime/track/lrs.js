@@ -17,8 +17,8 @@
 // never sends an earlier session's statements.
 //
 // Writes that keep failing (a third try in a row) or that the LRS refuses for good (4xx) are
-// told to `told(false)`, and `told(true)` once every kind of write goes through again; a
-// refused state is written again at the next keep().
+// told to `told(false)`, and `told(true)` once writes go through again; a refused state is
+// written again at the next keep(), and a refused statement batch is dropped.
 
 export const VERSION = "1.0.3";
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 15000];
@@ -58,7 +58,7 @@ export function createLrs(win, { endpoint, auth, told = () => {} }) {
   let closed = false; // no request may use `auth` any more
   let leaving = false;
   const tries = { POST: 0, PUT: 0 }; // failed tries in a row, by method
-  const failing = new Set(); // the methods whose writes the LRS fails or refuses
+  const failing = new Set(); // what the LRS fails or refuses: see judge()
   let timer = null;
   let ended;
   const done = new Promise((resolve) => (ended = resolve));
@@ -91,9 +91,12 @@ export function createLrs(win, { endpoint, auth, told = () => {} }) {
     }
   }
 
-  function judge(method, ok) {
+  // `failing` holds "POST" or "PUT" while writes of that kind keep failing, and "refused" once
+  // one was refused for good, until a write goes through.
+  function judge(kind, ok) {
     const was = failing.size;
-    failing[ok ? "delete" : "add"](method);
+    if (!ok) failing.add(kind);
+    else for (const gone of [kind, "refused"]) failing.delete(gone);
     if (!was !== !failing.size) told(ok);
   }
 
@@ -102,7 +105,7 @@ export function createLrs(win, { endpoint, auth, told = () => {} }) {
     if (status === 401 || status === 403) {
       // The session is over on the LMS side: its credentials are spent.
       console.warn(`scormkit: the LRS refused the session (${status})`);
-      judge(method, false);
+      judge("refused", false);
       close(true);
       return true;
     }
@@ -118,7 +121,7 @@ export function createLrs(win, { endpoint, auth, told = () => {} }) {
     tries[method] = 0;
     const stored = status < 300 || status === 409;
     if (!stored) console.warn(`scormkit: the LRS refused ${status}`);
-    judge(method, stored);
+    judge(stored ? method : "refused", stored);
     return true;
   }
 
