@@ -268,7 +268,7 @@ test("page gone while terminated is retried: it goes once more, with keepalive",
   );
 });
 
-test("a batch in flight as the page goes away is neither sent twice nor followed by terminated", async () => {
+test("a batch in flight at page close is neither sent twice nor followed by terminated", async () => {
   let release;
   const win = fakeWindow();
   const fetch = win.fetch;
@@ -373,7 +373,7 @@ const watched = (win) => {
   return { lrs, told };
 };
 
-test("the learner is told on the third failed try in a row, and when writes go through", async () => {
+test("told on the third failed try in a row, and once writes go through", async () => {
   let status = 503;
   const win = fakeWindow(() => status);
   const { lrs, told } = watched(win);
@@ -397,7 +397,7 @@ test("the learner is told on the third failed try in a row, and when writes go t
   assert.equal(win.events.at(-1), "200 POST a");
 });
 
-test("a refusal for good (4xx) is told at once, and cleared by a write that goes through", async () => {
+test("a refusal for good (4xx) is told at once, cleared by a write that goes through", async () => {
   const win = fakeWindow((request) => (request.what === "POST a" ? 400 : 204));
   const { lrs, told } = watched(win);
   const resume = createResume(lrs, where);
@@ -427,7 +427,7 @@ test("statements that keep failing are not cleared by state writes that go throu
   assert.deepEqual(told, [false]);
 });
 
-test("a refused state is written again at the next store, and does not hold up terminated", async () => {
+test("a refused state is written again at the next store, not holding up terminated", async () => {
   let status = 400;
   const win = fakeWindow(() => status);
   const { lrs, told } = watched(win);
