@@ -268,7 +268,7 @@ test("page gone while terminated is retried: it goes once more, with keepalive",
   );
 });
 
-test("a batch in flight at page close is neither sent twice nor followed by terminated", async () => {
+test("a batch in flight at page close is not sent twice nor followed by terminated", async () => {
   let release;
   const win = fakeWindow();
   const fetch = win.fetch;
