@@ -188,26 +188,66 @@ test("Finish while the LRS is down retries terminated until it is stored, once",
   assert.equal(win.events.at(-1), "200 POST terminated");
 });
 
-test("page gone: the state, then one keepalive batch ending in terminated", async () => {
+test("page gone: what is left goes in one keepalive batch ending in terminated", async () => {
+  const win = fakeWindow(() => 503);
+  const lrs = open(win);
+  lrs.send(st("a"));
+  await settle();
+  lrs.send(st("b"));
+  win.dispatch("pagehide");
+  lrs.send(st("suspended"));
+  assert.equal(await lrs.end([st("terminated")]), false);
+  win.runTimers();
+  await settle();
+  assert.deepEqual(
+    win.requests.slice(1).map((r) => [r.what, r.keepalive]),
+    [["POST a,b,suspended,terminated", true]],
+  );
+});
+
+test("page gone with a state to write: state and statements go, terminated does not", async () => {
+  // Two requests sent together arrive in any order: terminated could land before the PUT.
   const win = fakeWindow(() => 503);
   const lrs = open(win);
   const resume = createResume(lrs, where);
   lrs.send(st("a"));
   await settle();
-  lrs.send(st("b"));
   win.dispatch("pagehide");
   resume.store(progress("p4"), {});
   lrs.send(st("suspended"));
   assert.equal(await lrs.end([st("terminated")]), false);
   win.runTimers();
   await settle();
-  const sent = win.requests.slice(1);
   assert.deepEqual(
-    sent.map((r) => [r.what, r.keepalive]),
+    win.requests.slice(1).map((r) => [r.what, r.keepalive]),
     [
       ["PUT state p4", true],
-      ["POST a,b,suspended,terminated", true],
+      ["POST a,suspended", true],
     ],
+  );
+});
+
+test("page gone while a state write is in flight: terminated is not sent", async () => {
+  let release;
+  const win = fakeWindow();
+  const fetch = win.fetch;
+  win.fetch = async (url, options) => {
+    const answer = fetch(url, options);
+    if (options.method === "PUT") await new Promise((resolve) => (release = resolve));
+    return answer;
+  };
+  const lrs = open(win);
+  createResume(lrs, where).store(progress("p1"), {});
+  lrs.send(st("a"));
+  await settle();
+  win.dispatch("pagehide");
+  lrs.send(st("b"));
+  assert.equal(await lrs.end([st("terminated")]), false);
+  release();
+  await settle();
+  assert.deepEqual(
+    win.requests.map((r) => r.what),
+    ["PUT state p1", "POST a", "POST b"],
   );
 });
 
@@ -228,7 +268,7 @@ test("page gone while terminated is retried: it goes once more, with keepalive",
   );
 });
 
-test("a batch in flight as the page goes away is not sent twice", async () => {
+test("a batch in flight at page close is not sent twice nor followed by terminated", async () => {
   let release;
   const win = fakeWindow();
   const fetch = win.fetch;
@@ -246,7 +286,7 @@ test("a batch in flight as the page goes away is not sent twice", async () => {
   await settle();
   assert.deepEqual(
     win.requests.map((r) => r.what),
-    ["POST a", "POST b,terminated"],
+    ["POST a", "POST b"],
   );
 });
 
@@ -323,4 +363,92 @@ test("a state write lost on the network as the page goes away is not sent again"
     win.requests.map((r) => r.what),
     ["PUT state p1", "POST terminated"],
   );
+});
+
+// The tracking notice: told(false) once writes keep failing or are refused, told(true) after.
+const watched = (win) => {
+  const told = [];
+  const options = { endpoint: "https://lrs.test/x", auth: "Basic eDp5" };
+  const lrs = createLrs(win, { ...options, told: (ok) => told.push(ok) });
+  return { lrs, told };
+};
+
+test("told on the third failed try in a row, and once writes go through", async () => {
+  let status = 503;
+  const win = fakeWindow(() => status);
+  const { lrs, told } = watched(win);
+  lrs.send(st("a"));
+  await settle();
+  win.runTimers();
+  await settle();
+  assert.deepEqual(told, []);
+  assert.equal(lrs.ok(), true);
+  win.runTimers();
+  await settle();
+  assert.deepEqual(told, [false]);
+  assert.equal(lrs.ok(), false);
+  win.runTimers();
+  await settle();
+  assert.deepEqual(told, [false], "told once");
+  status = 200;
+  win.runTimers();
+  await settle();
+  assert.deepEqual(told, [false, true]);
+  assert.equal(win.events.at(-1), "200 POST a");
+});
+
+test("a refusal for good (4xx) is told at once, cleared by a write that goes through", async () => {
+  const win = fakeWindow((request) => (request.what === "POST a" ? 400 : 204));
+  const { lrs, told } = watched(win);
+  const resume = createResume(lrs, where);
+  lrs.send(st("a"));
+  await settle();
+  assert.deepEqual(told, [false]);
+  assert.equal(resume.store(progress("p1"), {}), false);
+  await settle();
+  assert.deepEqual(win.events.slice(2), ["PUT state p1", "204 PUT state p1"]);
+  assert.deepEqual(told, [false, true]);
+  assert.equal(lrs.ok(), true);
+});
+
+test("statements that keep failing are not cleared by state writes that go through", async () => {
+  const win = fakeWindow((request) => (request.what.startsWith("POST") ? 503 : 204));
+  const { lrs, told } = watched(win);
+  const resume = createResume(lrs, where);
+  lrs.send(st("a"));
+  for (const _ of [1, 2, 3]) {
+    await settle();
+    win.runTimers();
+  }
+  assert.deepEqual(told, [false]);
+  resume.store(progress("p1"), {});
+  await settle();
+  assert.equal(win.events.at(-1), "204 PUT state p1");
+  assert.deepEqual(told, [false]);
+});
+
+test("a refused state is written again at the next store, not holding up terminated", async () => {
+  let status = 400;
+  const win = fakeWindow(() => status);
+  const { lrs, told } = watched(win);
+  const resume = createResume(lrs, where);
+  resume.store(progress("p1"), {});
+  await settle();
+  assert.deepEqual(told, [false]);
+  assert.deepEqual(win.events, ["PUT state p1", "400 PUT state p1"], "no retry on its own");
+  status = 204;
+  assert.equal(resume.store(progress("p1"), {}), false);
+  await settle();
+  assert.deepEqual(told, [false, true]);
+  status = 400;
+  resume.store(progress("p2"), {});
+  await settle();
+  status = 200;
+  assert.equal(await lrs.end([st("terminated")]), true);
+  assert.deepEqual(win.events.slice(4), [
+    "PUT state p2",
+    "400 PUT state p2",
+    "POST terminated",
+    "200 POST terminated",
+  ]);
 });

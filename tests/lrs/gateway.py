@@ -9,13 +9,19 @@ package and its endpoint share one origin, as they do when an LMS proxies its LR
 Every launch has its own credential (a cmi5 fetch token, or an xAPI launch's `auth`), and
 every request made with it is recorded in `sessions` (sessions.py). Like ADL's CATAPULT player,
 the endpoint refuses any request of a session after its `terminated` was stored (403).
-`down = True` makes the endpoint answer 503 to statements, as an LRS that is unreachable.
+`down = True` makes the endpoint answer 503 to statements, as an LRS that is unreachable;
+`failing = N` answers status N to every write, statements and State API alike. `slow` holds
+requests (by "PUT activities/state", "POST statements") for some seconds before the LMS sees
+them, as a slow proxy in front of the LMS would (CATAPULT's CTS, in front of its player, reads
+a document's ETag before each PUT), so a request can still be on its way when the learner's
+window closes; `held` counts the requests held so far, `holding` those held now.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -37,6 +43,10 @@ class Gateway:
     def __init__(self, lrs: LrsProcess) -> None:
         self.lrs = lrs
         self.down = False
+        self.failing = 0  # a status answered to every write, or 0
+        self.slow: dict[str, float] = {}  # "METHOD resource" -> seconds held on the way
+        self.held = 0  # requests held so far
+        self.holding = 0  # requests held now
         self.statement_posts = 0  # POSTs of statements that reached the real LRS
         self.refused_posts = 0  # POSTs answered 503 while down
         self.state: dict[tuple[str, str, str, str], bytes] = {}
@@ -113,10 +123,20 @@ class Gateway:
         if session is None:
             return Response(b"", JSON, 401)
         query = {k: v[0] for k, v in parse_qs(request.query).items()}
+        hold = self.slow.get(f"{request.method} {request.path}", 0)
+        if hold:
+            with self._lock:
+                self.held += 1
+                self.holding += 1
+            time.sleep(hold)
+            with self._lock:
+                self.holding -= 1
         call = self.sessions.arrive(session, request.method, request.path, query, request.body)
         if call.status == 403:  # cmi5 spec 8.1.2.0: the token died with its session
             return Response(b'{"error": "the session has terminated"}', JSON, 403)
-        if request.path == "statements":
+        if self.failing and request.method in ("PUT", "POST"):
+            response = Response(b'{"error": "not now"}', JSON, self.failing)
+        elif request.path == "statements":
             response = self._statements(request)
         elif request.path == "activities/state":
             response = self._state(request)

@@ -21,9 +21,13 @@ from .requirements import (
 )
 
 if TYPE_CHECKING:
+    from lrs import LrsProcess
+    from lrs.gateway import Gateway
     from playwright.sync_api import Browser, Page
 
     from scormkit.testing import LmsSession, TestLms
+
+    from .xapi_lms import Launcher
 
 if browser_required():
     # Test modules skip themselves when playwright is missing; under CI that must be an error.
@@ -90,3 +94,14 @@ def build_package(tmp_path: Path) -> Callable[[Path], Path]:
         return build(spec, target="scorm12", out_dir=tmp_path / "dist")
 
     return build_scorm12
+
+
+@pytest.fixture
+def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
+    """An LMS launching xAPI and cmi5 packages for one learner (tests/playing/xapi_lms.py); the
+    test fails if any launch used its credential after `terminated`."""
+    from .xapi_lms import Launcher
+
+    launcher = Launcher(page, gateway, lrs, tmp_path)
+    yield launcher
+    launcher.check_nothing_refused()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,21 +32,12 @@ from .xapi_lms import SESSION_ID, Launcher, about, verbs
 
 if TYPE_CHECKING:
     from lrs import LrsProcess
-    from lrs.gateway import Gateway
-    from playwright.sync_api import Page
 
 ROOT = REPO_ROOT
 TIMED = ROOT / "tests" / "specs" / "scenario-timer.yaml"
 RETRY = ROOT / "tests" / "specs" / "retry-draw.yaml"
 EXT = "https://scormkit.dev/xapi/extensions/"
 TEMPLATES = "https://scormkit.dev/xapi/profile/templates/"
-
-
-@pytest.fixture
-def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
-    launcher = Launcher(page, gateway, lrs, tmp_path)
-    yield launcher
-    launcher.check_nothing_refused()
 
 
 def report(spec: Path, *source: str, out: Path) -> dict[str, Any]:

@@ -7,7 +7,6 @@ import re
 import urllib.request
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -26,9 +25,7 @@ from scormkit.testing.learner import Learner, questions_of
 from .xapi_lms import CMI5, SESSION_ID, Launcher, about, verbs
 
 if TYPE_CHECKING:
-    from lrs import LrsProcess
     from lrs.gateway import Gateway
-    from playwright.sync_api import Page
 
 SPECS = REPO_ROOT / "course_specs"
 FLAGSHIP = SPECS / "healthcare-customer-service.yaml"
@@ -55,14 +52,6 @@ class Cmi5Course:
         self.mastery = float(mastery) if mastery else None
         # LMS-generated, not the publisher id (§8.1); stable for the registration.
         self.activity_id = f"https://lms.test/activities/{uuid.uuid4()}"
-
-
-@pytest.fixture
-def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
-    """The learner's launches; the test fails if any used its credential after terminated."""
-    launcher = Launcher(page, gateway, lrs, tmp_path)
-    yield launcher
-    launcher.check_nothing_refused()
 
 
 def start(launcher: Launcher, spec: Path, tmp_path: Path, mode: str = "Normal") -> Any:

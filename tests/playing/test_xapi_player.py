@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,22 +20,12 @@ from scormkit.xapi_activities import course_iri
 from .xapi_lms import Launcher, about, verbs, wait_for
 
 if TYPE_CHECKING:
-    from lrs import LrsProcess
     from lrs.gateway import Gateway
-    from playwright.sync_api import Page
 
 SPECS = REPO_ROOT / "course_specs"
 FLAGSHIP = SPECS / "healthcare-customer-service.yaml"
 MINIMAL = SPECS / "minimal.yaml"
 ISO_DURATION = r"^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$"
-
-
-@pytest.fixture
-def launcher(page: Page, gateway: Gateway, lrs: LrsProcess, tmp_path: Path) -> Iterator[Launcher]:
-    """The learner's launches; the test fails if any used its credential after terminated."""
-    launcher = Launcher(page, gateway, lrs, tmp_path)
-    yield launcher
-    launcher.check_nothing_refused()
 
 
 def play(launcher: Launcher, spec: Path, tmp_path: Path) -> tuple[Learner, str]:

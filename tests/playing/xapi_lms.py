@@ -134,12 +134,20 @@ class Launcher:
         self.page.goto(f"{self._base}{url}{'&' if '?' in url else '?'}{query}")
         return session
 
-    def leave(self) -> None:
-        """Navigate the course's window elsewhere: the page goes away."""
+    def leave(self, at_once: bool = False) -> None:
+        """Navigate the course's window elsewhere: the page goes away.
+
+        A moment after the learner's last step, unless `at_once`: a launch whose page goes
+        while a request is still on its way is left for the LMS to abandon, not terminated.
+        """
+        if not at_once:
+            self.wait_quiet()
         self.page.goto("about:blank")
 
-    def close_window(self) -> None:
-        """Close the course's window (its tab)."""
+    def close_window(self, at_once: bool = False) -> None:
+        """Close the course's window (its tab); `at_once` as for `leave`."""
+        if not at_once:
+            self.wait_quiet()
         self.page.close()
 
     def check_ended(self, session: Session | None = None) -> list[Call]:
@@ -162,6 +170,40 @@ class Launcher:
             carried = [c.status for c in calls if statement_id in c.ids]
             assert all(s >= 500 for s in carried[:-1]) and carried[-1] < 300, log
         return calls
+
+    def check_left(self, session: Session | None = None) -> list[Call]:
+        """Assert a launch was left open for the LMS to abandon (cmi5 spec 9.3.6); its requests.
+
+        Once every request has arrived: no `terminated` was stored, nothing was refused as
+        coming after one, and no statement was sent again once stored.
+        """
+        session = session or self.sessions[-1]
+        self.wait_quiet(session)
+        calls = list(session.calls)
+        log = describe(session)
+        assert session.refused == [], f"requests after terminated:\n{log}"
+        assert not session.terminated, log
+        for statement_id in {i for c in calls for i in c.ids}:
+            carried = [c.status for c in calls if statement_id in c.ids]
+            assert all(s >= 500 for s in carried[:-1]), log
+        return calls
+
+    def wait_quiet(self, session: Session | None = None, seconds: float = 1.0) -> None:
+        """Wait until every request of the launch was answered and none came for `seconds`."""
+        session = session or self.sessions[-1]
+        page = _alive(self.page)
+        seen = -1
+        quiet_since = time.monotonic()
+
+        def quiet() -> bool:
+            nonlocal seen, quiet_since
+            calls = list(session.calls)
+            busy = self.gateway.holding or any(c.status == 0 for c in calls)
+            if len(calls) != seen or busy:
+                seen, quiet_since = len(calls), time.monotonic()
+            return time.monotonic() - quiet_since >= seconds
+
+        wait_for(quiet, "the launch's requests to end", page)
 
     def check_nothing_refused(self) -> None:
         """Assert no launch of this learner used its credential after `terminated`."""

@@ -25,7 +25,9 @@ const questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
-const tracker = createTracker(window, undefined, course.stateBudget);
+// xAPI and cmi5 trackers hear of refused writes after save() returned, and say so through
+// showSaving; only an answer from the network calls it, so never before the view is made.
+const tracker = createTracker(window, undefined, course.stateBudget, showSaving);
 // xAPI and cmi5 trackers read resume state over the network, so begin() may be async.
 const session = await tracker.begin();
 const saved = session.resume ? decodeState(course, session.state, startProgress) : null;
@@ -93,17 +95,21 @@ function save() {
   const modules = moduleStatuses(course, progress);
   const measure = pagesMeasure(progress);
   const saved = tracker.save({ location, state, complete, passed, score, modules, measure });
-  // An LMS that refuses writes (most often an expired session) is said so, and asked again.
-  view.showSaving(saved !== false);
-  if (saved === false && saveAgain === null && !finished) {
+  showSaving(saved !== false);
+  if (course.scenarios.length) {
+    const { points, badges } = scenarioShelf(course, progress.scenarios);
+    view.showPoints(points, badges);
+  }
+}
+
+// An LMS that refuses writes (most often an expired session) is said so, and asked again.
+function showSaving(ok) {
+  view.showSaving(ok);
+  if (!ok && saveAgain === null && !finished) {
     saveAgain = setTimeout(() => {
       saveAgain = null;
       save();
     }, RETRY_MS);
-  }
-  if (course.scenarios.length) {
-    const { points, badges } = scenarioShelf(course, progress.scenarios);
-    view.showPoints(points, badges);
   }
 }
 

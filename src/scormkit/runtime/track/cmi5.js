@@ -70,7 +70,7 @@ export function isPassing(score, passed, masteryScore) {
 }
 
 /** A tracker reporting to the cmi5 LMS that launched `win`; `now` gives the time in ms. */
-export function createTracker(win, now = () => Date.now()) {
+export function createTracker(win, now = () => Date.now(), budget, told) {
   let launch = null;
   let lrs = null;
   let resume = null;
@@ -144,7 +144,7 @@ export function createTracker(win, now = () => Date.now()) {
       started = now();
       try {
         const auth = await fetchToken();
-        lrs = createLrs(win, { endpoint: launch.endpoint, auth });
+        lrs = createLrs(win, { endpoint: launch.endpoint, auth, told });
         launchData = await lrs.getState(where(), "LMS.LaunchData");
         if (!launchData) throw new Error("the LMS gave no LMS.LaunchData");
         await lrs.getAgentProfile(launch.actor, "cmi5LearnerPreferences");
@@ -186,7 +186,7 @@ export function createTracker(win, now = () => Date.now()) {
           }
         }
       }
-      resume.store(lastProgress, sent);
+      return resume.store(lastProgress, sent);
     },
 
     answer(record) {

@@ -1,5 +1,6 @@
 // SCORM 1.2 tracker (ADL SCORM 1.2 RTE §3.3 API, §3.4 data model). Every tracker exports
-// createTracker(win, now, stateBudget) giving the same four methods:
+// createTracker(win, now, stateBudget, told) giving the same four methods (trackers that hear
+// of refused writes only later, xAPI's and cmi5's, tell told(ok) then):
 //   begin()          connect; returns { tracked, resume, location, state, learner }, plus
 //                    navigation: true when the LMS can be asked to move to another launch
 //   save(progress)   { location, state, complete, passed, score } stored and committed (false

@@ -49,7 +49,7 @@ export function launchParameters(search) {
 }
 
 /** A tracker reporting to the LRS named in `win`'s launch URL; `now` gives the time in ms. */
-export function createTracker(win, now = () => Date.now()) {
+export function createTracker(win, now = () => Date.now(), budget, told) {
   let launch = null;
   let lrs = null;
   let resume = null;
@@ -98,7 +98,7 @@ export function createTracker(win, now = () => Date.now()) {
       data = trackerData(win);
       launch.activityId ??= data.iri;
       started = now();
-      lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth });
+      lrs = createLrs(win, { endpoint: launch.endpoint, auth: launch.auth, told });
       resume = createResume(lrs, where);
       const saved = await resume.load();
       sent = saved?.sent ?? {};
@@ -131,7 +131,7 @@ export function createTracker(win, now = () => Date.now()) {
           duration,
         });
       }
-      resume.store(lastProgress, sent);
+      return resume.store(lastProgress, sent);
     },
 
     answer(record) {
