@@ -19,6 +19,9 @@ MAX_VALUES = 100_000
 MAX_NODES = 200_000
 # Deeper than any spec needs, and shallow enough that no reader runs out of stack.
 MAX_DEPTH = 100
+# YAML syntax problems found in one file before reading stops: each is found by reading the
+# file again, so the time grows with their number.
+MAX_SYNTAX_PROBLEMS = 20
 
 # Talking to an LRS (observe, report): seconds to connect, seconds to wait for each read,
 # and the largest reply read into memory.

@@ -1,0 +1,277 @@
+"""Read YAML syntax and report every syntax problem of a file in one run.
+
+PyYAML stops at the first syntax error. To find the next one, the broken part is blanked (its
+lines kept empty, so every later line and column stays where it was) and the text is read
+again, until it reads or MAX_SYNTAX_PROBLEMS are found. The broken part is the line where the
+mistake starts, with every line indented under it; for a misplaced line (a wrong indentation)
+it is the whole entry that holds it, since the mistake may be on the line above. So that one
+mistake is never reported twice, a problem is kept only if it is still found when every other
+broken part is blanked and its own is not.
+
+Only syntax problems are reported then: what the blanked lines held is unknown, so checking
+the rest against the spec would report it missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from scormkit.errors import Location, Problem, SpecError
+from scormkit.limits import MAX_NODES, MAX_SYNTAX_PROBLEMS
+from scormkit.spec.document import line_column
+from scormkit.spec.yaml_loader import SpecLoader, TooManyNodes
+
+# The line breaks PyYAML counts lines by (YAML 1.1 section 5.4), so its marks and lines agree.
+_BREAK = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
+# Scanning these, PyYAML finds the mistake where it gives up, lines after where it starts.
+_SCANNED = ("simple key", "quoted scalar", "flow sequence", "flow mapping", "block scalar")
+
+
+class _Loader(SpecLoader):
+    """SpecLoader that remembers the last plain (unquoted) text it scanned."""
+
+    last_plain: yaml.ScalarToken | None = None
+
+    def scan_plain(self) -> yaml.ScalarToken:
+        token = super().scan_plain()
+        self.last_plain = token
+        return token
+
+
+@dataclass(frozen=True)
+class _Step:
+    """A syntax problem (None for one not worth reporting) and the lines blanked to step over
+    it."""
+
+    problem: Problem | None
+    lines: range
+
+
+def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader]:
+    """The node tree of `text` and the loader that composed it; SpecError listing every syntax
+    problem when there is any."""
+    problems: list[Problem] = []
+    for found in yaml.reader.Reader.NON_PRINTABLE.finditer(text):
+        line, column = line_column(text, found.start())
+        message = f"the character U+{ord(found[0]):04X} is not allowed in YAML; remove it"
+        problems.append(Problem(Location(shown_as, line, column), "", message))
+        if len(problems) == MAX_SYNTAX_PROBLEMS:
+            break
+    if problems:  # read on with spaces in their place, to find the syntax problems too
+        text = yaml.reader.Reader.NON_PRINTABLE.sub(" ", text)
+    lines = _BREAK.split(text)[0::2]
+    steps: list[_Step] = []
+    while len(problems) + len(steps) < MAX_SYNTAX_PROBLEMS:
+        read = _blanked(text, steps)
+        loader = _Loader(read)
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            step = _step_over(exc, loader, read, lines, steps, shown_as)
+            steps.append(step)
+            if not step.lines:
+                break
+            continue
+        except TooManyNodes as exc:
+            where = Location(shown_as, exc.mark.line + 1, exc.mark.column + 1)
+            message = f"more than {MAX_NODES} values; split the course or remove repeated parts"
+            raise SpecError([*problems, Problem(where, "", message)]) from None
+        except yaml.YAMLError as exc:
+            problem = Problem(Location(shown_as), "", f"not valid YAML: {exc}")
+            raise SpecError([*problems, problem]) from None
+        except RecursionError:
+            problem = Problem(Location(shown_as), "", "nested too deeply to read")
+            raise SpecError([*problems, problem]) from None
+        finally:
+            loader.dispose()
+        if not problems and not steps:
+            return node, loader
+        break
+    reported = [*problems, *_confirmed(text, steps)]
+    if reported and len(problems) + len(steps) >= MAX_SYNTAX_PROBLEMS:
+        last = max(problem.where for problem in reported)
+        message = f"stopped after {MAX_SYNTAX_PROBLEMS} YAML problems; fix these and run again"
+        reported.append(Problem(Location(shown_as, last.line + 1, 1), "", message))
+    raise SpecError(reported)
+
+
+def _step_over(
+    exc: yaml.MarkedYAMLError, loader: _Loader, read: str, lines: list[str], steps: list[_Step],
+    shown_as: str,
+) -> _Step:  # fmt: skip
+    """The problem `exc` reports reading `read`, and the lines of the broken part to blank."""
+    problem: Problem | None = yaml_syntax_problem(exc, read, shown_as)
+    alias = re.fullmatch(r"found undefined alias '(.*)'", exc.problem or "")
+    if alias and steps:
+        # The anchor may be on a line stepped over: then the alias is no mistake of its own.
+        anchor = re.compile(rf"&{re.escape(alias[1])}(?=[\s,\[\]{{}}]|$)")
+        blanked = (lines[number] for step in steps for number in step.lines)
+        if any(anchor.search(line) for line in blanked):
+            problem = None
+    return _Step(problem, _broken_part(exc, loader, lines))
+
+
+def _broken_part(exc: yaml.MarkedYAMLError, loader: _Loader, lines: list[str]) -> range:
+    """The lines (from 0) to blank to step over the mistake `exc` reports; empty when it
+    cannot be stepped over (it is at the end of the file, say)."""
+    mark = exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return range(0)
+    problem = exc.problem or ""
+    if exc.context == "expected a single document in the stream":
+        return range(mark.line, len(lines))  # the second document, whole
+    if problem.startswith("expected '<document start>'"):
+        return range(mark.line, len(lines))  # the top level ended early: the rest cannot join
+    plain = loader.last_plain
+    if exc.context_mark and any(part in (exc.context or "") for part in _SCANNED):
+        first = exc.context_mark.line
+    elif problem == "mapping values are not allowed here" and plain and plain.end_mark:
+        # Plain text that runs on from the line above (a `key value` without its colon, say)
+        # is only found broken at the next ':'.
+        between = loader.buffer[plain.end_mark.index : mark.index]
+        joined = plain.end_mark.index <= mark.index and not between.strip()
+        first = plain.start_mark.line if joined else mark.line
+    elif problem.startswith("expected"):
+        first = _parent(lines, mark.line)  # a misplaced line: its entry, whole
+    else:
+        first = mark.line
+    if not lines[first].strip():
+        return range(0)
+    return range(first, _end_of_block(lines, first) + 1)
+
+
+def _parent(lines: list[str], number: int) -> int:
+    """The line of the entry that holds line `number`: the nearest above it indented less;
+    `number` itself at the top level."""
+    indent = _indent(lines[number])
+    for above in range(number - 1, -1, -1):
+        if _is_content(lines[above]) and _indent(lines[above]) < indent:
+            return above
+    return number
+
+
+def _end_of_block(lines: list[str], first: int) -> int:
+    """The last line of the block that starts at line `first`: the lines indented deeper."""
+    indent, item = _indent(lines[first]), _is_item(lines[first])
+    last = first
+    for number in range(first + 1, len(lines)):
+        line = lines[number]
+        if not _is_content(line):
+            continue
+        # `key:` owns the `- item` lines under it even at its own indentation.
+        owned = _indent(line) == indent and _is_item(line) and not item
+        if _indent(line) <= indent and not owned:
+            break
+        last = number
+    return last
+
+
+def _confirmed(text: str, steps: list[_Step]) -> list[Problem]:
+    """The problems of `steps` still found with every other broken part blanked."""
+    found = [step.problem for step in steps if step.problem]
+    if len(steps) < 2:
+        return found
+    kept = []
+    for index, step in enumerate(steps):
+        if step.problem is None:
+            continue
+        loader = _Loader(_blanked(text, steps[:index] + steps[index + 1 :]))
+        try:
+            loader.get_single_node()
+        except (yaml.YAMLError, TooManyNodes, RecursionError):
+            kept.append(step.problem)
+        finally:
+            loader.dispose()
+    return kept
+
+
+def _blanked(text: str, steps: list[_Step]) -> str:
+    """`text` with the lines of `steps` emptied, their line breaks kept."""
+    numbers = {number for step in steps for number in step.lines}
+    if not numbers:
+        return text
+    parts = _BREAK.split(text)
+    for number in numbers:
+        parts[2 * number] = ""
+    return "".join(parts)
+
+
+def _is_content(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and not text.startswith("#")
+
+
+def _indent(line: str) -> int:
+    """The column a line's text starts at, a tab (a mistake in YAML) counted as one column,
+    the least it may stand for, so that every line under it is taken as under it."""
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _is_item(line: str) -> bool:
+    text = line.lstrip(" \t")
+    return text == "-" or text.startswith(("- ", "-\t"))
+
+
+def yaml_syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
+    """PyYAML's complaint in an author's words, placed where the fix is most likely needed."""
+    problem, mark, start = exc.problem or "", exc.problem_mark, exc.context_mark
+    context = re.fullmatch(r"while (?:parsing|scanning) an? (.+)", exc.context or "")
+    inside = _YAML_WORDS.get(context[1], context[1]) if context else ""
+    opened = f" (the {inside} starts at line {start.line + 1})" if context and start else ""
+    message = f"{problem}{opened}"
+    if "'\\t'" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
+        message = "a tab; indent with spaces, never tabs"
+    elif problem == "mapping values are not allowed here":
+        message = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
+    elif problem == "could not find expected ':'" and start:
+        mark, message = start, "expected 'key: value'; check the indentation, or quote the text"
+    elif problem == "found unexpected end of stream" and start:
+        mark, message = start, f"this {inside} is never closed"
+    elif found := re.fullmatch(r"found character '(.)' that cannot start any token", problem):
+        message = f"a value cannot start with '{found[1]}'; put the text in quotes"
+    elif alias := re.fullmatch(r"found undefined alias '(.*)'", problem):
+        message = (
+            f"'*{alias[1]}' names no '&{alias[1]}' anchor; put text that starts with '*' in quotes"
+        )
+    elif problem.startswith("expected <block end>, but found "):
+        found_token = _YAML_WORDS.get(problem.split("found ", 1)[1].strip("'"), problem.split()[-1])
+        message = f"{found_token} is out of place; check the indentation{opened}"
+    elif expected := re.fullmatch(r"expected (.+), but (?:got|found) '(.+)'", problem):
+        wanted = _YAML_WORDS.get(expected[1], expected[1])
+        got = _YAML_WORDS.get(expected[2], f"'{expected[2]}'")
+        message = f"expected {wanted}, found {got}{opened}"
+        if context and context[1].startswith("flow ") and start:
+            closer = "]" if context[1] == "flow sequence" else "}"
+            message = (
+                f"expected {wanted}, found {got}: close the {inside} that starts at line "
+                f"{start.line + 1} with '{closer}', or put text that contains , : ? [ ] {{ }} "
+                "in quotes"
+            )
+    elif problem == "sequence entries are not allowed here":
+        message = "a '-' list item is not allowed here; check the indentation"
+    elif exc.context == "expected a single document in the stream":
+        message = "a second document; a spec file holds one, so remove the second '---'"
+    where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
+    return Problem(where, "", f"not valid YAML: {message}")
+
+
+# PyYAML's names for what it was reading, in the words an author uses.
+_YAML_WORDS = {
+    "flow sequence": "[ ] list",
+    "flow mapping": "{ } mapping",
+    "block mapping": "mapping",
+    "block collection": "list",
+    "quoted scalar": "quoted text",
+    "simple key": "key",
+    "<stream end>": "the end of the file",
+    "<scalar>": "text",
+    "<block mapping start>": "a key",
+    "<block sequence start>": "a list item",
+    "<block end>": "the end of the block",
+    "-": "a list item '-'",
+    "flow node": "value",
+    "the node content": "a value",
+}
