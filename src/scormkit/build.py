@@ -9,13 +9,14 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets, large_images
-from scormkit.errors import BuildError, Location, Problem, SpecError
+from scormkit.errors import BuildError, Problem, SpecError
 from scormkit.plan import make_plan
 from scormkit.player_text import player_language_warning
 from scormkit.render import render_course
 from scormkit.runtime_files import read_runtime
 from scormkit.spec import Course, check_course, load_course
 from scormkit.spec.banks import with_banks
+from scormkit.spec.code_places import CodePlaces
 from scormkit.spec.document import format_path
 from scormkit.spec.load import read_course
 from scormkit.targets import TARGETS, Target
@@ -117,10 +118,10 @@ def _course_and_folder(
 ) -> tuple[Course, Path]:
     if isinstance(spec, Course):
         folder = Path(base_dir or ".")
-        where = Location(f"course '{spec.id}'", 0, 0)  # made in code: no lines to point at
+        places = CodePlaces(spec, f"course '{spec.id}'")  # made in code: the lines that did
         spec, missing = with_banks(spec)
-        problems = [Problem(where, format_path(p), m) for p, m in missing]
-        problems += check_course(spec, folder, lambda _path: where)
+        problems = [Problem(places.locate(p), format_path(p), m) for p, m in missing]
+        problems += check_course(spec, folder, places.locate)
         if problems:
             raise SpecError(problems)
         return spec, folder

@@ -14,14 +14,19 @@ from dataclasses import dataclass
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in an input file; lines and columns count from 1. Line 0 means the input has no
-    lines (a course or model built in code): `file` then names it."""
+    lines (a course or model built in code): `file` then names it. Column 0 means only the
+    line is known (the line of Python code that built a model)."""
 
     file: str
     line: int = 1
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        if not self.line:
+            return self.file
+        return (
+            f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
+        )
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
@@ -15,7 +16,11 @@ from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
 from scormkit.spec.models import Audio, Course, Image, Video
 from scormkit.spec.textlinks import text_problems, text_refs
 
-Locate = Callable[[PathKey], Location]
+
+class Locate(Protocol):
+    """Where the value at `path` was written; with `at`, character `at` of its text."""
+
+    def __call__(self, path: PathKey, *, at: int | None = None) -> Location: ...
 
 
 def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem]:

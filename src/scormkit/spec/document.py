@@ -27,11 +27,12 @@ class SourceMap:
     raw: dict[PathKey, str] = field(default_factory=dict)  # scalar text as written
     mounts: dict[PathKey, SourceMap] = field(default_factory=dict)  # included files, by place
 
-    def locate(self, path: PathKey, *, key: bool = False) -> Location:
-        """The start of the value at `path` (or of its key), else of its nearest ancestor."""
+    def locate(self, path: PathKey, *, key: bool = False, at: int | None = None) -> Location:
+        """The start of the value at `path` (or of its key), else of its nearest ancestor;
+        with `at`, of character `at` of the text at `path` where that can be told."""
         for end in range(len(path), 0, -1):
             if path[:end] in self.mounts:
-                return self.mounts[path[:end]].locate(path[end:], key=key)
+                return self.mounts[path[:end]].locate(path[end:], key=key, at=at)
         if key and path in self.keys:
             return Location(self.file, *self.keys[path])
         for end in range(len(path), -1, -1):
