@@ -62,7 +62,7 @@ def parse_yaml(text: str, shown_as: str) -> Document:
     if node is None:
         message = "the file has only comments; a spec starts with `id:`"
         raise SpecError([Problem(Location(shown_as), "", message)])
-    reader = _YamlReader(SourceMap(shown_as), loader)
+    reader = _YamlReader(SourceMap(shown_as, text=text), loader)
     data = reader.convert(node, ())
     return Document(data, reader.source, reader.problems, reader.stand_ins)
 
@@ -125,6 +125,7 @@ class _YamlReader:
             return self.stand_in(node, path, message, node.value)
         if isinstance(value, str):
             check_text(value, lambda message: self.report(node, path, message))
+            self.source.spans[path] = (node.start_mark.index, node.end_mark.index, node.style or "")
         return value
 
     def mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
