@@ -48,6 +48,9 @@ class _Step:
 
     problem: Problem | None
     lines: range
+    # The last line (from 0) where reading may still trip over this mistake; None for one only
+    # the composer finds (an alias, a second document), which blanking elsewhere cannot cause.
+    last: int | None
 
 
 def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader]:
@@ -111,7 +114,10 @@ def _step_over(
         blanked = (lines[number] for step in steps for number in step.lines)
         if any(anchor.search(line) for line in blanked):
             problem = None
-    return _Step(problem, _broken_part(exc, loader, lines))
+    broken = _broken_part(exc, loader, lines)
+    parsed = isinstance(exc, yaml.scanner.ScannerError | yaml.parser.ParserError)
+    last = max(exc.problem_mark.line if exc.problem_mark else 0, broken.stop - 1)
+    return _Step(problem, broken, last if parsed else None)
 
 
 def _broken_part(exc: yaml.MarkedYAMLError, loader: _Loader, lines: list[str]) -> range:
@@ -178,14 +184,23 @@ def _confirmed(text: str, steps: list[_Step]) -> list[Problem]:
     for index, step in enumerate(steps):
         if step.problem is None:
             continue
-        loader = _Loader(_blanked(text, steps[:index] + steps[index + 1 :]))
-        try:
-            loader.get_single_node()
-        except (yaml.YAMLError, TooManyNodes, RecursionError):
+        if step.last is None or _trips(_blanked(text, steps[:index] + steps[index + 1 :]), step):
             kept.append(step.problem)
-        finally:
-            loader.dispose()
     return kept
+
+
+def _trips(text: str, step: _Step) -> bool:
+    """Whether reading `text` fails before it is past the last line of `step`."""
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            if loader.get_event().start_mark.line > (step.last or 0):  # type: ignore[no-untyped-call]
+                return False
+        return False
+    except yaml.YAMLError:
+        return True
+    finally:
+        loader.dispose()
 
 
 def _blanked(text: str, steps: list[_Step]) -> str:
