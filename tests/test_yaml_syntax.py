@@ -139,3 +139,22 @@ def test_each_included_file_reports_its_own_syntax_problems(tmp_path: Path) -> N
         "starts at line 4)",
         f"{b}:2:8: not valid YAML: this quoted text is never closed",
     ]
+
+
+def test_the_files_a_spec_with_syntax_problems_includes_are_still_read(tmp_path: Path) -> None:
+    (tmp_path / "modules").mkdir()
+    spec = tmp_path / "course.yaml"
+    spec.write_text(
+        "id: ward\ntitle: Ward: induction\nmodules:\n  - include: modules/a.yaml\n"
+        "  - include: modules/gone.yaml\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "modules" / "a.yaml").write_text('id: a\ntitle: "A\npages: []\n')
+    with pytest.raises(SpecError) as caught:
+        load_course(spec)
+    assert str(caught.value).splitlines() == [
+        f"{spec}:2:12: not valid YAML: unexpected ':'; put text that contains ': ' in quotes, or "
+        "check the indentation",
+        f"{spec}:5:14: modules[1].include: file 'modules/gone.yaml' not found next to the spec",
+        f"{tmp_path / 'modules' / 'a.yaml'}:2:8: not valid YAML: this quoted text is never closed",
+    ]

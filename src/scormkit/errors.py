@@ -55,6 +55,15 @@ class SpecError(ScormkitError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class YamlSyntaxError(SpecError):
+    """A YAML file has syntax problems. `readable` is its text with the broken parts blanked
+    (None when reading could not get past them), so the files it includes can still be read."""
+
+    def __init__(self, problems: Iterable[Problem], readable: str | None) -> None:
+        super().__init__(problems)
+        self.readable = readable
+
+
 class BuildError(ScormkitError):
     """A valid spec could not be turned into a package (bad target, unwritable output...)."""
 

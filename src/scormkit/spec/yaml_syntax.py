@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from scormkit.errors import Location, Problem, SpecError
+from scormkit.errors import Location, Problem, SpecError, YamlSyntaxError
 from scormkit.limits import MAX_NODES, MAX_SYNTAX_PROBLEMS
 from scormkit.spec.document import line_column
 from scormkit.spec.yaml_loader import SpecLoader, TooManyNodes
@@ -67,6 +67,7 @@ def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader
         text = yaml.reader.Reader.NON_PRINTABLE.sub(" ", text)
     lines = _BREAK.split(text)[0::2]
     steps: list[_Step] = []
+    readable = None
     while len(problems) + len(steps) < MAX_SYNTAX_PROBLEMS:
         read = _blanked(text, steps)
         loader = _Loader(read)
@@ -92,13 +93,14 @@ def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader
             loader.dispose()
         if not problems and not steps:
             return node, loader
+        readable = read
         break
     reported = [*problems, *_confirmed(text, steps)]
     if reported and len(problems) + len(steps) >= MAX_SYNTAX_PROBLEMS:
         last = max(problem.where for problem in reported)
         message = f"stopped after {MAX_SYNTAX_PROBLEMS} YAML problems; fix these and run again"
         reported.append(Problem(Location(shown_as, last.line + 1, 1), "", message))
-    raise SpecError(reported)
+    raise YamlSyntaxError(reported, readable)
 
 
 def _step_over(
