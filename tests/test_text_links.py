@@ -79,6 +79,11 @@ modules:
               to the next line with [notes](<my notes.pdf>).
           - type: text
             markdown: "An escape, \\"here\\", before [slides](slides.pdf)"
+          - type: text
+            markdown: |
+              The [checklist][list] is the one to print.
+
+              [list]: checklist.pdf
 """
 
 
@@ -100,6 +105,7 @@ def test_a_broken_link_in_markdown_points_at_its_line_and_column_in_every_yaml_s
         f"{spec}:28:46: {blocks}[3].markdown: file 'my notes.pdf' {missing}",
         # An escape changes what the text holds from what is written: the block's start.
         f"{spec}:30:23: {blocks}[4].markdown: file 'slides.pdf' {missing}",
+        f"{spec}:35:23: {blocks}[5].markdown: file 'checklist.pdf' {missing}",
     ]
 
 

@@ -59,9 +59,11 @@ def text_links(markdown: str) -> list[Link]:
 
 
 def _destination(markdown: str, span: tuple[int, int], ref: str, claimed: set[int]) -> int | None:
-    """Where in `markdown[span]` the inline link or image to `ref` writes it, the first not
-    `claimed` already; None for one not found there (a reference link, `[text][name]`)."""
-    for opening in _OPENING.finditer(markdown, *span):
+    """Where `markdown` writes the path `ref` of a link or image in `markdown[span]`: inline in
+    that span, or else in a link reference definition (`[name]: path`) anywhere; the first
+    place not `claimed` already."""
+    openings = [*_OPENING.finditer(markdown, *span), *_DEFINITION.finditer(markdown)]
+    for opening in openings:
         written = (_BRACKETED if opening[1] else _BARE).match(markdown, opening.end())
         if opening.end() not in claimed and written and local_path(written.group()) == ref:
             claimed.add(opening.end())
@@ -70,6 +72,7 @@ def _destination(markdown: str, span: tuple[int, int], ref: str, claimed: set[in
 
 
 _OPENING = re.compile(r"\]\([ \t]*(<?)")  # `](` and what may come before the path
+_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(<?)", re.MULTILINE)  # `[name]: `
 _BARE = re.compile(r"[^\s)]+")
 _BRACKETED = re.compile(r"[^>\n]+(?=>)")  # `](<my notes.pdf>)`
 
