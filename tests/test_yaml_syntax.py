@@ -59,6 +59,22 @@ def test_one_mistake_anywhere_in_a_spec_is_reported_once() -> None:
     assert {key: found for key, found in reported.items() if len(found) != 1} == {}
 
 
+def test_a_mistake_found_lines_later_is_not_reported_again_at_the_lines_it_swallowed() -> None:
+    # Without its colon, `id basics` runs on into the next line as one text, which PyYAML
+    # trips over at line 3's ':'; an unclosed quote swallows lines up to the next quote.
+    text = (
+        "modules:\n  - id basics\n    title: Basics\n    pages: []\n"
+        'id: "x\ntitle: T\nversion: "1.0"\n'
+    )
+    with pytest.raises(SpecError) as caught:
+        parse_yaml(text, "spec.yaml")
+    assert str(caught.value).splitlines() == [
+        "spec.yaml:2:5: not valid YAML: this text runs on to the ':' on line 3; write "
+        "'key: value' here, or put text that contains ': ' in quotes",
+        "spec.yaml:5:5: not valid YAML: this quoted text is never closed",
+    ]
+
+
 def test_mistakes_in_different_parts_are_each_reported(tmp_path: Path) -> None:
     lines = MINIMAL.read_text(encoding="utf-8").split("\n")
     lines[2] = "title Minimal Course"  # no colon: the top level

@@ -30,6 +30,7 @@ from scormkit.spec.yaml_messages import yaml_syntax_problem
 _BREAK = re.compile("(\r\n|[\n\r\x85\u2028\u2029])")
 # Scanning these, PyYAML finds the mistake where it gives up, lines after where it starts.
 _SCANNED = ("simple key", "quoted scalar", "flow sequence", "flow mapping", "block scalar")
+_COLON = "mapping values are not allowed here"
 
 
 class _Loader(SpecLoader):
@@ -119,6 +120,15 @@ def _step_over(
         if any(anchor.search(line) for line in blanked):
             problem = None
     broken = _broken_part(exc, loader, lines)
+    mark, plain = exc.problem_mark, loader.last_plain
+    if problem and plain and mark and exc.problem == _COLON and broken.start < mark.line:
+        # Found at a later line's ':', but the text that ran on to it starts here.
+        where = Location(shown_as, broken.start + 1, plain.start_mark.column + 1)
+        message = (
+            f"this text runs on to the ':' on line {mark.line + 1}; write 'key: value' here, "
+            "or put text that contains ': ' in quotes"
+        )
+        problem = Problem(where, "", f"not valid YAML: {message}")
     parsed = isinstance(exc, yaml.scanner.ScannerError | yaml.parser.ParserError)
     last = max(exc.problem_mark.line if exc.problem_mark else 0, broken.stop - 1)
     return _Step(problem, broken, last if parsed else None)
@@ -138,7 +148,7 @@ def _broken_part(exc: yaml.MarkedYAMLError, loader: _Loader, lines: list[str]) -
     plain = loader.last_plain
     if exc.context_mark and any(part in (exc.context or "") for part in _SCANNED):
         first = exc.context_mark.line
-    elif problem == "mapping values are not allowed here" and plain and plain.end_mark:
+    elif problem == _COLON and plain and plain.end_mark:
         # Plain text that runs on from the line above (a `key value` without its colon, say)
         # is only found broken at the next ':'.
         between = loader.buffer[plain.end_mark.index : mark.index]
