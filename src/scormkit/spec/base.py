@@ -39,10 +39,12 @@ class SpecModel(BaseModel):
             raise SpecError(
                 Problem(Location(name, 0, 0), p.path, p.message) for p in found
             ) from None
-        # Where the author's code built it, for problems found when the course is checked.
+        # Where the author's code built it, for problems found when the course is checked; a
+        # default made by pydantic (a course's Theme) takes the line of the model around it.
         caller = sys._getframe(1)
-        _MADE_AT[id(self)] = (caller.f_code.co_filename, caller.f_lineno)
-        weakref.finalize(self, _MADE_AT.pop, id(self), None)
+        if not caller.f_globals.get("__name__", "").startswith(("pydantic", "scormkit")):
+            _MADE_AT[id(self)] = (caller.f_code.co_filename, caller.f_lineno)
+            weakref.finalize(self, _MADE_AT.pop, id(self), None)
 
     # Marked as pydantic's own __init__, so pydantic does not call it for nested models while
     # validating a spec (where errors are collected, not raised one model at a time).
