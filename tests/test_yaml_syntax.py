@@ -129,9 +129,27 @@ def test_reading_stops_after_the_most_syntax_problems_and_says_so() -> None:
     found = str(caught.value).splitlines()
     assert len(found) == MAX_SYNTAX_PROBLEMS + 1
     assert found[-1] == (
-        f"spec.yaml:{MAX_SYNTAX_PROBLEMS + 1}:1: stopped after {MAX_SYNTAX_PROBLEMS} YAML "
+        f"spec.yaml:{MAX_SYNTAX_PROBLEMS + 1}:1: reading stopped after {MAX_SYNTAX_PROBLEMS} "
         "problems; fix these and run again"
     )
+
+
+def test_a_file_too_large_to_read_many_times_reports_fewer_syntax_problems(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("scormkit.spec.yaml_syntax.SYNTAX_REREAD_CHARS", 200_000)
+    padding = "# " + "x" * 1000 + "\n"
+    text = padding * 90 + "a: b: c\nd: e: f\ng: h: i\n"  # read again twice in 200,000
+    with pytest.raises(SpecError) as caught:
+        parse_yaml(text, "spec.yaml")
+    lines = text.count("\n")
+    assert str(caught.value).splitlines() == [
+        f"spec.yaml:{lines - 2}:5: not valid YAML: unexpected ':'; put text that contains ': ' "
+        "in quotes, or check the indentation",
+        f"spec.yaml:{lines - 1}:5: not valid YAML: unexpected ':'; put text that contains ': ' "
+        "in quotes, or check the indentation",
+        f"spec.yaml:{lines}:1: reading stopped after 2 problems; fix these and run again",
+    ]
 
 
 def test_each_included_file_reports_its_own_syntax_problems(tmp_path: Path) -> None:

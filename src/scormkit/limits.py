@@ -20,8 +20,10 @@ MAX_NODES = 200_000
 # Deeper than any spec needs, and shallow enough that no reader runs out of stack.
 MAX_DEPTH = 100
 # YAML syntax problems found in one file before reading stops: each is found by reading the
-# file again, so the time grows with their number.
+# file again, so the time grows with their number; the characters read again in all stay
+# under SYNTAX_REREAD_CHARS (a 1 MB file gets 8 problems, one of the largest gets 1).
 MAX_SYNTAX_PROBLEMS = 20
+SYNTAX_REREAD_CHARS = 8 * MIB
 
 # Talking to an LRS (observe, report): seconds to connect, seconds to wait for each read,
 # and the largest reply read into memory.

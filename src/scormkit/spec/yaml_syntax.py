@@ -2,11 +2,12 @@
 
 PyYAML stops at the first syntax error. To find the next one, the broken part is blanked (its
 lines kept empty, so every later line and column stays where it was) and the text is read
-again, until it reads or MAX_SYNTAX_PROBLEMS are found. The broken part is the line where the
-mistake starts, with every line indented under it; for a misplaced line (a wrong indentation)
-it is the whole entry that holds it, since the mistake may be on the line above. So that one
-mistake is never reported twice, a problem is kept only if reading still trips before it is
-past that problem's broken part when every other broken part is blanked and its own is not.
+again, until it reads or MAX_SYNTAX_PROBLEMS are found (fewer in a file too large to read that
+often: see SYNTAX_REREAD_CHARS). The broken part is the line where the mistake starts, with
+every line indented under it; for a misplaced line (a wrong indentation) it is the whole entry
+that holds it, since the mistake may be on the line above. So that one mistake is never
+reported twice, a problem is kept only if reading still trips before it is past that
+problem's broken part when every other broken part is blanked and its own is not.
 
 The file is not checked against the spec then: what the blanked lines held is unknown, so the
 checks would report it missing. `YamlSyntaxError.readable` is the text that reads, for the
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 import yaml
 
 from scormkit.errors import Location, Problem, SpecError, YamlSyntaxError
-from scormkit.limits import MAX_NODES, MAX_SYNTAX_PROBLEMS
+from scormkit.limits import MAX_NODES, MAX_SYNTAX_PROBLEMS, SYNTAX_REREAD_CHARS
 from scormkit.spec.document import line_column
 from scormkit.spec.yaml_loader import SpecLoader, TooManyNodes
 from scormkit.spec.yaml_messages import yaml_syntax_problem
@@ -71,7 +72,10 @@ def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader
     lines = _BREAK.split(text)[0::2]
     steps: list[_Step] = []
     readable = None
-    while len(problems) + len(steps) < MAX_SYNTAX_PROBLEMS:
+    stopped = False
+    # Each problem costs reading the file again: a large file gets fewer of them.
+    most = min(MAX_SYNTAX_PROBLEMS, max(1, SYNTAX_REREAD_CHARS // max(1, len(text))))
+    while len(problems) + len(steps) < most:
         read = _blanked(text, steps)
         loader = _Loader(read)
         try:
@@ -98,10 +102,12 @@ def compose_yaml(text: str, shown_as: str) -> tuple[yaml.Node | None, SpecLoader
             return node, loader
         readable = read
         break
+    else:
+        stopped = True
     reported = [*problems, *_confirmed(text, steps)]
-    if reported and len(problems) + len(steps) >= MAX_SYNTAX_PROBLEMS:
+    if reported and stopped:
         last = max(problem.where for problem in reported)
-        message = f"stopped after {MAX_SYNTAX_PROBLEMS} YAML problems; fix these and run again"
+        message = f"reading stopped after {len(reported)} problems; fix these and run again"
         reported.append(Problem(Location(shown_as, last.line + 1, 1), "", message))
     raise YamlSyntaxError(reported, readable)
 
