@@ -9,13 +9,15 @@ from pathlib import Path
 
 from scormkit.archive import PackageFile, write_zip
 from scormkit.assets import collect_assets, large_images
-from scormkit.errors import BuildError, Location, Problem, SpecError
+from scormkit.errors import BuildError, Problem, SpecError
 from scormkit.plan import make_plan
 from scormkit.player_text import player_language_warning
 from scormkit.render import render_course
 from scormkit.runtime_files import read_runtime
-from scormkit.spec import Course, check_course, load_course
+from scormkit.spec import Course, check_course
 from scormkit.spec.banks import with_banks
+from scormkit.spec.code_places import CodePlaces
+from scormkit.spec.course_checks import Locate
 from scormkit.spec.document import format_path
 from scormkit.spec.load import read_course
 from scormkit.targets import TARGETS, Target
@@ -51,7 +53,7 @@ def build(
     templates_dir = _existing_dir(templates, "templates")
     documents_dir = _existing_dir(control_documents, "control documents")
     step("checking the spec")
-    course, assets_dir = _course_and_folder(spec, base_dir)
+    course, assets_dir, locate = _course_and_folder(spec, base_dir)
     if launch_per_module is not None:
         packaging = course.packaging.model_copy(update={"launch_per_module": launch_per_module})
         course = course.model_copy(update={"packaging": packaging})
@@ -66,11 +68,9 @@ def build(
         )
     if state_budget is not None and state_budget < chosen.state_budget:
         chosen = replace(chosen, state_budget=state_budget)
-    if not isinstance(spec, Course):  # a spec file: point at the activities taking most state
-        _course, _problems, source = read_course(Path(spec))
-        over = budget_problems(course, source, [chosen.name])
-        if over:
-            raise SpecError(over)
+    over = budget_problems(course, locate, [chosen.name])  # at the activities taking most
+    if over:
+        raise SpecError(over)
     plan = make_plan(course, chosen)
     warning = player_language_warning(course)
     if warning and on_warning:
@@ -114,18 +114,22 @@ def find_target(name: str) -> Target:
 
 def _course_and_folder(
     spec: Path | str | Course, base_dir: Path | str | None
-) -> tuple[Course, Path]:
+) -> tuple[Course, Path, Locate]:
+    """The checked course, the folder of its assets, and where each of its paths was written."""
     if isinstance(spec, Course):
         folder = Path(base_dir or ".")
-        where = Location(f"course '{spec.id}'", 0, 0)  # made in code: no lines to point at
+        places = CodePlaces(spec, f"course '{spec.id}'")  # made in code: the lines that did
         spec, missing = with_banks(spec)
-        problems = [Problem(where, format_path(p), m) for p, m in missing]
-        problems += check_course(spec, folder, lambda _path: where)
+        problems = [Problem(places.locate(p), format_path(p), m) for p, m in missing]
+        problems += check_course(spec, folder, places.locate)
         if problems:
             raise SpecError(problems)
-        return spec, folder
+        return spec, folder, places.locate
     path = Path(spec)
-    return load_course(path), Path(base_dir) if base_dir else path.parent
+    course, problems, source = read_course(path)
+    if problems or course is None:
+        raise SpecError(problems)
+    return course, Path(base_dir) if base_dir else path.parent, source.locate
 
 
 def _existing_dir(value: Path | str | None, what: str) -> Path | None:

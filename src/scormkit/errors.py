@@ -14,14 +14,19 @@ from dataclasses import dataclass
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in an input file; lines and columns count from 1. Line 0 means the input has no
-    lines (a course or model built in code): `file` then names it."""
+    lines (a course or model built in code): `file` then names it. Column 0 means only the
+    line is known (the line of Python code that built a model)."""
 
     file: str
     line: int = 1
     column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        if not self.line:
+            return self.file
+        return (
+            f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
+        )
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,15 @@ class SpecError(ScormkitError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.where, p.path, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class YamlSyntaxError(SpecError):
+    """A YAML file has syntax problems. `readable` is its text with the broken parts blanked
+    (None when reading could not get past them), so the files it includes can still be read."""
+
+    def __init__(self, problems: Iterable[Problem], readable: str | None) -> None:
+        super().__init__(problems)
+        self.readable = readable
 
 
 class BuildError(ScormkitError):

@@ -23,6 +23,11 @@ MAX_DEPTH = 100
 # together; the flagship's role-play takes 148. A spec of several huge role-plays is refused
 # at the one that runs out, instead of taking minutes.
 PROOF_STATES = 100_000
+# YAML syntax problems found in one file before reading stops: each is found by reading the
+# file again, so the time grows with their number; the characters read again in all stay
+# under SYNTAX_REREAD_CHARS (a 1 MB file gets 8 problems, one of the largest gets 1).
+MAX_SYNTAX_PROBLEMS = 20
+SYNTAX_REREAD_CHARS = 8 * MIB
 
 # Talking to an LRS (observe, report): seconds to connect, seconds to wait for each read,
 # and the largest reply read into memory.

@@ -10,6 +10,7 @@ from scormkit.errors import Problem, SpecError
 from scormkit.plan.resume import activity_share, worst_state_size
 from scormkit.player_text import player_text
 from scormkit.spec.activities import Quiz
+from scormkit.spec.course_checks import Locate
 from scormkit.spec.document import PathKey, SourceMap, format_path
 from scormkit.spec.load import read_course
 from scormkit.spec.models import OLD_LAUNCH_PER_MODULE, Course
@@ -27,7 +28,7 @@ def validate_spec(path: Path | str, targets: Iterable[str] = TARGETS) -> Course:
     state that would not fit the smallest budget of `targets`."""
     course, problems, source = read_course(Path(path))
     if course is not None:
-        problems = [*problems, *budget_problems(course, source, targets)]
+        problems = [*problems, *budget_problems(course, source.locate, targets)]
         problems += [
             Problem(source.locate(p), format_path(p), m) for p, m in launch_problems(course)
         ]
@@ -111,7 +112,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def budget_problems(course: Course, source: SourceMap, targets: Iterable[str]) -> list[Problem]:
+def budget_problems(course: Course, locate: Locate, targets: Iterable[str]) -> list[Problem]:
     """One problem at each of the two activities that take most of a resume state too long for
     the strictest of `targets`; none when it fits."""
     chosen = [TARGETS[name] for name in targets if name in TARGETS]
@@ -131,7 +132,7 @@ def budget_problems(course: Course, source: SourceMap, targets: Iterable[str]) -
             f"{strictest.state_budget} every {strictest.label} LMS must keep; this {kind} "
             f"takes up to {share}: {_REMEDY[kind]}"
         )
-        found.append(Problem(source.locate(where), format_path(where), message))
+        found.append(Problem(locate(where), format_path(where), message))
     return found
 
 

@@ -40,13 +40,94 @@ def test_a_missing_linked_file_and_an_image_without_alt_are_spec_errors(tmp_path
         shutil.copytree(SPEC.parent / folder, tmp_path / folder)
     with pytest.raises(SpecError) as caught:
         load_course(spec)
-    where = f"{spec}:15:23: modules[0].pages[0].blocks[0].markdown"
+    block = "modules[0].pages[0].blocks[0].markdown"  # its `|` is on line 15
     assert str(caught.value).splitlines() == [
-        f"{where}: file 'docs/handbook.pdf' not found next to the spec (did you mean "
-        "'docs/handout.pdf'?)",
-        f"{where}: the image 'img/floor-plan.png' needs alt text: "
+        f"{spec}:18:19: {block}: the image 'img/floor-plan.png' needs alt text: "
         "![what it shows](img/floor-plan.png)",
+        f"{spec}:20:45: {block}: file 'docs/handbook.pdf' not found next to the spec (did you "
+        "mean 'docs/handout.pdf'?)",
     ]
+
+
+PAGE = """\
+id: ward
+title: Ward
+modules:
+  - id: m
+    title: M
+    pages:
+      - id: p
+        title: P
+        blocks:
+          - type: text
+            markdown: |
+              # Before the drill
+
+              Read the plan.
+
+                  [code, not a link](code.pdf)
+
+              Take the [handout](files/handout.pdf) and
+              look at the map, [the map](map.png) and [the map](map.png)
+          - type: text
+            markdown: >-
+              Folded text that runs on
+                and names [a sheet](sheet.pdf) here.
+          - type: text
+            markdown: "Quoted: see [the rota](rota.csv)"
+          - type: text
+            markdown: Plain text that goes on
+              to the next line with [notes](<my notes.pdf>).
+          - type: text
+            markdown: "An escape, \\"here\\", before [slides](slides.pdf)"
+          - type: text
+            markdown: |
+              The [checklist][list] is the one to print.
+
+              [list]: checklist.pdf
+"""
+
+
+def test_a_broken_link_in_markdown_points_at_its_line_and_column_in_every_yaml_style(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "course.yaml"
+    spec.write_text(PAGE, encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_course(spec)
+    blocks = "modules[0].pages[0].blocks"
+    missing = "not found next to the spec"
+    assert str(caught.value).splitlines() == [
+        f"{spec}:18:34: {blocks}[0].markdown: file 'files/handout.pdf' {missing}",
+        f"{spec}:19:42: {blocks}[0].markdown: file 'map.png' {missing}",
+        f"{spec}:19:65: {blocks}[0].markdown: file 'map.png' {missing}",
+        f"{spec}:23:37: {blocks}[1].markdown: file 'sheet.pdf' {missing}",
+        f"{spec}:25:47: {blocks}[2].markdown: file 'rota.csv' {missing}",
+        f"{spec}:28:46: {blocks}[3].markdown: file 'my notes.pdf' {missing}",
+        # An escape changes what the text holds from what is written: the block's start.
+        f"{spec}:30:23: {blocks}[4].markdown: file 'slides.pdf' {missing}",
+        f"{spec}:35:23: {blocks}[5].markdown: file 'checklist.pdf' {missing}",
+    ]
+
+
+def test_a_broken_link_in_a_json_string_points_at_its_column_past_every_escape(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "course.json"
+    markdown = r"Caf\u00e9 \"notes\"\n\nSee \ud83d\ude00 [the form](form.pdf)."
+    spec.write_text(
+        '{"id": "ward", "title": "Ward", "modules": [{"id": "m", "title": "M", "pages": [\n'
+        f'  {{"id": "p", "title": "P", "blocks": [{{"type": "text", "markdown": "{markdown}"}}]}}'
+        "\n]}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as caught:
+        load_course(spec)
+    column = spec.read_text(encoding="utf-8").splitlines()[1].index("form.pdf") + 1
+    assert str(caught.value) == (
+        f"{spec}:2:{column}: modules[0].pages[0].blocks[0].markdown: file 'form.pdf' not found "
+        "next to the spec"
+    )
 
 
 @pytest.mark.parametrize("target", ["scorm12", "xapi"])

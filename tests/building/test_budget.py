@@ -15,13 +15,14 @@ from generated_course import generated_course
 from paths import REPO_ROOT
 
 from scormkit import build
-from scormkit.errors import BuildError
+from scormkit.errors import SpecError
 from scormkit.plan.player_data import course_data
 from scormkit.plan.resume import answer_sizes, worst_state_size
 from scormkit.questions import FillIn, Matching, MultipleChoice, Numeric, Sequencing
 from scormkit.scenario.proof import prove_scenario
 from scormkit.spec import Course, load_course
 from scormkit.spec.activities import Quiz, Scenario, Survey
+from scormkit.spec.models import Module, Page
 
 ENCODER = REPO_ROOT / "tests" / "js" / "encode_worst.mjs"
 # Every character the state format escapes, so typed text takes its most room.
@@ -162,11 +163,19 @@ def test_a_course_that_could_outgrow_suspend_data_fails_to_build_naming_the_fix(
             ],
         }
     )
-    with pytest.raises(BuildError) as caught:
+    with pytest.raises(SpecError) as caught:
         build(course, "scorm12", tmp_path)
     assert str(caught.value) == (
-        "course 'chatty': resume state could need 6020 characters, more than the 4096 every "
-        "SCORM 1.2 LMS must keep; survey answers take up to 6007: lower `max_length` of "
-        "free_text survey items; pages viewed take up to 13: split the course into smaller courses"
+        "course 'chatty': modules[0].pages[0].activity: resume state could need 6020 "
+        "characters, more than the 4096 every SCORM 1.2 LMS must keep; this survey takes up to "
+        "6003: lower `max_length` of its free_text items"
     )
     assert not list(tmp_path.iterdir())
+    survey = Survey(id="s", items=items)  # the chatty survey
+    page = Page(id="p", title="P", activity=survey)
+    in_code = Course(id="chatty", title="Chatty", modules=[Module(id="m", title="M", pages=[page])])
+    with pytest.raises(SpecError) as caught:
+        build(in_code, "scorm12", tmp_path)
+    line = next(n for n, text in enumerate(Path(__file__).read_text().splitlines(), 1)
+                if text.endswith("# the chatty survey"))  # fmt: skip
+    assert str(caught.value).startswith(f"{__file__}:{line}: modules[0].pages[0].activity: ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import weakref
 from typing import Annotated, Any, get_args
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
@@ -37,7 +39,23 @@ class SpecModel(BaseModel):
             raise SpecError(
                 Problem(Location(name, 0, 0), p.path, p.message) for p in found
             ) from None
+        # Where the author's code built it, for problems found when the course is checked; a
+        # default made by pydantic (a course's Theme) takes the line of the model around it.
+        caller = sys._getframe(1)
+        if not caller.f_globals.get("__name__", "").startswith(("pydantic", "scormkit")):
+            _MADE_AT[id(self)] = (caller.f_code.co_filename, caller.f_lineno)
+            weakref.finalize(self, _MADE_AT.pop, id(self), None)
 
     # Marked as pydantic's own __init__, so pydantic does not call it for nested models while
     # validating a spec (where errors are collected, not raised one model at a time).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+
+# The file and line of the code that built each live model; models read from a spec are built
+# by validation, not by their constructor, and have none.
+_MADE_AT: dict[int, tuple[str, int]] = {}
+
+
+def made_at(model: SpecModel) -> tuple[str, int] | None:
+    """The file and line of the code that constructed `model`; None for one read from a spec."""
+    return _MADE_AT.get(id(model))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from scormkit.errors import Location, Problem
 from scormkit.scenario.checks import Report, check_passable, check_scenario
@@ -15,17 +16,21 @@ from scormkit.spec.cast import check_speakers
 from scormkit.spec.contrast import contrast_message, weak_pairs
 from scormkit.spec.document import PathKey, did_you_mean, format_path, quote
 from scormkit.spec.models import Course
-from scormkit.spec.textlinks import text_problems, text_refs
+from scormkit.spec.textlinks import course_links, resource_refs, text_problems, text_refs
 
-Locate = Callable[[PathKey], Location]
+
+class Locate(Protocol):
+    """Where the value at `path` was written; with `at`, character `at` of its text."""
+
+    def __call__(self, path: PathKey, *, at: int | None = None) -> Location: ...
 
 
 def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem]:
     """Every problem of `course` whose assets live under `base_dir`, in no particular order."""
     problems: list[Problem] = []
 
-    def report(path: PathKey, message: str) -> None:
-        problems.append(Problem(locate(path), format_path(path), message))
+    def report(path: PathKey, message: str, at: int | None = None) -> None:
+        problems.append(Problem(locate(path, at=at), format_path(path), message))
 
     _check_unique_ids(course, report, locate)
     _check_questions(course, report)
@@ -38,12 +43,13 @@ def check_course(course: Course, base_dir: Path, locate: Locate) -> list[Problem
     theme = course.theme
     for pair in weak_pairs(theme.primary, theme.accent, theme.background, theme.text):
         report(("theme", pair.field), contrast_message(pair))
-    for path, ref in asset_refs(course):
+    refs = [(path, ref, None) for path, ref in block_refs(course) + resource_refs(course)]
+    for path, ref, at in refs + [(path, link.ref, link.at) for path, link in course_links(course)]:
         message = asset_problem(base_dir, ref)
         if message:
-            report(path, message)
-    for path, message in text_problems(course):
-        report(path, message)
+            report(path, message, at)
+    for path, at, message in text_problems(course):
+        report(path, message, at)
     return problems
 
 
@@ -161,6 +167,11 @@ def _check_packaging(course: Course, report: Report) -> None:
 
 def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
     """Every local file the course uses, with where it is named, in spec order."""
+    return block_refs(course) + text_refs(course)
+
+
+def block_refs(course: Course) -> list[tuple[PathKey, str]]:
+    """Every local file the course's fields name (its Markdown aside), with where."""
     refs: list[tuple[PathKey, str]] = []
     if course.theme.logo:
         refs.append((("theme", "logo"), course.theme.logo))
@@ -192,7 +203,7 @@ def asset_refs(course: Course) -> list[tuple[PathKey, str]]:
                 for b, badge in enumerate(page.activity.badges):
                     if badge.image:
                         refs.append(((*base, "activity", "badges", b, "image"), badge.image))
-    return refs + text_refs(course)
+    return refs
 
 
 def asset_problem(base_dir: Path, ref: str) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from scormkit.errors import Location, Problem, SpecError
 from scormkit.limits import size_text
+from scormkit.spec.textplaces import index_in_json, index_in_yaml
 
 PathKey = tuple[str | int, ...]
 
@@ -26,19 +27,35 @@ class SourceMap:
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     raw: dict[PathKey, str] = field(default_factory=dict)  # scalar text as written
     mounts: dict[PathKey, SourceMap] = field(default_factory=dict)  # included files, by place
+    # The file's text, and where each text value is written in it (start, end, style: YAML's
+    # '|', '>', '"', "'", '' for plain, or 'json'), to place a character inside a value.
+    text: str = ""
+    spans: dict[PathKey, tuple[int, int, str]] = field(default_factory=dict)
 
-    def locate(self, path: PathKey, *, key: bool = False) -> Location:
-        """The start of the value at `path` (or of its key), else of its nearest ancestor."""
+    def locate(self, path: PathKey, *, key: bool = False, at: int | None = None) -> Location:
+        """The start of the value at `path` (or of its key), else of its nearest ancestor;
+        with `at`, of character `at` of the text at `path` where that can be told."""
         for end in range(len(path), 0, -1):
             if path[:end] in self.mounts:
-                return self.mounts[path[:end]].locate(path[end:], key=key)
+                return self.mounts[path[:end]].locate(path[end:], key=key, at=at)
         if key and path in self.keys:
             return Location(self.file, *self.keys[path])
+        if at is not None and path in self.spans:
+            index = self._index(path, at)
+            if index is not None:
+                return Location(self.file, *line_column(self.text, index))
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found:
                 return Location(self.file, *found)
         return Location(self.file)
+
+    def _index(self, path: PathKey, at: int) -> int | None:
+        start, end, style = self.spans[path]
+        value = self.raw.get(path, "")
+        if style == "json":
+            return index_in_json(self.text, start, at)
+        return index_in_yaml(self.text, start, end, style, value, at)
 
 
 @dataclass

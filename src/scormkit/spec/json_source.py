@@ -35,7 +35,7 @@ def parse_json(text: str, shown_as: str) -> Document:
         raise SpecError([Problem(where, "", f"not valid JSON: {_json_message(exc)}")]) from None
     except RecursionError:
         raise SpecError([Problem(Location(shown_as), "", "nested too deeply to read")]) from None
-    reader = _JsonReader(text, SourceMap(shown_as))
+    reader = _JsonReader(text, SourceMap(shown_as, text=text))
     data = reader.value(reader.skip(0), ())
     return Document(data, reader.source, reader.problems, reader.stand_ins)
 
@@ -116,6 +116,7 @@ class _JsonReader:
         if char == '"':
             text, self.end = _DECODER.raw_decode(self.text, index)
             self.source.raw[path] = text
+            self.source.spans[path] = (index, self.end, "json")
             check_text(text, lambda message: self.report(index, path, message))
             return text
         number = _JSON_NUMBER.match(self.text, index)

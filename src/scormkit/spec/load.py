@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from scormkit.errors import Problem, SpecError
+from scormkit.errors import Problem, SpecError, YamlSyntaxError
 from scormkit.spec.banks import with_banks
 from scormkit.spec.course_checks import check_course
 from scormkit.spec.document import SourceMap, format_path
@@ -15,7 +15,7 @@ from scormkit.spec.explain import validation_problems
 from scormkit.spec.includes import mount_includes
 from scormkit.spec.models import Course
 from scormkit.spec.salvage import salvage
-from scormkit.spec.source import read_document
+from scormkit.spec.source import parse_yaml, read_document
 from scormkit.spec.value_messages import describe
 
 
@@ -30,7 +30,10 @@ def load_course(path: Path | str) -> Course:
 def read_course(path: Path) -> tuple[Course | None, list[Problem], SourceMap]:
     """The course at `path` (broken parts stood in for; None when beyond that), every problem
     found, and where each value came from; raise SpecError only when the file cannot be read."""
-    document = read_document(path, str(path))
+    try:
+        document = read_document(path, str(path))
+    except YamlSyntaxError as exc:
+        raise SpecError([*exc.problems, *_included_problems(exc.readable, path)]) from None
     mount_includes(document, path)
     try:
         course = course_from_data(document.data, document.source)
@@ -42,6 +45,19 @@ def read_course(path: Path) -> tuple[Course | None, list[Problem], SourceMap]:
         return salvaged, problems, document.source
     checked = check_course(course, path.parent, document.source.locate)
     return course, [*document.problems, *checked], document.source
+
+
+def _included_problems(readable: str | None, path: Path) -> list[Problem]:
+    """What reading finds wrong in the parts of a spec with syntax problems that do read, and
+    in the files they include: their own syntax problems, say."""
+    if readable is None:
+        return []
+    try:
+        document = parse_yaml(readable, str(path))
+    except SpecError:  # nothing but the broken parts: no includes to read
+        return []
+    mount_includes(document, path)
+    return document.problems
 
 
 def _within(path: str, places: set[str]) -> bool:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scormkit.errors import Location, Problem, SpecError
-from scormkit.limits import MAX_DEPTH, MAX_NODES, MAX_VALUES, SPEC_FILE_BYTES
+from scormkit.limits import MAX_DEPTH, MAX_VALUES, SPEC_FILE_BYTES
 from scormkit.spec.document import (
     Document,
     PathKey,
@@ -23,7 +22,8 @@ from scormkit.spec.document import (
     refuse_empty,
 )
 from scormkit.spec.json_source import parse_json
-from scormkit.spec.yaml_loader import SpecLoader, TooManyNodes
+from scormkit.spec.yaml_loader import SpecLoader
+from scormkit.spec.yaml_syntax import compose_yaml
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
@@ -58,94 +58,13 @@ def parse_text(text: str, shown_as: str) -> tuple[Any, SourceMap]:
 def parse_yaml(text: str, shown_as: str) -> Document:
     """Parse YAML text into plain data, its SourceMap and the problems stepped over."""
     refuse_empty(text.lstrip("\ufeff"), shown_as)
-    try:
-        loader = SpecLoader(text)  # checks every character is allowed in YAML
-    except yaml.reader.ReaderError as exc:
-        line, column = line_column(text, exc.position)
-        message = f"the character U+{exc.character:04X} is not allowed in YAML; remove it"
-        raise SpecError([Problem(Location(shown_as, line, column), "", message)]) from None
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise SpecError([_yaml_syntax_problem(exc, text, shown_as)]) from None
-    except TooManyNodes as exc:
-        where = Location(shown_as, exc.mark.line + 1, exc.mark.column + 1)
-        message = f"more than {MAX_NODES} values; split the course or remove repeated parts"
-        raise SpecError([Problem(where, "", message)]) from None
-    except yaml.YAMLError as exc:
-        raise SpecError([Problem(Location(shown_as), "", f"not valid YAML: {exc}")]) from None
-    except RecursionError:
-        raise SpecError([Problem(Location(shown_as), "", "nested too deeply to read")]) from None
-    finally:
-        loader.dispose()
+    node, loader = compose_yaml(text, shown_as)
     if node is None:
         message = "the file has only comments; a spec starts with `id:`"
         raise SpecError([Problem(Location(shown_as), "", message)])
-    reader = _YamlReader(SourceMap(shown_as), loader)
+    reader = _YamlReader(SourceMap(shown_as, text=text), loader)
     data = reader.convert(node, ())
     return Document(data, reader.source, reader.problems, reader.stand_ins)
-
-
-def _yaml_syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
-    """PyYAML's complaint in an author's words, placed where the fix is most likely needed."""
-    problem, mark, start = exc.problem or "", exc.problem_mark, exc.context_mark
-    context = re.fullmatch(r"while (?:parsing|scanning) an? (.+)", exc.context or "")
-    inside = _YAML_WORDS.get(context[1], context[1]) if context else ""
-    opened = f" (the {inside} starts at line {start.line + 1})" if context and start else ""
-    message = f"{problem}{opened}"
-    if "'\\t'" in problem or (mark and text[mark.index : mark.index + 1] == "\t"):
-        message = "a tab; indent with spaces, never tabs"
-    elif problem == "mapping values are not allowed here":
-        message = "unexpected ':'; put text that contains ': ' in quotes, or check the indentation"
-    elif problem == "could not find expected ':'" and start:
-        mark, message = start, "expected 'key: value'; check the indentation, or quote the text"
-    elif problem == "found unexpected end of stream" and start:
-        mark, message = start, f"this {inside} is never closed"
-    elif found := re.fullmatch(r"found character '(.)' that cannot start any token", problem):
-        message = f"a value cannot start with '{found[1]}'; put the text in quotes"
-    elif alias := re.fullmatch(r"found undefined alias '(.*)'", problem):
-        message = (
-            f"'*{alias[1]}' names no '&{alias[1]}' anchor; put text that starts with '*' in quotes"
-        )
-    elif problem.startswith("expected <block end>, but found "):
-        found_token = _YAML_WORDS.get(problem.split("found ", 1)[1].strip("'"), problem.split()[-1])
-        message = f"{found_token} is out of place; check the indentation{opened}"
-    elif expected := re.fullmatch(r"expected (.+), but (?:got|found) '(.+)'", problem):
-        wanted = _YAML_WORDS.get(expected[1], expected[1])
-        got = _YAML_WORDS.get(expected[2], f"'{expected[2]}'")
-        message = f"expected {wanted}, found {got}{opened}"
-        if context and context[1].startswith("flow ") and start:
-            closer = "]" if context[1] == "flow sequence" else "}"
-            message = (
-                f"expected {wanted}, found {got}: close the {inside} that starts at line "
-                f"{start.line + 1} with '{closer}', or put text that contains , : ? [ ] {{ }} "
-                "in quotes"
-            )
-    elif problem == "sequence entries are not allowed here":
-        message = "a '-' list item is not allowed here; check the indentation"
-    elif exc.context == "expected a single document in the stream":
-        message = "a second document; a spec file holds one, so remove the second '---'"
-    where = Location(shown_as, mark.line + 1, mark.column + 1) if mark else Location(shown_as)
-    return Problem(where, "", f"not valid YAML: {message}")
-
-
-# PyYAML's names for what it was reading, in the words an author uses.
-_YAML_WORDS = {
-    "flow sequence": "[ ] list",
-    "flow mapping": "{ } mapping",
-    "block mapping": "mapping",
-    "block collection": "list",
-    "quoted scalar": "quoted text",
-    "simple key": "key",
-    "<stream end>": "the end of the file",
-    "<scalar>": "text",
-    "<block mapping start>": "a key",
-    "<block sequence start>": "a list item",
-    "<block end>": "the end of the block",
-    "-": "a list item '-'",
-    "flow node": "value",
-    "the node content": "a value",
-}
 
 
 class _YamlReader:
@@ -206,6 +125,7 @@ class _YamlReader:
             return self.stand_in(node, path, message, node.value)
         if isinstance(value, str):
             check_text(value, lambda message: self.report(node, path, message))
+            self.source.spans[path] = (node.start_mark.index, node.end_mark.index, node.style or "")
         return value
 
     def mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
