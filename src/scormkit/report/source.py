@@ -170,6 +170,23 @@ def _voids(statement: Any) -> bool:
         return False
 
 
+def _activity_ids(statement: Any) -> set[str]:
+    """The object's id and every context activity's: what `related_activities` matches."""
+    found: set[str] = set()
+    if not isinstance(statement, dict):
+        return found
+    thing = statement.get("object")
+    if isinstance(thing, dict) and isinstance(thing.get("id"), str):
+        found.add(thing["id"])
+    context = statement.get("context")
+    listed = context.get("contextActivities") if isinstance(context, dict) else None
+    for activities in listed.values() if isinstance(listed, dict) else ():
+        for activity in activities if isinstance(activities, list) else [activities]:
+            if isinstance(activity, dict) and isinstance(activity.get("id"), str):
+                found.add(activity["id"])
+    return found
+
+
 @dataclass
 class LrsSource:
     """Statements about one course from an LRS's statement resource (xAPI Communication §2.1.3).
@@ -199,10 +216,17 @@ class LrsSource:
             query["registration"] = self.registration
         return query
 
-    def statements(self) -> Iterator[Any]:
-        """Every statement about the course's activities, oldest first."""
+    def statements(self, aus: tuple[str, ...] = ()) -> Iterator[Any]:
+        """Every statement about the course's activities, oldest first; then those grouped
+        under one of `aus` (cmi5 AU publisher ids, which a cmi5 LMS's contextTemplate puts in
+        grouping instead of the course) that the first query did not already answer."""
         query = self._query(activity=self.activity, related_activities="true")
         yield from self._pages(f"statements?{urlencode(query)}")
+        for au in aus:
+            query = self._query(activity=au, related_activities="true")
+            for statement in self._pages(f"statements?{urlencode(query)}"):
+                if self.activity not in _activity_ids(statement):
+                    yield statement
 
     def voided_ids(self) -> set[str]:
         """Ids voided in the LRS (it hides those itself; this catches LRSs that do not)."""
