@@ -49,6 +49,13 @@ def _funnel(found: Figures) -> list[Table]:
             pages,
             Bar(1, 2, n),
         ),
+        Table(
+            "time",
+            "Completion",
+            "Time in the course: every session's stated duration, summed per learner",
+            ["learners timed", "sessions", "average minutes per learner"],
+            [[found["time"]["n"], found["time"]["sessions"], found["time"]["average_minutes"]]],
+        ),
     ]
 
 
@@ -207,6 +214,8 @@ def _learners(found: Figures) -> Table:
             [
                 p["learner"],
                 f"{p['pages_reached']} of {p['pages']}",
+                p["sessions"],
+                p["minutes"],
                 "yes" if p["completed"] else "no",
                 verdict,
                 p["score"],
@@ -224,6 +233,8 @@ def _learners(found: Figures) -> Table:
         [
             "learner",
             "pages reached",
+            "sessions",
+            "minutes",
             "completed",
             "verdict",
             "score",
