@@ -163,7 +163,9 @@ def report_command(
         found = make_report(course, source, pseudonymise=pseudonymise)
         write_html(found, out)
         if json_out:
-            json_out.write_text(json.dumps(found, indent=1, ensure_ascii=False) + "\n", "utf-8")
+            with json_out.open("w", encoding="utf-8") as handle:  # streamed, not one string
+                json.dump(found, handle, indent=1, ensure_ascii=False)
+                handle.write("\n")
         if csv_dir:
             write_csv(found, csv_dir)
     for line in warnings_of(found):

@@ -18,34 +18,41 @@ Figures = dict[str, Any]
 
 
 def figures(catalog: Catalog, cohort: Cohort, *, pseudonymise: bool = False) -> Figures:
-    """Every figure of the report, as plain data (the JSON output)."""
-    learners = sorted(cohort.learners.values(), key=lambda p: (p.name, p.key))
-    names = _names(learners, pseudonymise)
-    tallies = {s: RoleplayTally(catalog, scenario) for s, scenario in catalog.scenarios.items()}
-    rows = []
-    for learner in learners:  # one at a time: each learner's runs are folded in and dropped
-        runs = learner_runs(catalog, learner)
-        for scenario_id, replay in runs.items():
-            tallies[scenario_id].add(replay, bool(learner.endings.get(scenario_id)))
-        rows.append(_learner(catalog, learner, names[learner.key], runs))
-    modules = _modules(catalog, learners)
-    dimensions = [gap for tally in tallies.values() for gap in tally.gaps()]
+    """Every figure of the report, as plain data (the JSON output). Consumes the cohort's
+    learners: each is dropped once its row is made, so the learners' records and their rows
+    are not all held at once."""
+    everyone = sorted(cohort.learners.values(), key=lambda p: (p.name, p.key))
+    learners: list[Learner | None] = list(everyone)
+    names = _names(everyone, pseudonymise)
     found: Figures = {
         "course": {
             "id": catalog.course.id,
             "title": catalog.course.title,
             "pass_percent": catalog.pass_percent,
         },
-        "funnel": _funnel(catalog, learners),
-        "time": _time(learners),
-        "skill_gaps": sorted(modules + dimensions, key=lambda g: (-g["below"], g["skill"])),
+        "funnel": _funnel(catalog, everyone),
+        "time": _time(everyone),
+        "skill_gaps": _modules(catalog, everyone),  # role-play dimensions added below
         "questions": question_figures(catalog, cohort),
-        "roleplays": [tally.figures() for tally in tallies.values()],
-        "surveys": survey_figures(catalog, learners, names),
-        "observations": observation_figures(catalog, learners, names),
-        "learners": rows,
+        "roleplays": [],
+        "surveys": survey_figures(catalog, everyone, names),
+        "observations": observation_figures(catalog, everyone, names),
+        "learners": [],
         "input": _input(cohort),
     }
+    del everyone
+    cohort.learners.clear()
+    tallies = {s: RoleplayTally(catalog, scenario) for s, scenario in catalog.scenarios.items()}
+    for index, learner in enumerate(learners):  # each learner's runs are folded in and dropped
+        assert learner is not None
+        runs = learner_runs(catalog, learner)
+        for scenario_id, replay in runs.items():
+            tallies[scenario_id].add(replay, bool(learner.endings.get(scenario_id)))
+        found["learners"].append(_learner(catalog, learner, names.pop(learner.key), runs))
+        learners[index] = None
+    gaps = found["skill_gaps"] + [gap for tally in tallies.values() for gap in tally.gaps()]
+    found["skill_gaps"] = sorted(gaps, key=lambda g: (-g["below"], g["skill"]))
+    found["roleplays"] = [tally.figures() for tally in tallies.values()]
     found["rebuilt"] = [
         f"role-play '{s}': endings, points, lives, badges and timeouts rebuilt from the choices "
         "and the scene graph (the statements have no ending statements)"
