@@ -1,7 +1,8 @@
 """The running totals of a report: one packed record per learner, filled statement by statement.
 
-Memory grows with learners (about 1 KB each for the flagship) and the size of the spec, never
-with the number of statements: each statement updates its learner's record and is dropped.
+Memory grows with learners (about 2.3 KB each for the benchmark's flagship learners) and the
+size of the spec, never with the number of statements: each statement updates its learner's
+record and is dropped.
 Per learner only what a figure needs is kept: per question the tries and whether the first and
 latest were right, per role-play the choices (a run can only be replayed in time order), per
 session its longest stated duration, per survey item the latest answer.
@@ -90,7 +91,7 @@ class Observed:
 
 
 class Learner:
-    """Everything the report needs about one person, packed: about 1 KB for a learner of the
+    """Everything the report needs about one person, packed: about 2.3 KB for a learner of the
     flagship (see docs/report.md, Scale). Times are seconds since 1970 (0: not stated)."""
 
     __slots__ = (

@@ -115,7 +115,7 @@ def _context_ids(statement: dict[str, Any], kind: str) -> list[str]:
 def _au_of(catalog: Catalog, statement: dict[str, Any]) -> Known | None:
     """A cmi5 AU's own statement (initialized, completed, passed…): its object is the activity
     id the LMS launched the AU with, so it is known by the AU's publisher id (cmi5.xml), which
-    the LMS's contextTemplate puts in grouping (cmi5 spec 10.2.2), and the cmi5 category
+    the LMS's contextTemplate puts in grouping (cmi5 spec 9.6.2.3, 10), and the cmi5 category
     (cmi5 spec 9.6.2.1)."""
     if CMI5_CATEGORY not in _context_ids(statement, "category"):
         return None
