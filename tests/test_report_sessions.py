@@ -99,12 +99,13 @@ def cmi5_launch(
     answers: list[bool],
     ending: list[str],
     last: str = "PT3M",
+    au_id: str = AU_ID,
 ) -> list[Any]:
-    """One cmi5 launch as the LMS and the player make it (cmi5 spec 9.6, 10.2.2): the AU's own
+    """One cmi5 launch as the LMS and the player make it (cmi5 spec 9.6, 10): the AU's own
     statements are about the LMS's activity id, in the AU's grouping, with the cmi5 category;
     item statements are about the course's IRIs with the same contextTemplate."""
     template = {
-        "contextActivities": {"grouping": [{"objectType": "Activity", "id": AU_ID}]},
+        "contextActivities": {"grouping": [{"objectType": "Activity", "id": au_id}]},
         "extensions": {f"{CMI5}extensions/sessionid": session},
         "registration": REGISTRATION,
     }
@@ -232,3 +233,33 @@ def test_an_lms_statement_without_the_cmi5_category_stays_unknown(tmp_path: Path
     source.write_text(json.dumps([*statements, foreign]))
     found = make_report(COURSE, FileSource(source))
     assert found["input"]["unknown_activities"] == [{"activity": LMS_ACTIVITY, "statements": 1}]
+
+
+def test_with_one_au_per_module_the_course_is_completed_and_passed_when_every_module_is(
+    tmp_path: Path,
+) -> None:
+    t = Clock()
+    statements = []
+    for number, module in enumerate(COURSE.modules):
+        # Cara completes and passes every module; Dan passes all but the last, which he fails.
+        for who, verdict in ((CARA, "passed"), (DAN, "failed" if number == 5 else "passed")):
+            statements += cmi5_launch(
+                t,
+                who,
+                f"{who['name']}-{module.id}",
+                answers=[],
+                ending=["completed", verdict, "terminated"],
+                au_id=f"{AU_ID}/{module.id}",
+            )
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(statements))
+    found = make_report(COURSE, FileSource(source))
+    funnel = found["funnel"]
+    assert (funnel["launched"], funnel["completed"], funnel["passed"], funnel["failed"]) == (
+        2,
+        2,
+        1,
+        1,
+    )
+    assert found["input"]["unknown"] == 0
+    assert found["time"] == {"n": 2, "sessions": 12, "average_minutes": 36.0}  # 6 sessions x 6 min
