@@ -5,22 +5,23 @@ Every table carries its counts (n) beside its figures, so small cohorts are not 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from scormkit.report.figures import Figures
 from scormkit.report.roleplaytables import roleplay_tables
 from scormkit.report.table import Bar, Cell, Table, share
 
 
-def tables(found: Figures) -> list[Table]:
-    """Every table, in reading order."""
-    return [
-        *_funnel(found),
-        _gaps(found),
-        *_questions(found),
-        *roleplay_tables(found),
-        *_surveys(found),
-        *_observations(found),
-        _learners(found),
-    ]
+def tables(found: Figures) -> Iterator[Table]:
+    """Every table, in reading order, each made when it is asked for: a writer holds one at a
+    time (the learners table has a row per learner)."""
+    yield from _funnel(found)
+    yield _gaps(found)
+    yield from _questions(found)
+    yield from roleplay_tables(found)
+    yield from _surveys(found)
+    yield from _observations(found)
+    yield _learners(found)
 
 
 def _funnel(found: Figures) -> list[Table]:
