@@ -451,6 +451,20 @@ def test_more_links_are_followed_from_the_server_root_and_a_bad_page_is_named(
     assert Answers.paths[0].startswith("/xAPI/statements?ascending=true&limit=500&activity=")
 
 
+def test_a_reply_past_the_bound_is_refused_with_a_clear_message(
+    stand_in: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scormkit.lrs_client as lrs_client
+
+    monkeypatch.setattr(lrs_client, "LRS_REPLY_BYTES", 64 * 1024)
+    huge = json.dumps({"statements": [{"id": "x" * 100}] * 1000, "more": ""}).encode()
+    Answers.script[:] = [(200, huge)] * 4  # asked four times, as any failed request
+    source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=lambda _: None)
+    with pytest.raises(ReportError) as caught:
+        list(source.statements())
+    assert str(caught.value) == f"the LRS at {stand_in} sent a reply larger than 64 KB"
+
+
 def test_ending_statements_are_taken_as_stated_and_nothing_is_called_rebuilt(
     tmp_path: Path,
 ) -> None:
