@@ -23,7 +23,7 @@ class Known:
 
     kind: str
     ids: tuple[str, ...]
-    index: int = -1  # a question's place in the course, a scene's in its scenario
+    index: int = -1  # a page's or question's place in the course, a scene's in its scenario
 
 
 @dataclass
@@ -71,7 +71,10 @@ def make_catalog(course: Course) -> Catalog:
             found.scored_modules.add(module.id)
         add(activity_iri(course, "module", module.id), Known("module", (module.id,)))
         for page in module.pages:
-            add(activity_iri(course, "page", page.id), Known("page", (page.id,)))
+            add(
+                activity_iri(course, "page", page.id),
+                Known("page", (page.id,), len(found.page_order)),
+            )
             found.page_order.append(page.id)
             found.page_titles[page.id] = page.title
             activity = page.activity

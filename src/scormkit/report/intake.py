@@ -129,9 +129,10 @@ def _au_of(catalog: Catalog, statement: dict[str, Any]) -> Known | None:
 def _session(
     learner: Learner, statement: dict[str, Any], verb: str, result: dict[str, Any]
 ) -> None:
-    """Durations per session (xAPI Data §4.6: a course statement's duration is its session's
-    so far): a cmi5 session by its session id (cmi5 spec 9.6.3.1), else the launch that began
-    at the learner's latest `initialized`, within the registration."""
+    """Durations per session: the players state a course statement's duration as its session's
+    time so far (as cmi5 asks of terminated), so a session's longest counts. A cmi5 session is
+    told by its session id (cmi5 spec 9.6.3.1), others by the launch that began at the
+    learner's latest `initialized`, within the registration."""
     context = statement.get("context")
     context = context if isinstance(context, dict) else {}
     extensions = context.get("extensions")
@@ -174,14 +175,10 @@ def _take(cohort: Cohort, catalog: Catalog, statement: dict[str, Any]) -> None:
         _session(learner, statement, verb, result)
     if kind == "au":
         _unit(catalog, learner, ids[0], verb, result, at)
-    elif kind in ("course", "page", "module") and verb in (
-        "launched",
-        "initialized",
-        "experienced",
-    ):
+    elif kind in ("course", "page", "module") and verb in LAUNCHING:
         learner.launched = True
         if kind == "page":
-            learner.pages |= 1 << catalog.page_order.index(ids[0])
+            learner.pages |= 1 << known.index
     elif kind == "course":
         _course(learner, verb, result, at)
     elif kind == "question" and verb == "answered":
