@@ -65,9 +65,10 @@ class Move(NamedTuple):
 
 # Packed records: a learner's state is a few bytearrays, not an object per answer.
 TRY = struct.Struct("<HBd")  # tries, 1 = first try right | 2 = latest try right, latest's time
-MOVE = struct.Struct("<dHB")  # time, scene index, choice index (NO_CHOICE: not a letter)
+MOVE = struct.Struct("<dHB")  # time, scene index, choice index, TIMED_OUT or NO_CHOICE
 SESSION = struct.Struct("<8sd")  # session digest, the longest duration stated in it
-NO_CHOICE = 255
+NO_CHOICE = 255  # the response was not a choice's letter
+TIMED_OUT = 254  # the scene's timer ran out (a timed-out statement)
 
 
 @dataclass(slots=True)
@@ -142,7 +143,7 @@ class Learner:
 
     def move(self, scenario: str, at: float, scene: int, choice: int) -> None:
         packed = self.moves.setdefault(scenario, bytearray())
-        packed += MOVE.pack(at, scene, choice if 0 <= choice < NO_CHOICE else NO_CHOICE)
+        packed += MOVE.pack(at, scene, choice if 0 <= choice <= TIMED_OUT else NO_CHOICE)
 
     def moves_in(self, scenario: str) -> list[tuple[float, int, int]]:
         return list(MOVE.iter_unpack(self.moves.get(scenario, b"")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scormkit.report.catalog import LETTERS, Catalog
-from scormkit.report.cohort import NO_CHOICE, Learner, Move
+from scormkit.report.cohort import TIMED_OUT, Learner, Move
 from scormkit.scenario.walk import RANK, TIMEOUT, State, Walker
 from scormkit.spec.activities import Scenario
 
@@ -124,7 +124,7 @@ def learner_runs(catalog: Catalog, learner: Learner) -> dict[str, Replay]:
     for scenario_id, scenario in catalog.scenarios.items():
         scenes = scenario.scenes
         moves = [
-            Move(at, scenes[scene].id, LETTERS[choice] if choice < NO_CHOICE else "")
+            Move(at, scenes[scene].id, _letter(choice))
             for at, scene, choice in learner.moves_in(scenario_id)
         ]
         endings = learner.endings.get(scenario_id, [])
@@ -153,6 +153,13 @@ def learner_runs(catalog: Catalog, learner: Learner) -> dict[str, Replay]:
             rebuilt = Replay(stated, rebuilt.unplaced)
         found[scenario_id] = rebuilt
     return found
+
+
+def _letter(choice: int) -> str:
+    """A packed choice as the player states it: its letter, TIMEOUT, or "" (not a choice)."""
+    if choice == TIMED_OUT:
+        return TIMEOUT
+    return LETTERS[choice] if choice < len(LETTERS) else ""
 
 
 def scenario_kind(scenario: Scenario, scene_id: str) -> str:
