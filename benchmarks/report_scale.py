@@ -1,19 +1,22 @@
-"""Benchmark: `scormkit report` over 100,000 and 1,000,000 generated statements of the flagship.
+"""Benchmark: `scormkit report` over the statements of 1,000, 10,000 and 100,000 learners.
 
 Statements are generated as the xAPI player sends them for the flagship course (initialized,
 experienced per page, answered per question try, role-play choice and survey item, timed-out
 per role-play timeout, completed per role-play ending and for the course, passed/failed,
-terminated), with a few exact re-sends, written as JSON lines, then reported in a
-fresh process so the peak memory figure (maximum resident set size) is the report's own.
+terminated), with a few exact re-sends, written as JSON lines, then reported (HTML and JSON) in
+a fresh process, so the peak memory figure (maximum resident set size of that process) is the
+report's own. With --baseline the same statements are also reported by another tree, e.g.
+main's, for the figures side by side.
 
-Run:  python benchmarks/report_scale.py [STATEMENTS...]
+Run:  python benchmarks/report_scale.py [LEARNERS...] [--baseline OTHER/src]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -164,51 +167,78 @@ def _roleplay(
     )
 
 
-def write_statements(dest: Path, count: int) -> int:
-    """Write at least `count` statements as JSON lines; returns how many were written."""
+def write_statements(dest: Path, learners: int) -> int:
+    """Write the statements of `learners` learners as JSON lines; returns how many."""
     course = load_course(FLAGSHIP)
     rng = random.Random(13)
     written = 0
-    number = 0
     with dest.open("w", encoding="utf-8") as out:
-        while written < count:
-            number += 1
+        for number in range(1, learners + 1):
             for statement in learner_statements(course, number, rng):
                 out.write(json.dumps(statement) + "\n")
                 written += 1
     return written
 
 
-def main(sizes: list[int]) -> None:
-    for size in sizes:
+def run_report(src: Path, source: Path, out: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MB) of `scormkit report` run from `src`."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from scormkit.cli import main; main()",
+            "report",
+            str(FLAGSHIP),
+            "--statements",
+            str(source),
+            "-o",
+            str(out),
+            "--json",
+            str(out.with_suffix(".json")),
+        ],
+        env={"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"report from {src} failed with exit status {child.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def main(learner_counts: list[int], baseline: Path | None) -> None:
+    trees = [("this tree", ROOT / "src")] + ([("baseline", baseline)] if baseline else [])
+    print(f"{'learners':>9} {'statements':>11} {'tree':>10} {'time':>8} {'stmts/s':>8} {'peak':>9}")
+    peaks: dict[str, list[tuple[int, float]]] = {name: [] for name, _ in trees}
+    for learners in learner_counts:
         with tempfile.TemporaryDirectory() as work:
             folder = Path(work)
             source = folder / "statements.jsonl"
-            written = write_statements(source, size)
-            start = time.perf_counter()
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    "import sys; from scormkit.cli import main; main()",
-                    "report",
-                    str(FLAGSHIP),
-                    "--statements",
-                    str(source),
-                    "-o",
-                    str(folder / "report.html"),
-                ],
-                check=True,
-                env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-                capture_output=True,
-            )
-            seconds = time.perf_counter() - start
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            print(
-                f"{written:>9} statements: {seconds:6.1f} s, {written / seconds:8.0f} statements/s,"
-                f" peak memory {peak:6.1f} MB (largest report so far)"
-            )
+            written = write_statements(source, learners)
+            for name, src in trees:
+                seconds, peak = run_report(src, source, folder / "report.html")
+                peaks[name].append((learners, peak))
+                print(
+                    f"{learners:>9,} {written:>11,} {name:>10} {seconds:>7.1f}s"
+                    f" {written / seconds:>8,.0f} {peak:>6.1f} MB",
+                    flush=True,
+                )
+    for name, points in peaks.items():
+        if len(points) >= 2:
+            (n0, p0), (n1, p1) = points[0], points[-1]
+            print(f"{name}: {1024 * (p1 - p0) / (n1 - n0):.2f} KB per learner ({n0:,} to {n1:,})")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100_000, 1_000_000])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("learners", nargs="*", type=int, default=[1_000, 10_000, 100_000])
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another tree's src/ folder to run the same report from, e.g. main's "
+        "(git archive main src | tar -x -C /tmp/main)",
+    )
+    arguments = parser.parse_args()
+    main(arguments.learners, arguments.baseline)

@@ -3,17 +3,21 @@ and messages that never carry credentials.
 
 tincan's RemoteLRS opens connections without a timeout and reads whole replies, so an LRS
 that accepts a connection and never answers would hang `observe` for ever; this module is
-the one place scormkit makes xAPI requests.
+the one place scormkit makes xAPI requests: `observe` and `statements --send` post with
+`request`, `report` reads statement pages with `statement_pages`.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from scormkit.errors import LrsUnreachable
+from scormkit.errors import LrsError, LrsUnreachable
 from scormkit.limits import (
     LRS_REPLY_BYTES,
     NETWORK_CONNECT_SECONDS,
@@ -57,7 +61,9 @@ def request(
     `endpoint`; LrsUnreachable, naming the endpoint without credentials, when no usable reply
     came. The whole reply must arrive within `read_seconds`, however slowly it trickles in.
     """
-    parts = urlsplit(endpoint.rstrip("/") + "/" + resource)
+    base = endpoint.rstrip("/") + "/"
+    # A resource starting with "/" (a `more` link) is relative to the LRS's server root.
+    parts = urlsplit(urljoin(base, resource) if resource.startswith("/") else base + resource)
     shown = redact(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise LrsUnreachable(f"{shown} is not an http(s) URL")
@@ -104,3 +110,64 @@ def _read_until(response: http.client.HTTPResponse, deadline: float, shown: str)
             raise TimeoutError
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+# Reading statements (xAPI 1.0.3 Communication §2.1.3, GET statements).
+TRIES = 4  # a failed GET is asked again after 0.5, 1 and 2 s
+FINAL = (400, 401, 403, 404)  # answers asking again would not change
+SAFE_IN_URL = ":/?&=%#+;,@"  # a `more` link is used as given, except characters URLs cannot hold
+
+
+def get_json(
+    endpoint: str,
+    resource: str,
+    headers: dict[str, str],
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Any:
+    """GET `resource` of the LRS at `endpoint` as JSON, asking up to TRIES times; LrsError
+    saying why (without credentials) when no try gave a 2xx JSON reply."""
+    shown = redact(endpoint)
+    problem = ""
+    for attempt in range(TRIES):
+        if attempt:
+            sleep(0.5 * 2 ** (attempt - 1))
+        try:
+            reply = request("GET", endpoint, resource, headers)
+        except LrsUnreachable as exc:
+            problem = str(exc)
+            continue
+        if not 200 <= reply.status < 300:
+            problem = f"the LRS at {shown} answered HTTP {reply.status} {reply.text()}".rstrip()
+            if reply.status in FINAL:
+                break
+            continue
+        try:
+            return json.loads(reply.body)
+        except ValueError:
+            problem = f"the LRS at {shown} answered something that is not JSON"
+    raise LrsError(problem)
+
+
+def statement_pages(
+    endpoint: str,
+    resource: str,
+    headers: dict[str, str],
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Iterator[Any]:
+    """Every statement a statements query answers, page after page through `more`, one
+    page (a bounded reply) in memory at a time."""
+    shown = redact(endpoint)
+    step: str | None = resource
+    while step:
+        page = get_json(endpoint, step, headers, sleep=sleep)
+        if not isinstance(page, dict) or not isinstance(page.get("statements"), list):
+            raise LrsError(f"the LRS at {shown} did not answer a StatementResult")
+        yield from page["statements"]
+        more = page.get("more")
+        # xAPI Communication §2.1.3: `more` is an IRL relative to the LRS's server root.
+        step = quote(more, safe=SAFE_IN_URL) if isinstance(more, str) and more else None
+        if step and "://" in step:  # a whole URL: the LRS's own host, so its path and query
+            link = urlsplit(step)
+            step = link.path + (f"?{link.query}" if link.query else "")

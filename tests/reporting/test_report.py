@@ -384,9 +384,11 @@ class Answers(BaseHTTPRequestHandler):
 
     script: ClassVar[list[tuple[int, bytes]]] = []
     seen: ClassVar[list[str]] = []
+    paths: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
         type(self).seen.append(self.headers.get("Authorization", ""))
+        type(self).paths.append(self.path)
         status, body = type(self).script.pop(0)
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -403,6 +405,7 @@ def stand_in() -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     Answers.seen.clear()
+    Answers.paths.clear()
     yield f"http://127.0.0.1:{server.server_address[1]}/xAPI/"
     server.shutdown()
     server.server_close()
@@ -427,6 +430,40 @@ def test_a_busy_lrs_is_asked_again_until_it_answers(stand_in: str) -> None:
     source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=waits.append)
     assert list(source.statements()) == []
     assert waits == [0.5, 1.0]
+
+
+def test_more_links_are_followed_from_the_server_root_and_a_bad_page_is_named(
+    stand_in: str,
+) -> None:
+    page = {"statements": [{"id": "s1"}], "more": "/xAPI/statements?more=p2"}
+    last = {"statements": [{"id": "s2"}], "more": f"{stand_in}statements?more=p3"}
+    Answers.script[:] = [
+        (200, json.dumps(page).encode()),
+        (200, json.dumps(last).encode()),
+        (200, b'{"more": ""}'),
+    ]
+    source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=lambda _: None)
+    statements = source.statements()
+    assert [next(statements), next(statements)] == [{"id": "s1"}, {"id": "s2"}]
+    with pytest.raises(ReportError) as caught:
+        next(statements)
+    assert str(caught.value) == f"the LRS at {stand_in} did not answer a StatementResult"
+    assert Answers.paths[1:] == ["/xAPI/statements?more=p2", "/xAPI/statements?more=p3"]
+    assert Answers.paths[0].startswith("/xAPI/statements?ascending=true&limit=500&activity=")
+
+
+def test_a_reply_past_the_bound_is_refused_with_a_clear_message(
+    stand_in: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scormkit.lrs_client as lrs_client
+
+    monkeypatch.setattr(lrs_client, "LRS_REPLY_BYTES", 64 * 1024)
+    huge = json.dumps({"statements": [{"id": "x" * 100}] * 1000, "more": ""}).encode()
+    Answers.script[:] = [(200, huge)] * 4  # asked four times, as any failed request
+    source = LrsSource(stand_in, "Basic eDp5", COURSE_IRI, sleep=lambda _: None)
+    with pytest.raises(ReportError) as caught:
+        list(source.statements())
+    assert str(caught.value) == f"the LRS at {stand_in} sent a reply larger than 64 KB"
 
 
 def test_ending_statements_are_taken_as_stated_and_nothing_is_called_rebuilt(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from scormkit.atomic import write_file
+from scormkit.atomic import replacing
 from scormkit.cli.shell import err, errors_exit, main
 from scormkit.errors import ReportError, ResultsError
 from scormkit.limits import NETWORK_READ_SECONDS
@@ -164,7 +164,9 @@ def report_command(
         found = make_report(course, source, pseudonymise=pseudonymise)
         write_html(found, out)
         if json_out:
-            write_file(json_out, json.dumps(found, indent=1, ensure_ascii=False) + "\n")
+            with replacing(json_out) as temp, temp.open("w", encoding="utf-8") as handle:
+                json.dump(found, handle, indent=1, ensure_ascii=False)  # streamed, not one string
+                handle.write("\n")
         if csv_dir:
             write_csv(found, csv_dir)
     for line in warnings_of(found):

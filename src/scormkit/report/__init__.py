@@ -5,7 +5,7 @@
     write_html(found, Path("report.html"))
 
 Statements stream through once (after a first pass for voided ids): each updates one learner's
-record, so memory follows learners, not statements.
+packed record, so memory follows learners, not statements.
 """
 
 from __future__ import annotations
@@ -28,7 +28,12 @@ def make_report(
     catalog = make_catalog(course)
     cohort = Cohort()
     voided = source.voided_ids()
-    read_into(cohort, catalog, source.statements(), voided)
+    statements = (
+        source.statements(tuple(catalog.aus))
+        if isinstance(source, LrsSource)
+        else source.statements()
+    )
+    read_into(cohort, catalog, statements, voided)
     counts = cohort.counts
     counts.malformed += source.malformed_total
     counts.read += source.malformed_total

@@ -23,6 +23,7 @@ class Known:
 
     kind: str
     ids: tuple[str, ...]
+    index: int = -1  # a page's or question's place in the course, a scene's in its scenario
 
 
 @dataclass
@@ -34,6 +35,10 @@ class Catalog:
     known: dict[str, Known] = field(default_factory=dict)
     page_order: list[str] = field(default_factory=list)
     page_titles: dict[str, str] = field(default_factory=dict)
+    question_index: dict[str, int] = field(default_factory=dict)  # spec order, all quizzes
+    # cmi5 AUs by publisher id (cmi5.xml): the whole course, or one module each (its id).
+    aus: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scored_modules: set[str] = field(default_factory=set)
     quizzes: dict[str, tuple[Module, Quiz]] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     surveys: dict[str, Survey] = field(default_factory=dict)
@@ -59,10 +64,17 @@ def make_catalog(course: Course) -> Catalog:
     found = Catalog(course, course_iri(course))
     add = found.known.__setitem__
     add(found.iri, Known("course", ()))
+    found.aus[f"{found.iri}/au"] = ()  # cmi5.xml's AU ids (targets/cmi5.py)
     for module in course.modules:
+        found.aus[f"{found.iri}/au/{module.id}"] = (module.id,)
+        if module.is_scored():
+            found.scored_modules.add(module.id)
         add(activity_iri(course, "module", module.id), Known("module", (module.id,)))
         for page in module.pages:
-            add(activity_iri(course, "page", page.id), Known("page", (page.id,)))
+            add(
+                activity_iri(course, "page", page.id),
+                Known("page", (page.id,), len(found.page_order)),
+            )
             found.page_order.append(page.id)
             found.page_titles[page.id] = page.title
             activity = page.activity
@@ -70,7 +82,8 @@ def make_catalog(course: Course) -> Catalog:
                 found.quizzes[activity.id] = (module, activity)
                 add(activity_iri(course, "quiz", activity.id), Known("quiz", (activity.id,)))
                 for q in activity.questions:
-                    add(activity_iri(course, "question", q.id), Known("question", (q.id,)))
+                    index = found.question_index.setdefault(q.id, len(found.question_index))
+                    add(activity_iri(course, "question", q.id), Known("question", (q.id,), index))
             elif isinstance(activity, Scenario):
                 _scenario(found, activity)
             elif isinstance(activity, Survey):
@@ -95,9 +108,9 @@ def _scenario(found: Catalog, scenario: Scenario) -> None:
     course = found.course
     found.scenarios[scenario.id] = scenario
     found.known[activity_iri(course, "scenario", scenario.id)] = Known("scenario", (scenario.id,))
-    for scene in scenario.scenes:
+    for index, scene in enumerate(scenario.scenes):
         ids = (scenario.id, scene.id)
-        found.known[activity_iri(course, "scene", *ids)] = Known("scene", ids)
+        found.known[activity_iri(course, "scene", *ids)] = Known("scene", ids, index)
         for choice in scene.choices:
             found.known[activity_iri(course, "choice", *ids, choice.id)] = Known(
                 "choice", (*ids, choice.id)

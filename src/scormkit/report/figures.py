@@ -1,4 +1,4 @@
-"""The report's figures from a filled cohort: funnel, mastery and skill gaps, learners."""
+"""The report's figures from a filled cohort: funnel, time, mastery and skill gaps, learners."""
 
 from __future__ import annotations
 
@@ -9,50 +9,68 @@ from typing import Any
 from scormkit.report.catalog import Catalog
 from scormkit.report.cohort import Cohort, Learner
 from scormkit.report.questions import question_figures
-from scormkit.report.roleplay import Replay, best_run, learner_runs, scenario_figures
+from scormkit.report.roleplay import Replay, best_run, learner_runs
+from scormkit.report.roleplaytally import RoleplayTally
 from scormkit.report.surveys import observation_figures, survey_figures
+from scormkit.spec.activities import Quiz
 
 Figures = dict[str, Any]
 
 
 def figures(catalog: Catalog, cohort: Cohort, *, pseudonymise: bool = False) -> Figures:
-    """Every figure of the report, as plain data (the JSON output)."""
-    learners = sorted(cohort.learners.values(), key=lambda p: (p.name, p.key))
-    names = _names(learners, pseudonymise)
-    runs = {p.key: learner_runs(catalog, p) for p in learners}
-    modules = _modules(catalog, learners)
-    dimensions = _dimensions(catalog, learners, runs)
-    rebuilt = {s: not any(p.endings.get(s) for p in learners) for s in catalog.scenarios}
+    """Every figure of the report, as plain data (the JSON output). Consumes the cohort's
+    learners: each is dropped once its row is made, so the learners' records and their rows
+    are not all held at once."""
+    everyone = sorted(cohort.learners.values(), key=lambda p: (p.name, p.key))
+    learners: list[Learner | None] = list(everyone)
+    names = _names(everyone, pseudonymise)
     found: Figures = {
         "course": {
             "id": catalog.course.id,
             "title": catalog.course.title,
             "pass_percent": catalog.pass_percent,
         },
-        "funnel": _funnel(catalog, learners),
-        "skill_gaps": sorted(modules + dimensions, key=lambda g: (-g["below"], g["skill"])),
+        "funnel": _funnel(catalog, everyone),
+        "time": _time(everyone),
+        "skill_gaps": _modules(catalog, everyone),  # role-play dimensions added below
         "questions": question_figures(catalog, cohort),
-        "roleplays": [
-            scenario_figures(
-                catalog,
-                scenario,
-                [runs[p.key][s] for p in learners if s in runs[p.key]],
-                rebuilt[s],
-            )
-            for s, scenario in catalog.scenarios.items()
-        ],
-        "surveys": survey_figures(catalog, learners, names),
-        "observations": observation_figures(catalog, learners, names),
-        "learners": [_learner(catalog, p, names[p.key], runs[p.key]) for p in learners],
+        "roleplays": [],
+        "surveys": survey_figures(catalog, everyone, names),
+        "observations": observation_figures(catalog, everyone, names),
+        "learners": [],
         "input": _input(cohort),
     }
+    del everyone
+    cohort.learners.clear()
+    tallies = {s: RoleplayTally(catalog, scenario) for s, scenario in catalog.scenarios.items()}
+    for index, learner in enumerate(learners):  # each learner's runs are folded in and dropped
+        assert learner is not None
+        runs = learner_runs(catalog, learner)
+        for scenario_id, replay in runs.items():
+            tallies[scenario_id].add(replay, bool(learner.endings.get(scenario_id)))
+        found["learners"].append(_learner(catalog, learner, names.pop(learner.key), runs))
+        learners[index] = None
+    gaps = found["skill_gaps"] + [gap for tally in tallies.values() for gap in tally.gaps()]
+    found["skill_gaps"] = sorted(gaps, key=lambda g: (-g["below"], g["skill"]))
+    found["roleplays"] = [tally.figures() for tally in tallies.values()]
     found["rebuilt"] = [
         f"role-play '{s}': endings, points, lives, badges and timeouts rebuilt from the choices "
         "and the scene graph (the statements have no ending statements)"
-        for s, was in rebuilt.items()
-        if was and any(s in runs[k] for k in runs)
+        for s, tally in tallies.items()
+        if not tally.stated and tally.learners
     ]
     return found
+
+
+def _time(learners: list[Learner]) -> Figures:
+    """Time in the course: per learner every session's longest stated duration, summed."""
+    spent = [p.time_spent() for p in learners]
+    timed = [seconds for sessions, seconds in spent if sessions]
+    return {
+        "n": len(timed),
+        "sessions": sum(sessions for sessions, _ in spent),
+        "average_minutes": round(sum(timed) / len(timed) / 60, 1) if timed else None,
+    }
 
 
 def _names(learners: list[Learner], pseudonymise: bool) -> dict[str, str]:
@@ -90,19 +108,24 @@ def _funnel(catalog: Catalog, learners: list[Learner]) -> Figures:
     }
 
 
-def _module_percent(learner: Learner, questions: list[tuple[str, float]]) -> float | None:
-    answered = [(q, w) for q, w in questions if q in learner.questions]
+def _module_percent(learner: Learner, questions: list[tuple[int, float]]) -> float | None:
+    """The weighted share of the quiz's questions whose latest try was right."""
+    answered = [(t, w) for q, w in questions if (t := learner.tried(q))]
     if not answered:
         return None
     total = sum(w for _, w in questions)
-    right = sum(w for q, w in answered if learner.questions[q].last_correct)
+    right = sum(w for t, w in answered if t.last_correct)
     return 100 * right / total if total else None
+
+
+def _weights(catalog: Catalog, quiz: Quiz) -> list[tuple[int, float]]:
+    return [(catalog.question_index[q.id], q.weight) for q in quiz.questions]
 
 
 def _modules(catalog: Catalog, learners: list[Learner]) -> list[Figures]:
     found = []
     for quiz_id, (module, quiz) in catalog.quizzes.items():
-        weights = [(q.id, q.weight) for q in quiz.questions]
+        weights = _weights(catalog, quiz)
         mark = catalog.quiz_pass(quiz)
         percents = [x for person in learners if (x := _module_percent(person, weights)) is not None]
         below = sum(p < mark for p in percents)
@@ -121,39 +144,10 @@ def _modules(catalog: Catalog, learners: list[Learner]) -> list[Figures]:
     return found
 
 
-def _dimensions(
-    catalog: Catalog, learners: list[Learner], runs: dict[str, dict[str, Replay]]
-) -> list[Figures]:
-    found = []
-    for scenario_id, scenario in catalog.scenarios.items():
-        bests = [
-            b
-            for p in learners
-            if scenario_id in runs[p.key] and (b := best_run(runs[p.key][scenario_id].runs))
-        ]
-        for dimension in scenario.dimensions:
-            mark = catalog.dimension_pass(scenario_id, dimension)
-            points = [b.points.get(dimension, 0) for b in bests]
-            below = sum(p < mark for p in points)
-            most = catalog.dimension_max[(scenario_id, dimension)]
-            found.append(
-                {
-                    "skill": f"role-play {scenario_id}: {dimension}",
-                    "title": scenario.title,
-                    "pass_mark": f"{mark} of {most} points",
-                    "n": len(points),
-                    "below": below,
-                    "mastered": len(points) - below,
-                    "average": round(sum(points) / len(points), 2) if points else None,
-                }
-            )
-    return found
-
-
 def _learner(catalog: Catalog, learner: Learner, name: str, runs: dict[str, Replay]) -> Figures:
     modules = {}
     for module, quiz in catalog.quizzes.values():
-        percent = _module_percent(learner, [(q.id, q.weight) for q in quiz.questions])
+        percent = _module_percent(learner, _weights(catalog, quiz))
         if percent is not None:
             modules[module.id] = {
                 "percent": round(percent, 1),
@@ -168,8 +162,11 @@ def _learner(catalog: Catalog, learner: Learner, name: str, runs: dict[str, Repl
             "points": best.points if best else {},
             "badges": best.badges if best else [],
         }
+    sessions, spent = learner.time_spent()
     return {
         "learner": name,
+        "sessions": sessions,
+        "minutes": round(spent / 60, 1) if sessions else None,
         "pages_reached": learner.pages.bit_count(),
         "pages": len(catalog.page_order),
         "completed": learner.completed,

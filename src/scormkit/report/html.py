@@ -8,11 +8,12 @@ print use; the chart itself is an image with a short label.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from itertools import groupby
 from pathlib import Path
 
-from scormkit.atomic import write_file
+from scormkit.atomic import replacing
 from scormkit.report.figures import Figures
 from scormkit.report.table import Bar, Cell, Table
 from scormkit.report.tables import tables
@@ -38,15 +39,22 @@ caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(5
 
 
 def write_html(found: Figures, dest: Path) -> None:
-    """Write the report page to `dest`."""
-    write_file(dest, render_html(found))
+    """Write the report page to `dest`, one part at a time."""
+    with replacing(dest) as temp, temp.open("w", encoding="utf-8") as handle:
+        for index, part in enumerate(html_parts(found)):
+            handle.write(f"\n{part}" if index else part)
 
 
 def render_html(found: Figures) -> str:
     """The report page as text; the same figures always give the same bytes."""
+    return "\n".join(html_parts(found))
+
+
+def html_parts(found: Figures) -> Iterator[str]:
+    """The report page in parts, joined by newlines; tables are made as they are reached."""
     course = found["course"]
     title = f"Training-needs report: {course['title']}"
-    parts = [
+    yield from [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -58,11 +66,10 @@ def render_html(found: Figures) -> str:
         _summary(found),
     ]
     for section, group in groupby(tables(found), key=lambda t: t.section):
-        parts.append(f"<section><h2>{escape(section)}</h2>")
-        parts.extend(_table(table) for table in group)
-        parts.append("</section>")
-    parts.append("</main></body></html>\n")
-    return "\n".join(parts)
+        yield f"<section><h2>{escape(section)}</h2>"
+        yield from (_table(table) for table in group)
+        yield "</section>"
+    yield "</main></body></html>\n"
 
 
 def _summary(found: Figures) -> str:

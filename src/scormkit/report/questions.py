@@ -22,7 +22,7 @@ def ranked_groups(learners: list[Learner]) -> tuple[set[str], set[str]]:
     """Keys of the upper and lower 27% of learners who answered, by first-try share right."""
     scored = []
     for learner in learners:
-        tries = learner.questions.values()
+        tries = learner.all_tried()
         if tries:
             share = sum(t.first_correct for t in tries) / len(tries)
             scored.append((share, learner.key))
@@ -33,11 +33,11 @@ def ranked_groups(learners: list[Learner]) -> tuple[set[str], set[str]]:
     return upper, lower
 
 
-def _share(learners: list[Learner], question: str, keys: set[str]) -> tuple[float | None, int]:
-    tried = [p for p in learners if p.key in keys and question in p.questions]
+def _share(learners: list[Learner], question: int, keys: set[str]) -> tuple[float | None, int]:
+    tried = [t for p in learners if p.key in keys and (t := p.tried(question))]
     if not tried:
         return None, 0
-    return sum(p.questions[question].first_correct for p in tried) / len(tried), len(tried)
+    return sum(t.first_correct for t in tried) / len(tried), len(tried)
 
 
 def _choice_text(question: Question, response: str) -> str:
@@ -58,11 +58,12 @@ def question_figures(catalog: Catalog, cohort: Cohort) -> list[dict[str, Any]]:
     found = []
     for quiz_id, (module, quiz) in catalog.quizzes.items():
         for question in quiz.questions:
-            tried = [p.questions[question.id] for p in learners if question.id in p.questions]
+            index = catalog.question_index[question.id]
+            tried = [t for p in learners if (t := p.tried(index))]
             n = len(tried)
             difficulty = round(sum(t.first_correct for t in tried) / n, 4) if n else None
-            high, n_high = _share(learners, question.id, upper)
-            low, n_low = _share(learners, question.id, lower)
+            high, n_high = _share(learners, index, upper)
+            low, n_low = _share(learners, index, lower)
             discrimination = round(high - low, 4) if high is not None and low is not None else None
             picked = cohort.responses.get(question.id, {})
             wrong = sorted(
@@ -73,7 +74,7 @@ def question_figures(catalog: Catalog, cohort: Cohort) -> list[dict[str, Any]]:
                 ),
                 key=lambda item: (-item[1], item[0]),
             )
-            tries_total = sum(t.count for t in tried)
+            tries_total = sum(t.times for t in tried)
             timed, seconds = cohort.times.get(question.id, (0, 0.0))
             flags = []
             if difficulty is not None and difficulty < TOO_HARD:

@@ -10,12 +10,10 @@ when the next choice is for a scene only the timeout leads to.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from scormkit.report.catalog import LETTERS, Catalog
-from scormkit.report.cohort import Learner, Move
+from scormkit.report.cohort import TIMED_OUT, Learner, Move
 from scormkit.scenario.walk import RANK, TIMEOUT, State, Walker
 from scormkit.spec.activities import Scenario
 
@@ -132,7 +130,11 @@ def learner_runs(catalog: Catalog, learner: Learner) -> dict[str, Replay]:
     """Each scenario the learner played: runs from ending statements, else rebuilt."""
     found: dict[str, Replay] = {}
     for scenario_id, scenario in catalog.scenarios.items():
-        moves = learner.moves.get(scenario_id, [])
+        scenes = scenario.scenes
+        moves = [
+            Move(at, scenes[scene].id, _letter(choice))
+            for at, scene, choice in learner.moves_in(scenario_id)
+        ]
         endings = learner.endings.get(scenario_id, [])
         if not moves and not endings:
             continue
@@ -161,73 +163,13 @@ def learner_runs(catalog: Catalog, learner: Learner) -> dict[str, Replay]:
     return found
 
 
+def _letter(choice: int) -> str:
+    """A packed choice as the player states it: its letter, TIMEOUT, or "" (not a choice)."""
+    if choice == TIMED_OUT:
+        return TIMEOUT
+    return LETTERS[choice] if choice < len(LETTERS) else ""
+
+
 def scenario_kind(scenario: Scenario, scene_id: str) -> str:
     scene = next((s for s in scenario.scenes if s.id == scene_id), None)
     return scene.ending if scene is not None and scene.ending else "failure"
-
-
-def scenario_figures(
-    catalog: Catalog, scenario: Scenario, replays: list[Replay], rebuilt: bool
-) -> dict[str, Any]:
-    """Paths, endings, average points, badges, lives lost and timeouts over all learners."""
-    runs = [run for r in replays for run in r.runs]
-    finished = [run for run in runs if run.kind]
-    endings = Counter(run.ending or "" for run in finished)
-    paths = Counter(" > ".join(run.steps) for run in finished)
-    choices: Counter[str] = Counter(step for run in runs for step in run.steps)
-    lost = Counter(scene for run in runs for scene in run.lives_lost_at)
-    timeouts = Counter(scene for run in runs for scene in run.timeouts)
-    badges = Counter(badge for run in finished for badge in run.badges)
-    n = len(finished)
-    order = {scene.id: index for index, scene in enumerate(scenario.scenes)}  # choices by scene
-    return {
-        "id": scenario.id,
-        "title": scenario.title,
-        "learners": len(replays),
-        "runs": len(runs),
-        "finished_runs": n,
-        "rebuilt": rebuilt,
-        "unplaced_choices": sum(r.unplaced for r in replays),
-        "endings": [
-            {
-                "ending": e,
-                "kind": scenario_kind(scenario, e) if e != "out-of-lives" else "failure",
-                "runs": endings[e],
-                "n": n,
-            }
-            for e in sorted(endings, key=lambda e: (-endings[e], e))
-        ],
-        "points": [
-            {
-                "dimension": d,
-                "average": _average([run.points.get(d, 0) for run in finished]),
-                "full_marks": catalog.dimension_max[(scenario.id, d)],
-                "n": n,
-            }
-            for d in scenario.dimensions
-        ],
-        "badges": [
-            {"badge": b.id, "title": b.title, "runs": badges[b.id], "n": n} for b in scenario.badges
-        ],
-        "choices": [
-            {"scene": s.split(":")[0], "choice": s.split(":")[1], "times": c}
-            for s, c in sorted(
-                choices.items(), key=lambda i: (order[i[0].split(":")[0]], -i[1], i[0])
-            )
-        ],
-        "paths": [
-            {"path": p, "runs": c, "n": n}
-            for p, c in sorted(paths.items(), key=lambda i: (-i[1], i[0]))
-        ],
-        "lives_lost": [
-            {"scene": s, "times": c} for s, c in sorted(lost.items(), key=lambda i: (-i[1], i[0]))
-        ],
-        "timeouts": [
-            {"scene": s, "times": c}
-            for s, c in sorted(timeouts.items(), key=lambda i: (-i[1], i[0]))
-        ],
-    }
-
-
-def _average(values: list[int]) -> float | None:
-    return round(sum(values) / len(values), 2) if values else None

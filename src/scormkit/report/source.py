@@ -10,25 +10,21 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 import ijson
 
-from scormkit.errors import ReportError
+from scormkit.errors import LrsError, ReportError
+from scormkit.lrs_client import redact, statement_pages
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 PAGE_SIZE = 500
-TIMEOUT = 30.0  # seconds one LRS request may take
-TRIES = 4
 MALFORMED_KEPT = 5  # lines that are not JSON kept as examples; the rest are only counted
-SAFE_IN_URL = ":/?&=%#+;,@"  # a `more` link is used as given, except characters URLs cannot hold
 
 
 def utc_text(moment: str) -> str:
@@ -174,12 +170,30 @@ def _voids(statement: Any) -> bool:
         return False
 
 
+def _activity_ids(statement: Any) -> set[str]:
+    """The object's id and every context activity's: what `related_activities` matches."""
+    found: set[str] = set()
+    if not isinstance(statement, dict):
+        return found
+    thing = statement.get("object")
+    if isinstance(thing, dict) and isinstance(thing.get("id"), str):
+        found.add(thing["id"])
+    context = statement.get("context")
+    listed = context.get("contextActivities") if isinstance(context, dict) else None
+    for activities in listed.values() if isinstance(listed, dict) else ():
+        for activity in activities if isinstance(activities, list) else [activities]:
+            if isinstance(activity, dict) and isinstance(activity.get("id"), str):
+                found.add(activity["id"])
+    return found
+
+
 @dataclass
 class LrsSource:
     """Statements about one course from an LRS's statement resource (xAPI Communication §2.1.3).
 
     Filters are pushed to the LRS: the course activity with related_activities, since and
-    registration; pages are followed through `more`. Credentials never appear in a message.
+    registration; pages are followed through `more` (lrs_client: timeouts, bounded replies,
+    retries). Credentials never appear in a message.
     """
 
     endpoint: str
@@ -192,13 +206,7 @@ class LrsSource:
     malformed_total: int = 0
 
     def __str__(self) -> str:
-        return self.shown
-
-    @property
-    def shown(self) -> str:
-        """The endpoint as messages show it: without any user:password@ it was given with."""
-        parts = urlsplit(self.endpoint)
-        return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+        return redact(self.endpoint)
 
     def _query(self, **extra: str) -> dict[str, str]:
         query = {"ascending": "true", "limit": str(PAGE_SIZE), **extra}
@@ -208,10 +216,17 @@ class LrsSource:
             query["registration"] = self.registration
         return query
 
-    def statements(self) -> Iterator[Any]:
-        """Every statement about the course's activities, oldest first."""
+    def statements(self, aus: tuple[str, ...] = ()) -> Iterator[Any]:
+        """Every statement about the course's activities, oldest first; then those grouped
+        under one of `aus` (cmi5 AU publisher ids, which a cmi5 LMS's contextTemplate puts in
+        grouping instead of the course) that the first query did not already answer."""
         query = self._query(activity=self.activity, related_activities="true")
         yield from self._pages(f"statements?{urlencode(query)}")
+        for au in aus:
+            query = self._query(activity=au, related_activities="true")
+            for statement in self._pages(f"statements?{urlencode(query)}"):
+                if self.activity not in _activity_ids(statement):
+                    yield statement
 
     def voided_ids(self) -> set[str]:
         """Ids voided in the LRS (it hides those itself; this catches LRSs that do not)."""
@@ -220,42 +235,13 @@ class LrsSource:
             s["object"]["id"] for s in self._pages(f"statements?{urlencode(query)}") if _voids(s)
         }
 
-    def _pages(self, path: str) -> Iterator[Any]:
-        base = self.endpoint.rstrip("/") + "/"
-        url: str | None = urljoin(base, path)
-        while url:
-            page = self._get(url)
-            if not isinstance(page, dict) or not isinstance(page.get("statements"), list):
-                raise ReportError(f"the LRS at {self.shown} did not answer a StatementResult")
-            yield from page["statements"]
-            more = page.get("more")
-            # xAPI Communication §2.1.3: `more` is an IRL relative to the LRS's server root.
-            url = urljoin(base, quote(more, safe=SAFE_IN_URL)) if more else None
-
-    def _get(self, url: str) -> Any:
-        request = urllib.request.Request(
-            url,
-            headers={
-                "Authorization": self.auth,
-                "X-Experience-API-Version": "1.0.3",
-                "Accept": "application/json",
-            },
-        )
-        problem = ""
-        for attempt in range(TRIES):
-            if attempt:
-                self.sleep(0.5 * 2 ** (attempt - 1))
-            try:
-                with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-                    return json.load(response)
-            except urllib.error.HTTPError as exc:
-                body = exc.read().decode("utf-8", "replace")[:300]
-                problem = f"the LRS at {self.shown} answered HTTP {exc.code} {body}".rstrip()
-                if exc.code in (400, 401, 403, 404):
-                    break  # asking again would get the same answer
-            except (urllib.error.URLError, OSError) as exc:
-                reason = getattr(exc, "reason", exc)
-                problem = f"cannot reach the LRS at {self.shown}: {reason}"
-            except ValueError:
-                problem = f"the LRS at {self.shown} answered something that is not JSON"
-        raise ReportError(problem)
+    def _pages(self, resource: str) -> Iterator[Any]:
+        headers = {
+            "Authorization": self.auth,
+            "X-Experience-API-Version": "1.0.3",
+            "Accept": "application/json",
+        }
+        try:
+            yield from statement_pages(self.endpoint, resource, headers, sleep=self.sleep)
+        except LrsError as exc:
+            raise ReportError(str(exc)) from None

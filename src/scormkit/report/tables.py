@@ -5,22 +5,23 @@ Every table carries its counts (n) beside its figures, so small cohorts are not 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from scormkit.report.figures import Figures
 from scormkit.report.roleplaytables import roleplay_tables
 from scormkit.report.table import Bar, Cell, Table, share
 
 
-def tables(found: Figures) -> list[Table]:
-    """Every table, in reading order."""
-    return [
-        *_funnel(found),
-        _gaps(found),
-        *_questions(found),
-        *roleplay_tables(found),
-        *_surveys(found),
-        *_observations(found),
-        _learners(found),
-    ]
+def tables(found: Figures) -> Iterator[Table]:
+    """Every table, in reading order, each made when it is asked for: a writer holds one at a
+    time (the learners table has a row per learner)."""
+    yield from _funnel(found)
+    yield _gaps(found)
+    yield from _questions(found)
+    yield from roleplay_tables(found)
+    yield from _surveys(found)
+    yield from _observations(found)
+    yield _learners(found)
 
 
 def _funnel(found: Figures) -> list[Table]:
@@ -48,6 +49,13 @@ def _funnel(found: Figures) -> list[Table]:
             ["page", "title", "reached", "stopped here", "n"],
             pages,
             Bar(1, 2, n),
+        ),
+        Table(
+            "time",
+            "Completion",
+            "Time in the course: every session's stated duration, summed per learner",
+            ["learners timed", "sessions", "average minutes per learner"],
+            [[found["time"]["n"], found["time"]["sessions"], found["time"]["average_minutes"]]],
         ),
     ]
 
@@ -207,6 +215,8 @@ def _learners(found: Figures) -> Table:
             [
                 p["learner"],
                 f"{p['pages_reached']} of {p['pages']}",
+                p["sessions"],
+                p["minutes"],
                 "yes" if p["completed"] else "no",
                 verdict,
                 p["score"],
@@ -224,6 +234,8 @@ def _learners(found: Figures) -> Table:
         [
             "learner",
             "pages reached",
+            "sessions",
+            "minutes",
             "completed",
             "verdict",
             "score",
