@@ -23,6 +23,11 @@ ENGLISH: dict[str, str] = {
     "resources": "Resources",
     "downloads": "Downloads",
     "pages_viewed": "Pages viewed",
+    "module_failed": (
+        "This part of the course could not be loaded. Check your connection, "
+        "then try again."
+    ),
+    "module_retry": "Try again",
     "saving_refused": (
         "Your progress may not be saved right now: the learning system is not accepting it. "
         "Keep this window open and carry on; we keep trying. If this message stays, note the "
@@ -152,6 +157,11 @@ SPANISH: dict[str, str] = {
     "resources": "Recursos",
     "downloads": "Descargas",
     "pages_viewed": "Páginas vistas",
+    "module_failed": (
+        "No se ha podido cargar esta parte del curso. Compruebe su conexión e "
+        "inténtelo de nuevo."
+    ),
+    "module_retry": "Intentar de nuevo",
     "saving_refused": (
         "Puede que su progreso no se esté guardando: el sistema de formación no lo acepta. "
         "Mantenga esta ventana abierta y continúe; seguimos intentándolo. Si este aviso no "

@@ -11,7 +11,8 @@ export function launchedModule(course, search) {
 
 /**
  * The course as one launch sees it: with a module id, only that module's pages, quizzes,
- * questions, surveys and scenarios, and `launch` saying whether modules come before and after it.
+ * questions, surveys and scenarios (loaded first, when it is a module file: modules.js), and
+ * `launch` saying whether modules come before and after it.
  */
 export function scopeCourse(course, moduleId) {
   if (moduleId === null) return { ...course, launch: null };
@@ -22,6 +23,7 @@ export function scopeCourse(course, moduleId) {
   const questionIds = new Set(quizzes.flatMap((q) => q.questions));
   return {
     ...course,
+    layout: course.modules[index].layout,
     modules: [course.modules[index]],
     pages,
     quizzes,

@@ -1,6 +1,9 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
+// Modules the launch page does not carry are loaded when opened, the next one prefetched
+// (modules.js); a resumed launch loads the learner's module first.
 
 import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
+import { addModule, isLoaded, moduleOfPage, moduleSections, startModules } from "./modules.js";
 import { startProgress, courseStatus } from "./progress.js";
 import {
   answerWith,
@@ -15,14 +18,28 @@ import {
 } from "./quiz.js";
 import { scenarioShelf } from "./scenario.js";
 import { playScenarios } from "./scenarioview.js";
-import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
+import { SEED_LIMIT, adoptPending, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
 const packaged = JSON.parse(document.getElementById("sk-course").textContent);
-const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
-const questions = new Map(course.questions.map((q) => [q.id, q]));
+startModules(packaged);
+const files = new Map(); // module id → promise of its file's data
+const launched = launchedModule(packaged, window.location.search);
+// A launch of one module loads it before anything else (nothing else is played).
+while (launched && !isLoaded(packaged, launched)) {
+  try {
+    const data = await fetchModule(packaged.modules.find((m) => m.id === launched));
+    addModule(packaged, launched, data);
+    document.getElementById("sk-done").before(...moduleSections(document, data.html));
+  } catch {
+    await new Promise((resolve) => showFailed(resolve));
+  }
+}
+const course = scopeCourse(packaged, launched);
+let questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
+const loading = new Map(); // module id → promise of it being loaded and on the page
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 const tracker = createTracker(window, undefined, course.stateBudget);
@@ -32,6 +49,9 @@ const saved = session.resume ? decodeState(course, session.state, startProgress)
 let progress = saved || startProgress(course);
 if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
 
+// Modules holding saved answers are loaded before saving, so the status sent to the LMS
+// counts them (true once they are, or failed to load).
+let settled = progress.pending.size === 0;
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
@@ -57,31 +77,95 @@ window.addEventListener("pagehide", () => {
   tracker.finish();
   finished = true;
 });
+// The learner's module is fetched while they are asked whether to continue.
+const resumed = moduleOfPage(course, progress.page);
+if (!isLoaded(course, resumed.id)) fetchModule(resumed).catch(() => {});
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
-for (const quiz of course.quizzes) {
-  // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
-  if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
-  const run = progress.runs.get(quiz.id);
-  view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
-}
-for (const [id, answer] of progress.answers) {
-  const question = questions.get(id);
-  view.showAnswer(question, answer, isLocked(question, answer));
-}
-course.quizzes.forEach(showQuiz);
-for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
-// Scenarios: their own module draws and plays them; they report through save() and answer().
-playScenarios(document, course, progress, { save, answer: (record) => tracker.answer(record) });
+settled = progress.pending.size === 0;
+for (const [id, part] of course.parts) if (!course.launch || id === course.launch.module) wire(part);
 if (!saved) view.showCover();
-open(progress.page, Boolean(saved));
+await open(progress.page, Boolean(saved));
 showCertificate();
+if (!settled) {
+  const waiting = course.modules.filter((m) => progress.pending.has(m.id));
+  await Promise.allSettled(waiting.map((m) => load(m.id)));
+  settled = true;
+  save();
+  showCertificate();
+}
+
+/** Draw a loaded module's quizzes, answers, surveys and scenarios from `progress`. */
+function wire(part) {
+  for (const quiz of part.quizzes) {
+    // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
+    if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
+    const run = progress.runs.get(quiz.id);
+    view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
+  }
+  for (const question of part.questions) {
+    const answer = progress.answers.get(question.id);
+    if (answer) view.showAnswer(question, answer, isLocked(question, answer));
+  }
+  part.quizzes.forEach(showQuiz);
+  for (const survey of part.surveys) view.showSurveyAnswers(survey, progress.survey);
+  // Scenarios: their own module draws and plays them; they report through save() and answer().
+  const scope = { ...course, scenarios: part.scenarios };
+  playScenarios(document, scope, progress, { save, answer: (record) => tracker.answer(record) });
+}
+
+/** The data of a module's file, fetched once (again after a failure). */
+function fetchModule(module) {
+  if (!files.has(module.id)) {
+    const got = fetch(module.file).then((reply) => {
+      if (!reply.ok) throw new Error(`${module.file}: ${reply.status}`);
+      return reply.json();
+    });
+    got.catch(() => files.delete(module.id));
+    files.set(module.id, got);
+  }
+  return files.get(module.id);
+}
+
+/** Load module `id` onto the page and wire it; resolves false when its file cannot be had. */
+function load(id) {
+  if (isLoaded(course, id) && !loading.has(id)) return Promise.resolve(true);
+  if (!loading.has(id)) {
+    const module = course.modules.find((m) => m.id === id);
+    const done = fetchModule(module).then(
+      (data) => {
+        const part = addModule(course, id, data);
+        questions = new Map(course.questions.map((q) => [q.id, q]));
+        adoptPending({ id, part }, progress);
+        view.addModule(part, moduleSections(document, data.html));
+        wire(part);
+        return true;
+      },
+      () => {
+        loading.delete(id);
+        return false;
+      },
+    );
+    loading.set(id, done);
+  }
+  return loading.get(id);
+}
+
+function showFailed(retry) {
+  const notice = document.getElementById("sk-offline");
+  notice.hidden = false;
+  document.getElementById("sk-offline-retry").onclick = () => {
+    notice.hidden = true;
+    retry();
+  };
+}
 
 function status() {
   return courseStatus(course, progress);
 }
 
 function save() {
+  if (!settled && !finished) return; // saved once the modules with saved answers are loaded
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
   const state = encodeState(course, progress);
@@ -102,7 +186,11 @@ function save() {
   }
 }
 
-function open(index, focus) {
+async function open(index, focus) {
+  const module = moduleOfPage(course, index);
+  if (!(await load(module.id))) return view.showModuleFailed(() => open(index, focus));
+  const after = course.modules[course.modules.indexOf(module) + 1];
+  if (after) load(after.id); // the next module is prefetched
   progress.page = index;
   progress.seen[index] = true;
   shownAt = Date.now();

@@ -11,6 +11,8 @@
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
 //   #sk-saving                        "progress may not be saved" while the LMS refuses writes
+//   #sk-offline, #sk-offline-retry    "could not be loaded" when a module file fails to load,
+//                                     and its Try again button
 //   #sk-learner                       the learner's name, when the LMS gives one
 //   #sk-progress, #sk-progress-text   pages viewed
 //   #sk-done                          message shown after Finish
@@ -59,13 +61,13 @@ import { wordsOf } from "./text.js";
 export function createView(doc, course, on, moves = { previous: false, next: false }) {
   const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
-  const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  const sectionAt = (i) => doc.querySelector(`section[data-page-id="${course.pages[i].id}"]`);
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
-  const questions = questionView(doc, course, on);
-  const quizzes = quizView(doc, course, on, questions);
-  const surveys = surveyView(doc, course, on);
+  // Questions, quizzes and surveys are drawn by one view per module loaded (modules.js).
+  const parts = new Map(); // "q:", "z:" or "s:" and an id → the view of its module
+  const of = (kind, id) => parts.get(`${kind}:${id}`);
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));
@@ -83,6 +85,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
   hideOtherModules(doc, course);
+  addPart(course);
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -91,15 +94,53 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     return element;
   }
 
+  function addPart(part) {
+    const scope = { ...course, ...part };
+    const questions = questionView(doc, scope, on);
+    const own = { ...questions, ...quizView(doc, scope, on, questions), ...surveyView(doc, scope, on) };
+    part.questions.forEach((q) => parts.set(`q:${q.id}`, own));
+    part.quizzes.forEach((q) => parts.set(`z:${q.id}`, own));
+    (part.surveys ?? []).forEach((s) => parts.set(`s:${s.id}`, own));
+  }
+
   function setMenu(open) {
     menuToggle?.setAttribute("aria-expanded", String(open));
     doc.body.classList.toggle("sk-menu-open", open);
   }
 
   return {
-    ...questions,
-    ...quizzes,
-    ...surveys,
+    showAnswer: (question, ...rest) => of("q", question.id).showAnswer(question, ...rest),
+    askForAnswer: (id) => of("q", id).askForAnswer(id),
+    resetQuestion: (question) => of("q", question.id).resetQuestion(question),
+    arrangeQuiz: (quiz, ...rest) => of("z", quiz.id).arrangeQuiz(quiz, ...rest),
+    showQuizResult: (quiz, ...rest) => of("z", quiz.id).showQuizResult(quiz, ...rest),
+    focusQuiz: (quiz, ...rest) => of("z", quiz.id).focusQuiz(quiz, ...rest),
+    showSurveyAnswers: (survey, ...rest) => of("s", survey.id).showSurveyAnswers(survey, ...rest),
+    showSurveySent: (id, ...rest) => of("s", id).showSurveySent(id, ...rest),
+
+    /** Place a loaded module's page `sections` in course order and wire its `part`. */
+    addModule(part, sections) {
+      const next = course.pages.findIndex((p) => p.id === sections[0]?.dataset.pageId) + sections.length;
+      const after = course.pages.slice(next).map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+      const place = after.find(Boolean) ?? byId("sk-done");
+      for (const section of sections) place.before(section);
+      sections.forEach((section) => section.querySelectorAll("[data-tabs]").forEach(makeTabs));
+      addPart(part);
+    },
+
+    /** Say a module could not be loaded, with a button calling `retry`; hidden when null. */
+    showModuleFailed(retry) {
+      const notice = byId("sk-offline");
+      notice.hidden = !retry;
+      if (!retry) return;
+      const button = byId("sk-offline-retry");
+      button.onclick = () => {
+        notice.hidden = true;
+        retry();
+      };
+      doc.defaultView.scrollTo(0, 0);
+      button.focus();
+    },
 
     /** Ask whether to continue or start over; resolves "continue" or "restart". */
     askResume() {
@@ -140,7 +181,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       cover.hidden = false;
       const start = () => {
         cover.hidden = true;
-        sections[current].querySelector("h2")?.focus();
+        sectionAt(current).querySelector("h2")?.focus();
       };
       byId("sk-start").addEventListener("click", start);
       cover.querySelectorAll("a[data-card]").forEach((card) =>
@@ -202,22 +243,26 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     showPage(index, { focus }) {
       current = index;
       if (focus) byId("sk-cover")?.setAttribute("hidden", "");
-      sections.forEach((section, i) => {
-        section.hidden = i !== index;
-        if (links[i]) {
-          if (i === index) links[i].setAttribute("aria-current", "page");
-          else links[i].removeAttribute("aria-current");
+      const shown = sectionAt(index);
+      doc.querySelectorAll("section[data-page-id]").forEach((section) => {
+        section.hidden = section !== shown;
+      });
+      byId("sk-offline")?.setAttribute("hidden", "");
+      links.forEach((link, i) => {
+        if (link) {
+          if (i === index) link.setAttribute("aria-current", "page");
+          else link.removeAttribute("aria-current");
         }
       });
-      const last = index === sections.length - 1;
+      const last = index === course.pages.length - 1;
       prev.disabled = index === 0 && !moves.previous;
       next.hidden = last && !moves.next;
       finish.hidden = !next.hidden;
-      byId("sk-position").textContent = say("page_of", { n: index + 1, total: sections.length });
+      byId("sk-position").textContent = say("page_of", { n: index + 1, total: course.pages.length });
       if (focus) {
         doc.defaultView.scrollTo(0, 0);
-        sections[index].querySelector("h2")?.focus();
-        bringSceneUp(sections[index]);
+        shown.querySelector("h2")?.focus();
+        bringSceneUp(shown);
       }
     },
 
