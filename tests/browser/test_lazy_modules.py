@@ -17,7 +17,7 @@ from scormkit.spec import load_course
 from scormkit.testing.learner import Learner, pages_of, questions_on
 
 from .cmi12 import reported
-from .test_accessibility import AXE, FLAGSHIP, violations
+from .test_accessibility import AXE, FLAGSHIP, screenshot, violations
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,6 +111,7 @@ def test_a_module_file_that_fails_to_load_says_so_and_loads_on_try_again(
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 800})
         assert violations(frame, f"failed module at {width} px") == []
+    screenshot(frame, "module-failed")
 
     page.unroute(failing, offline)
     frame.locator("#sk-offline-retry").click()
