@@ -11,9 +11,9 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 import pytest
-
 from generated_course import generated_course
 from manifests import validate
+
 from scormkit import build
 from scormkit.plan import make_plan
 from scormkit.plan.modules import layout_hash

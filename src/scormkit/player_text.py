@@ -24,8 +24,7 @@ ENGLISH: dict[str, str] = {
     "downloads": "Downloads",
     "pages_viewed": "Pages viewed",
     "module_failed": (
-        "This part of the course could not be loaded. Check your connection, "
-        "then try again."
+        "This part of the course could not be loaded. Check your connection, then try again."
     ),
     "module_retry": "Try again",
     "saving_refused": (
@@ -158,8 +157,7 @@ SPANISH: dict[str, str] = {
     "downloads": "Descargas",
     "pages_viewed": "Páginas vistas",
     "module_failed": (
-        "No se ha podido cargar esta parte del curso. Compruebe su conexión e "
-        "inténtelo de nuevo."
+        "No se ha podido cargar esta parte del curso. Compruebe su conexión e inténtelo de nuevo."
     ),
     "module_retry": "Intentar de nuevo",
     "saving_refused": (

@@ -33,7 +33,9 @@ def module_href(module: Module) -> str:
     return f"{MODULE_FOLDER}/{module.id}.json"
 
 
-def split_modules(course: Course, data: dict[str, Any]) -> tuple[dict[str, Any], tuple[ModuleFile, ...]]:
+def split_modules(
+    course: Course, data: dict[str, Any]
+) -> tuple[dict[str, Any], tuple[ModuleFile, ...]]:
     """The launch page's player data (the first module's parts only) and the other modules'
     files; a course of one module is not split."""
     module_of = {page["id"]: page["module"] for page in data["pages"]}

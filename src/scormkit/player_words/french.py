@@ -2,8 +2,7 @@
 
 TEXT: dict[str, str] = {
     "module_failed": (
-        "Cette partie du cours n'a pas pu être chargée. Vérifiez votre "
-        "connexion, puis réessayez."
+        "Cette partie du cours n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez."
     ),
     "module_retry": "Réessayer",
     "saving_refused": (

@@ -3,8 +3,7 @@ player_text.ENGLISH."""
 
 TEXT: dict[str, str] = {
     "module_failed": (
-        "Não foi possível carregar esta parte do curso. Verifique a sua "
-        "ligação e tente novamente."
+        "Não foi possível carregar esta parte do curso. Verifique a sua ligação e tente novamente."
     ),
     "module_retry": "Tentar novamente",
     "saving_refused": (
