@@ -13,7 +13,7 @@ from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
 
 PLAYER = (
-    "launch.js", "modules.js", "player.css", "player.js", "progress.js", "questionview.js",
+    "launch.js", "player.css", "player.js", "progress.js", "questionview.js",
     "quiz.js", "quizview.js", "scenario.js", "scenarioview.js", "state.js", "survey.js",
     "surveyview.js", "text.js", "view.js",
 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Modules loaded when opened (src/scormkit/plan/modules.py, runtime/modules.js), played in
+"""Modules loaded when opened (src/scormkit/plan/modules.py, runtime/launch.js), played in
 Chromium against scorm-again: which module files a launch asks for, resuming into a later
 module, and the message a learner sees when a module file cannot be loaded."""
 

@@ -2,7 +2,7 @@
 
 The launch page holds the player's shell (cover, module cards, menu, header) and the first
 module; every other module's pages and player data are one JSON file, fetched by the player
-(runtime/modules.js) when the learner opens the module, the next one prefetched. So what a
+(runtime/launch.js) when the learner opens the module, the next one prefetched. So what a
 launch costs does not grow with the course. The shell keeps what the player needs about a
 module it has not loaded: its page ids, how many entries it holds in each section of the resume
 state, and how many scored questions and role-plays it leaves open.
@@ -69,7 +69,7 @@ def split_modules(
 
 
 def _module_index(part: dict[str, list[Any]], href: str | None, pages: list[str]) -> dict[str, Any]:
-    """What the player knows of a module before loading it (runtime/modules.js)."""
+    """What the player knows of a module before loading it (runtime/launch.js)."""
     scored = 0
     for quiz in part["quizzes"]:
         weights = [q["weight"] for q in part["questions"] if q["quiz"] == quiz["id"]]

@@ -1,7 +1,15 @@
 // What one launch of the package covers: the whole course, or one module when the package
-// starts each module on its own (index.html?module=<id>). Pure.
+// starts each module on its own (index.html?module=<id>); and the modules loaded so far. Pure.
+//
+// Modules the launch page does not carry (src/scormkit/plan/modules.py) are one JSON file each,
+// `file` (modules/<id>.json), holding their pages (`html`) and their quizzes, questions,
+// surveys and scenarios; the player loads one when it is opened. Before that the player knows
+// from the launch page a module's pages, `slots` (its entries in the resume state's sections
+// a, q, s and r) and `open` (scored questions and role-plays it leaves to do).
 
 import { courseStatus } from "./progress.js";
+
+const SECTIONS = ["quizzes", "questions", "surveys", "scenarios"];
 
 /** The id of the module named in the launch URL's `search`, or null for the whole course. */
 export function launchedModule(course, search) {
@@ -11,7 +19,7 @@ export function launchedModule(course, search) {
 
 /**
  * The course as one launch sees it: with a module id, only that module's pages, quizzes,
- * questions, surveys and scenarios (loaded first, when it is a module file: modules.js), and
+ * questions, surveys and scenarios (once loaded, when it is a module file), and
  * `launch` saying whether modules come before and after it.
  */
 export function scopeCourse(course, moduleId) {
@@ -47,4 +55,53 @@ export function moduleStatuses(course, progress) {
 /** The share of pages viewed, 0 to 1. */
 export function pagesMeasure(progress) {
   return progress.seen.length ? progress.seen.filter(Boolean).length / progress.seen.length : 1;
+}
+
+
+/** Mark the modules the launch page carries as loaded (there is one when the course is split). */
+export function startModules(course) {
+  const part = Object.fromEntries(SECTIONS.map((name) => [name, course[name] ?? []]));
+  course.parts = new Map(course.modules.filter((m) => !m.file).map((m) => [m.id, part]));
+}
+
+/** Whether the module `id` is loaded. */
+export function isLoaded(course, id) {
+  return course.parts.has(id);
+}
+
+/** The module holding page `index`. */
+export function moduleOfPage(course, index) {
+  return course.modules.find((m) => m.id === course.pages[index].module);
+}
+
+/** Add a module's loaded data to `course`, its parts kept in course order. */
+export function addModule(course, id, data) {
+  const part = Object.fromEntries(SECTIONS.map((name) => [name, data[name] ?? []]));
+  course.parts.set(id, part);
+  for (const name of SECTIONS) {
+    course[name] = course.modules.flatMap((m) => course.parts.get(m.id)?.[name] ?? []);
+  }
+  return part;
+}
+
+/**
+ * The course in groups the resume state is written by: each module with its part when loaded
+ * (null when not), or the whole course as one loaded group when it has no module index.
+ */
+export function stateGroups(course) {
+  if (!course.modules.every((m) => m.slots)) return [{ id: null, part: course, slots: null }];
+  return course.modules.map((m) => ({
+    id: m.id,
+    part: course.parts?.get(m.id) ?? null,
+    slots: m.slots,
+  }));
+}
+
+/** Scored questions and role-plays the modules not loaded yet leave open: [questions, role-plays]. */
+export function openElsewhere(course) {
+  const open = [0, 0];
+  for (const m of course.modules) {
+    if (m.open && !isLoaded(course, m.id)) m.open.forEach((n, i) => (open[i] += n));
+  }
+  return open;
 }

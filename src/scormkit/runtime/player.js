@@ -1,9 +1,17 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
 // Modules the launch page does not carry are loaded when opened, the next one prefetched
-// (modules.js); a resumed launch loads the learner's module first.
+// (launch.js); a resumed launch loads the learner's module first.
 
-import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
-import { addModule, isLoaded, moduleOfPage, moduleSections, startModules } from "./modules.js";
+import {
+  addModule,
+  isLoaded,
+  launchedModule,
+  moduleOfPage,
+  moduleStatuses,
+  pagesMeasure,
+  scopeCourse,
+  startModules,
+} from "./launch.js";
 import { startProgress, courseStatus } from "./progress.js";
 import {
   answerWith,
@@ -20,23 +28,11 @@ import { scenarioShelf } from "./scenario.js";
 import { playScenarios } from "./scenarioview.js";
 import { SEED_LIMIT, adoptPending, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
-import { createView } from "./view.js";
+import { createView, showModuleFailed } from "./view.js";
 
 const packaged = JSON.parse(document.getElementById("sk-course").textContent);
 startModules(packaged);
-const files = new Map(); // module id → promise of its file's data
-const launched = launchedModule(packaged, window.location.search);
-// A launch of one module loads it before anything else (nothing else is played).
-while (launched && !isLoaded(packaged, launched)) {
-  try {
-    const data = await fetchModule(packaged.modules.find((m) => m.id === launched));
-    addModule(packaged, launched, data);
-    document.getElementById("sk-done").before(...moduleSections(document, data.html));
-  } catch {
-    await new Promise((resolve) => showFailed(resolve));
-  }
-}
-const course = scopeCourse(packaged, launched);
+const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
 let questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
 const loading = new Map(); // module id → promise of it being loaded and on the page
@@ -77,9 +73,6 @@ window.addEventListener("pagehide", () => {
   tracker.finish();
   finished = true;
 });
-// The learner's module is fetched while they are asked whether to continue.
-const resumed = moduleOfPage(course, progress.page);
-if (!isLoaded(course, resumed.id)) fetchModule(resumed).catch(() => {});
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
 settled = progress.pending.size === 0;
@@ -114,30 +107,21 @@ function wire(part) {
   playScenarios(document, scope, progress, { save, answer: (record) => tracker.answer(record) });
 }
 
-/** The data of a module's file, fetched once (again after a failure). */
-function fetchModule(module) {
-  if (!files.has(module.id)) {
-    const got = fetch(module.file).then((reply) => {
-      if (!reply.ok) throw new Error(`${module.file}: ${reply.status}`);
-      return reply.json();
-    });
-    got.catch(() => files.delete(module.id));
-    files.set(module.id, got);
-  }
-  return files.get(module.id);
-}
-
-/** Load module `id` onto the page and wire it; resolves false when its file cannot be had. */
+/**
+ * Load module `id` (a relative URL: the package's own origin) onto the page and wire it, once;
+ * resolves false when its file cannot be had, to be asked for again.
+ */
 function load(id) {
-  if (isLoaded(course, id) && !loading.has(id)) return Promise.resolve(true);
   if (!loading.has(id)) {
-    const module = course.modules.find((m) => m.id === id);
-    const done = fetchModule(module).then(
+    const { file } = course.modules.find((m) => m.id === id);
+    const got = isLoaded(course, id) ? null : fetch(file).then((r) => (r.ok ? r.json() : Promise.reject()));
+    const done = Promise.resolve(got).then(
       (data) => {
+        if (!data) return true;
         const part = addModule(course, id, data);
         questions = new Map(course.questions.map((q) => [q.id, q]));
         adoptPending({ id, part }, progress);
-        view.addModule(part, moduleSections(document, data.html));
+        view.addModule(part, data.html);
         wire(part);
         return true;
       },
@@ -149,15 +133,6 @@ function load(id) {
     loading.set(id, done);
   }
   return loading.get(id);
-}
-
-function showFailed(retry) {
-  const notice = document.getElementById("sk-offline");
-  notice.hidden = false;
-  document.getElementById("sk-offline-retry").onclick = () => {
-    notice.hidden = true;
-    retry();
-  };
 }
 
 function status() {
@@ -188,7 +163,7 @@ function save() {
 
 async function open(index, focus) {
   const module = moduleOfPage(course, index);
-  if (!(await load(module.id))) return view.showModuleFailed(() => open(index, focus));
+  if (!(await load(module.id))) return showModuleFailed(document, () => open(index, focus));
   const after = course.modules[course.modules.indexOf(module) + 1];
   if (after) load(after.id); // the next module is prefetched
   progress.page = index;

@@ -6,7 +6,7 @@
 // scenario.js progress), unknown: [state sections this player does not read, kept as they are],
 // pending: Map(module id → { section letter: entries }) for modules not loaded yet (state.js) }
 
-import { openElsewhere } from "./modules.js";
+import { openElsewhere } from "./launch.js";
 import { quizQuestions } from "./quiz.js";
 import { scenarioTotals } from "./scenario.js";
 
@@ -34,7 +34,7 @@ export function seenCount(progress) {
  * question answered and every scored scenario has reached an ending; score (0-100) once all
  * of those are done; passed only when the course has a passing score. A scored scenario is
  * worth its weight once any run ended at least at its `pass_at`, otherwise 0. Modules not
- * loaded yet count with what they leave open (modules.js).
+ * loaded yet count with what they leave open (launch.js).
  */
 export function courseStatus(course, progress) {
   // Only the questions each quiz asks this time count: a draw leaves the rest of its pool out.
@@ -46,9 +46,9 @@ export function courseStatus(course, progress) {
   const scenarios = scenarioTotals(course, progress.scenarios);
   const total = scored.reduce((sum, q) => sum + q.weight, 0) + scenarios.total;
   const points = right.reduce((sum, q) => sum + q.weight, 0) + scenarios.points;
-  const elsewhere = openElsewhere(course);
-  const unanswered = scored.filter((q) => !progress.answers.has(q.id)).length + elsewhere.questions;
-  const unplayed = scenarios.unfinished + elsewhere.scenarios;
+  const [questionsLeft, scenariosLeft] = openElsewhere(course);
+  const unanswered = scored.filter((q) => !progress.answers.has(q.id)).length + questionsLeft;
+  const unplayed = scenarios.unfinished + scenariosLeft;
   const unseen = course.completion.allPages ? progress.seen.filter((s) => !s).length : 0;
   const done = unanswered === 0 && unplayed === 0;
   const score = total > 0 && done ? Math.round((points / total) * 10000) / 100 : null;

@@ -26,7 +26,7 @@
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";
-import { stateGroups } from "./modules.js";
+import { stateGroups } from "./launch.js";
 import { decodeScenarios, encodeScenarios } from "./scenario.js";
 
 const VERSION = "2";
@@ -146,14 +146,13 @@ function decodeSurveyAnswer(item, entry) {
 }
 
 /**
- * The sections of the state: a letter, `slot` (its place in a module's `slots`), the entries a
+ * The sections of the state, in the order of a module's `slots`: a letter, the entries a
  * loaded part of the course (a module, or the whole course) writes for `progress`, and how to
  * read such entries back into `progress` (returning false when the text is damaged).
  */
 export const SECTIONS = [
   {
     key: "a",
-    slot: 0,
     entries: (part, progress) => part.questions.map((q) => encodeAnswer(q, progress.answers.get(q.id))),
     read(part, entries, progress) {
       for (const [i, entry] of entries.entries()) {
@@ -167,7 +166,6 @@ export const SECTIONS = [
   },
   {
     key: "q",
-    slot: 1,
     entries: (part, progress) =>
       part.quizzes.map((quiz) => {
         const run = progress.runs.get(quiz.id);
@@ -187,7 +185,6 @@ export const SECTIONS = [
   },
   {
     key: "s",
-    slot: 2,
     entries: (part, progress) =>
       surveyItems(part).map((item) => encodeSurveyAnswer(item, progress.survey.get(item.key))),
     read(part, entries, progress) {
@@ -203,7 +200,6 @@ export const SECTIONS = [
   },
   {
     key: "r",
-    slot: 3,
     entries(part, progress) {
       const text = encodeScenarios(part, progress.scenarios);
       const entries = text ? text.split(",") : [];
@@ -219,18 +215,14 @@ export const SECTIONS = [
   },
 ];
 
-function slotsOf(group, section) {
-  return group.slots ? group.slots[section.slot] : section.entries(group.part, startOf()).length;
-}
-
-// Progress with nothing in it, to count the entries of a whole course.
-function startOf() {
-  return { answers: new Map(), runs: new Map(), survey: new Map(), scenarios: new Map() };
+// Entries of `section` in a group; a course without a module index is one loaded group.
+function slotsOf({ slots, part }, section, progress) {
+  return slots ? slots[SECTIONS.indexOf(section)] : section.entries(part, progress).length;
 }
 
 /**
  * Read the entries a module not loaded yet left in the state, now that it is: `group` is
- * { id, part } (modules.js). Its entries are dropped when damaged, so the module starts afresh.
+ * { id, part } (launch.js). Its entries are dropped when damaged, so the module starts afresh.
  */
 export function adoptPending(group, progress) {
   const pending = progress.pending?.get(group.id);
@@ -250,7 +242,7 @@ export function encodeState(course, progress) {
     const entries = groups.flatMap((group) =>
       group.part
         ? section.entries(group.part, progress)
-        : (progress.pending?.get(group.id)?.[section.key] ?? Array(slotsOf(group, section)).fill("")),
+        : (progress.pending?.get(group.id)?.[section.key] ?? Array(slotsOf(group, section, progress)).fill("")),
     );
     const body = joinEntries(entries);
     if (body) fields.push(section.key + body);
@@ -280,7 +272,7 @@ export function decodeState(course, text, fresh) {
     const entries = splitEntries(field.slice(1));
     let at = 0;
     for (const group of groups) {
-      const size = slotsOf(group, section);
+      const size = slotsOf(group, section, progress);
       const own = entries.slice(at, at + size);
       at += size;
       if (group.part && !section.read(group.part, own, progress)) return null;

@@ -65,9 +65,8 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
-  // Questions, quizzes and surveys are drawn by one view per module loaded (modules.js).
-  const parts = new Map(); // "q:", "z:" or "s:" and an id → the view of its module
-  const of = (kind, id) => parts.get(`${kind}:${id}`);
+  // Questions, quizzes and surveys are drawn by one view per module loaded (launch.js).
+  const parts = new Map(); // question, quiz or survey id → the view of its module
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));
@@ -98,9 +97,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     const scope = { ...course, ...part };
     const questions = questionView(doc, scope, on);
     const own = { ...questions, ...quizView(doc, scope, on, questions), ...surveyView(doc, scope, on) };
-    part.questions.forEach((q) => parts.set(`q:${q.id}`, own));
-    part.quizzes.forEach((q) => parts.set(`z:${q.id}`, own));
-    (part.surveys ?? []).forEach((s) => parts.set(`s:${s.id}`, own));
+    for (const { id } of [...part.questions, ...part.quizzes, ...(part.surveys ?? [])]) parts.set(id, own);
   }
 
   function setMenu(open) {
@@ -109,38 +106,24 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   }
 
   return {
-    showAnswer: (question, ...rest) => of("q", question.id).showAnswer(question, ...rest),
-    askForAnswer: (id) => of("q", id).askForAnswer(id),
-    resetQuestion: (question) => of("q", question.id).resetQuestion(question),
-    arrangeQuiz: (quiz, ...rest) => of("z", quiz.id).arrangeQuiz(quiz, ...rest),
-    showQuizResult: (quiz, ...rest) => of("z", quiz.id).showQuizResult(quiz, ...rest),
-    focusQuiz: (quiz, ...rest) => of("z", quiz.id).focusQuiz(quiz, ...rest),
-    showSurveyAnswers: (survey, ...rest) => of("s", survey.id).showSurveyAnswers(survey, ...rest),
-    showSurveySent: (id, ...rest) => of("s", id).showSurveySent(id, ...rest),
+    // Each goes to the view of the module holding its question, quiz or survey (or its id).
+    ...Object.fromEntries(
+      "showAnswer askForAnswer resetQuestion arrangeQuiz showQuizResult focusQuiz showSurveyAnswers showSurveySent"
+        .split(" ")
+        .map((name) => [name, (item, ...rest) => parts.get(item.id ?? item)[name](item, ...rest)]),
+    ),
 
-    /** Place a loaded module's page `sections` in course order and wire its `part`. */
-    addModule(part, sections) {
-      const next = course.pages.findIndex((p) => p.id === sections[0]?.dataset.pageId) + sections.length;
-      const after = course.pages.slice(next).map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
-      const place = after.find(Boolean) ?? byId("sk-done");
-      for (const section of sections) place.before(section);
+    /** Add a loaded module's pages (`html`, from its file; one is shown at a time, so their
+     * place among the others does not matter) and wire its `part`. */
+    addModule(part, html) {
+      const holder = doc.createElement("template");
+      holder.innerHTML = html;
+      const sections = [...holder.content.children];
+      byId("sk-done").before(...sections);
       sections.forEach((section) => section.querySelectorAll("[data-tabs]").forEach(makeTabs));
       addPart(part);
     },
 
-    /** Say a module could not be loaded, with a button calling `retry`; hidden when null. */
-    showModuleFailed(retry) {
-      const notice = byId("sk-offline");
-      notice.hidden = !retry;
-      if (!retry) return;
-      const button = byId("sk-offline-retry");
-      button.onclick = () => {
-        notice.hidden = true;
-        retry();
-      };
-      doc.defaultView.scrollTo(0, 0);
-      button.focus();
-    },
 
     /** Ask whether to continue or start over; resolves "continue" or "restart". */
     askResume() {
@@ -343,6 +326,18 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       done.focus();
     },
   };
+}
+
+/** Say a module could not be loaded, with a Try again button calling `retry`. */
+export function showModuleFailed(doc, retry) {
+  const notice = doc.getElementById("sk-offline");
+  const button = doc.getElementById("sk-offline-retry");
+  notice.hidden = false;
+  button.onclick = () => {
+    notice.hidden = true;
+    retry();
+  };
+  button.focus();
 }
 
 /**
