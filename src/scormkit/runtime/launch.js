@@ -64,44 +64,28 @@ export function startModules(course) {
   course.parts = new Map(course.modules.filter((m) => !m.file).map((m) => [m.id, part]));
 }
 
-/** Whether the module `id` is loaded. */
-export function isLoaded(course, id) {
-  return course.parts.has(id);
-}
-
-/** The module holding page `index`. */
-export function moduleOfPage(course, index) {
-  return course.modules.find((m) => m.id === course.pages[index].module);
-}
-
-/** Add a module's loaded data to `course`, its parts kept in course order. */
+/** Add a module's loaded data (its file: every section, and `html`) to `course`, in course order. */
 export function addModule(course, id, data) {
-  const part = Object.fromEntries(SECTIONS.map((name) => [name, data[name] ?? []]));
-  course.parts.set(id, part);
+  course.parts.set(id, data);
   for (const name of SECTIONS) {
     course[name] = course.modules.flatMap((m) => course.parts.get(m.id)?.[name] ?? []);
   }
-  return part;
 }
 
 /**
- * The course in groups the resume state is written by: each module with its part when loaded
- * (null when not), or the whole course as one loaded group when it has no module index.
+ * The course in groups the resume state is written by: each module with `part`, its data once
+ * loaded, or the whole course as one loaded group when it has no module index.
  */
 export function stateGroups(course) {
-  if (!course.modules.every((m) => m.slots)) return [{ id: null, part: course, slots: null }];
-  return course.modules.map((m) => ({
-    id: m.id,
-    part: course.parts?.get(m.id) ?? null,
-    slots: m.slots,
-  }));
+  if (!course.modules.every((m) => m.slots)) return [{ part: course }];
+  return course.modules.map((m) => ({ ...m, part: course.parts.get(m.id) }));
 }
 
 /** Scored questions and role-plays the modules not loaded yet leave open: [questions, role-plays]. */
 export function openElsewhere(course) {
   const open = [0, 0];
   for (const m of course.modules) {
-    if (m.open && !isLoaded(course, m.id)) m.open.forEach((n, i) => (open[i] += n));
+    if (m.open && !course.parts.has(m.id)) m.open.forEach((n, i) => (open[i] += n));
   }
   return open;
 }

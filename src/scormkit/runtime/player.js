@@ -4,9 +4,7 @@
 
 import {
   addModule,
-  isLoaded,
   launchedModule,
-  moduleOfPage,
   moduleStatuses,
   pagesMeasure,
   scopeCourse,
@@ -28,7 +26,7 @@ import { scenarioShelf } from "./scenario.js";
 import { playScenarios } from "./scenarioview.js";
 import { SEED_LIMIT, adoptPending, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
-import { createView, showModuleFailed } from "./view.js";
+import { createView } from "./view.js";
 
 const packaged = JSON.parse(document.getElementById("sk-course").textContent);
 startModules(packaged);
@@ -76,13 +74,13 @@ window.addEventListener("pagehide", () => {
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
 settled = progress.pending.size === 0;
-for (const [id, part] of course.parts) if (!course.launch || id === course.launch.module) wire(part);
+wire(course); // what the launch page carries of this launch
 if (!saved) view.showCover();
 await open(progress.page, Boolean(saved));
 showCertificate();
 if (!settled) {
   const waiting = course.modules.filter((m) => progress.pending.has(m.id));
-  await Promise.allSettled(waiting.map((m) => load(m.id)));
+  await Promise.allSettled(waiting.map(load));
   settled = true;
   save();
   showCertificate();
@@ -108,20 +106,19 @@ function wire(part) {
 }
 
 /**
- * Load module `id` (a relative URL: the package's own origin) onto the page and wire it, once;
- * resolves false when its file cannot be had, to be asked for again.
+ * Load `module` from its `file` (a relative URL: the package's own origin) onto the page and
+ * wire it, once: true when it is loaded, or a promise of whether it could be (a module that
+ * could not is asked for again next time).
  */
-function load(id) {
-  if (!loading.has(id)) {
-    const { file } = course.modules.find((m) => m.id === id);
-    const got = isLoaded(course, id) ? null : fetch(file).then((r) => (r.ok ? r.json() : Promise.reject()));
-    const done = Promise.resolve(got).then(
-      (data) => {
-        if (!data) return true;
-        const part = addModule(course, id, data);
+function load({ id, file }) {
+  if (!loading.has(id) && !course.parts.has(id)) {
+    const got = fetch(file).then((reply) => (reply.ok ? reply.json() : Promise.reject()));
+    const done = got.then(
+      (part) => {
+        addModule(course, id, part);
         questions = new Map(course.questions.map((q) => [q.id, q]));
         adoptPending({ id, part }, progress);
-        view.addModule(part, data.html);
+        view.addModule(part);
         wire(part);
         return true;
       },
@@ -132,7 +129,7 @@ function load(id) {
     );
     loading.set(id, done);
   }
-  return loading.get(id);
+  return loading.get(id) ?? true;
 }
 
 function status() {
@@ -162,10 +159,10 @@ function save() {
 }
 
 async function open(index, focus) {
-  const module = moduleOfPage(course, index);
-  if (!(await load(module.id))) return showModuleFailed(document, () => open(index, focus));
+  const module = course.modules.find((m) => m.id === course.pages[index].module);
+  if (!(await load(module))) return view.showModuleFailed(() => open(index, focus));
   const after = course.modules[course.modules.indexOf(module) + 1];
-  if (after) load(after.id); // the next module is prefetched
+  if (after) load(after); // the next module is prefetched
   progress.page = index;
   progress.seen[index] = true;
   shownAt = Date.now();

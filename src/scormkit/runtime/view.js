@@ -61,7 +61,9 @@ import { wordsOf } from "./text.js";
 export function createView(doc, course, on, moves = { previous: false, next: false }) {
   const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
-  const sectionAt = (i) => doc.querySelector(`section[data-page-id="${course.pages[i].id}"]`);
+  // Pages of modules not loaded yet have no section (null) until addModule().
+  const findSections = () => course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  let sections = findSections();
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
@@ -113,15 +115,27 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
         .map((name) => [name, (item, ...rest) => parts.get(item.id ?? item)[name](item, ...rest)]),
     ),
 
-    /** Add a loaded module's pages (`html`, from its file; one is shown at a time, so their
-     * place among the others does not matter) and wire its `part`. */
-    addModule(part, html) {
+    /** Say a module could not be loaded, with a Try again button calling `retry`. */
+    showModuleFailed(retry) {
+      const notice = byId("sk-offline");
+      notice.hidden = false;
+      byId("sk-offline-retry").onclick = () => {
+        notice.hidden = true;
+        retry();
+      };
+      byId("sk-offline-retry").focus();
+    },
+
+    /** Add a loaded module's pages (`part.html`, from its file; one is shown at a time, so
+     * their place among the others does not matter) and wire its questions and surveys. */
+    addModule(part) {
       const holder = doc.createElement("template");
-      holder.innerHTML = html;
-      const sections = [...holder.content.children];
-      byId("sk-done").before(...sections);
-      sections.forEach((section) => section.querySelectorAll("[data-tabs]").forEach(makeTabs));
+      holder.innerHTML = part.html;
+      const added = [...holder.content.children];
+      byId("sk-done").before(...added);
+      added.forEach((section) => section.querySelectorAll("[data-tabs]").forEach(makeTabs));
       addPart(part);
+      sections = findSections();
     },
 
 
@@ -164,7 +178,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       cover.hidden = false;
       const start = () => {
         cover.hidden = true;
-        sectionAt(current).querySelector("h2")?.focus();
+        sections[current].querySelector("h2")?.focus();
       };
       byId("sk-start").addEventListener("click", start);
       cover.querySelectorAll("a[data-card]").forEach((card) =>
@@ -226,26 +240,23 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     showPage(index, { focus }) {
       current = index;
       if (focus) byId("sk-cover")?.setAttribute("hidden", "");
-      const shown = sectionAt(index);
-      doc.querySelectorAll("section[data-page-id]").forEach((section) => {
-        section.hidden = section !== shown;
-      });
-      byId("sk-offline")?.setAttribute("hidden", "");
-      links.forEach((link, i) => {
-        if (link) {
-          if (i === index) link.setAttribute("aria-current", "page");
-          else link.removeAttribute("aria-current");
+      byId("sk-offline").hidden = true;
+      sections.forEach((section, i) => {
+        if (section) section.hidden = i !== index;
+        if (links[i]) {
+          if (i === index) links[i].setAttribute("aria-current", "page");
+          else links[i].removeAttribute("aria-current");
         }
       });
-      const last = index === course.pages.length - 1;
+      const last = index === sections.length - 1;
       prev.disabled = index === 0 && !moves.previous;
       next.hidden = last && !moves.next;
       finish.hidden = !next.hidden;
-      byId("sk-position").textContent = say("page_of", { n: index + 1, total: course.pages.length });
+      byId("sk-position").textContent = say("page_of", { n: index + 1, total: sections.length });
       if (focus) {
         doc.defaultView.scrollTo(0, 0);
-        shown.querySelector("h2")?.focus();
-        bringSceneUp(shown);
+        sections[index].querySelector("h2")?.focus();
+        bringSceneUp(sections[index]);
       }
     },
 
@@ -326,18 +337,6 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       done.focus();
     },
   };
-}
-
-/** Say a module could not be loaded, with a Try again button calling `retry`. */
-export function showModuleFailed(doc, retry) {
-  const notice = doc.getElementById("sk-offline");
-  const button = doc.getElementById("sk-offline-retry");
-  notice.hidden = false;
-  button.onclick = () => {
-    notice.hidden = true;
-    retry();
-  };
-  button.focus();
 }
 
 /**
