@@ -59,7 +59,7 @@ def split_modules(
     cards = []
     for card, module in zip(data["modules"], course.modules, strict=True):
         part = parts[module.id]
-        lazy = len(course.modules) > 1 and module.id != first
+        lazy = module.id != first
         if lazy:
             files.append(ModuleFile(module, module_href(module), part))
         index = _module_index(part, module_href(module) if lazy else None, card["pages"])
