@@ -68,11 +68,16 @@ def test_the_layout_made_at_build_time_is_the_one_the_player_computes() -> None:
     for file in plan.module_files:
         for section in ("quizzes", "questions", "surveys", "scenarios"):
             full[section] = full[section] + file.data[section]
+    launch_js = STATE_JS.with_name("launch.js").as_uri()
     script = (
         "import fs from 'node:fs';"
         f"import {{ layoutHash }} from {json.dumps(STATE_JS.as_uri())};"
+        f"import {{ scopeCourse }} from {json.dumps(launch_js)};"
         "const data = JSON.parse(fs.readFileSync(0, 'utf8'));"
-        "console.log(layoutHash({ ...data, layout: undefined }));"
+        "const bare = { ...data, layout: undefined };"
+        "const modules = data.modules.map((m) => ({ ...m, layout: undefined }));"
+        "const each = modules.map((m) => layoutHash(scopeCourse({ ...bare, modules }, m.id)));"
+        "console.log(JSON.stringify([layoutHash(bare), ...each]));"
     )
     js = subprocess.run(
         ["node", "--input-type=module", "-e", script],
@@ -81,7 +86,9 @@ def test_the_layout_made_at_build_time_is_the_one_the_player_computes() -> None:
         text=True,
         check=True,
     )
-    assert js.stdout.strip() == layout_hash(full) == plan.player_data["layout"]
+    made = [plan.player_data["layout"], *(m["layout"] for m in plan.player_data["modules"])]
+    assert json.loads(js.stdout) == made
+    assert made[0] == layout_hash(full)
 
 
 @pytest.mark.parametrize(
