@@ -2,7 +2,8 @@
 
 Prints the worst case (src/scormkit/plan/resume.py, which tests/building/test_budget.py holds to
 the player's encoder) part by part for the flagship course and for a generated course of
-1000 pages and 500 questions. Targets (player issue): flagship at most 1 KB; generated course within 4096.
+1000 pages and 500 questions. Targets (player issue): flagship at most 1 KB; generated
+course within 4096.
 
 Run:  python benchmarks/state_size.py
 """

@@ -36,6 +36,7 @@ Shoot = Callable[[str], None]
 
 def play_and_shoot(frame: Frame, learner: Learner, shoot: Shoot) -> None:
     """Walk the flagship as a learner does, stopping at each kind of screen."""
+    frame.wait_for_selector("#sk-cover:not([hidden])")  # the player has started
     shoot("cover")
     frame.locator(".sk-card").first.evaluate("card => card.scrollIntoView()")
     shoot("modules")

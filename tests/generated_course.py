@@ -23,9 +23,10 @@ def _question(n: int) -> dict[str, Any]:
     return question
 
 
-def generated_course(pages: int, questions: int, per_quiz: int = 10) -> Course:
+def generated_course(pages: int, questions: int, per_quiz: int = 10, quiz_every: int = 1) -> Course:
     """A course of `pages` pages in modules of 20; quizzes of `per_quiz` of the `questions`
-    (every kind but typed ones) on the first pages, every third quiz shuffled."""
+    (every kind but typed ones) on the first pages, or on every `quiz_every`th page, every
+    third quiz shuffled."""
     quizzes = [
         list(range(start, min(start + per_quiz, questions)))
         for start in range(0, questions, per_quiz)
@@ -33,9 +34,10 @@ def generated_course(pages: int, questions: int, per_quiz: int = 10) -> Course:
     page_specs: list[dict[str, Any]] = []
     for p in range(pages):
         page: dict[str, Any] = {"id": f"p{p}", "title": f"Page {p}"}
-        if p < len(quizzes):
-            quiz = {"type": "quiz", "id": f"quiz{p}", "shuffle": p % 3 == 0}
-            page["activity"] = {**quiz, "questions": [_question(n) for n in quizzes[p]]}
+        q, off = divmod(p, quiz_every)
+        if q < len(quizzes) and not off:
+            quiz = {"type": "quiz", "id": f"quiz{q}", "shuffle": q % 3 == 0}
+            page["activity"] = {**quiz, "questions": [_question(n) for n in quizzes[q]]}
         else:
             page["blocks"] = [{"type": "text", "markdown": f"Page {p}."}]
         page_specs.append(page)

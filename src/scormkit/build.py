@@ -12,7 +12,7 @@ from scormkit.assets import collect_assets, large_images
 from scormkit.errors import BuildError, Problem, SpecError
 from scormkit.plan import make_plan
 from scormkit.player_text import player_language_warning
-from scormkit.render import render_course
+from scormkit.render import render_course, render_modules
 from scormkit.runtime_files import read_runtime
 from scormkit.spec import Course, check_course
 from scormkit.spec.banks import with_banks
@@ -81,7 +81,8 @@ def build(
         (on_warning or (lambda _text: None))(warning)
     step("rendering pages")
     page = render_course(plan, asset_hrefs=asset_hrefs, templates=templates_dir)
-    files = _content_files([*asset_files, page, *read_runtime(plan.runtime)])
+    modules = render_modules(plan, asset_hrefs=asset_hrefs, templates=templates_dir)
+    files = _content_files([*asset_files, page, *modules, *read_runtime(plan.runtime)])
     support = read_control_documents(documents_dir) if documents_dir else []
     step(f"writing the {chosen.label} manifest")
     manifest = chosen.manifest(plan, files)

@@ -113,15 +113,45 @@ def _ui_lang(course: Course) -> Markup:
 def render_course(
     plan: PackagePlan, *, asset_hrefs: Mapping[str, str], templates: Path | None = None
 ) -> PackageFile:
-    """`index.html`, which shows the whole course and carries the plan's player data."""
+    """`index.html`: the player's shell, with the pages and data of the modules it carries."""
+    later = {file.module.id for file in plan.module_files}
+    page = _render(
+        _environment(templates, asset_hrefs),
+        "index.html",
+        **_context(plan),
+        data=script_json(_packaged(plan.player_data, asset_hrefs)),
+        carried=[m for m in plan.course.modules if m.id not in later],
+    )
+    return PackageFile(plan.launch, page.encode())
+
+
+def render_modules(
+    plan: PackagePlan, *, asset_hrefs: Mapping[str, str], templates: Path | None = None
+) -> list[PackageFile]:
+    """One JSON file per module loaded when opened (plan/modules.py): its player data, and its
+    pages under `html`."""
     env = _environment(templates, asset_hrefs)
+    files = []
+    for file in plan.module_files:
+        pages = _render(env, "module.html", **_context(plan), module=file.module)
+        data = {**_packaged(file.data, asset_hrefs), "html": pages}
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        files.append(PackageFile(file.href, text.encode()))
+    return files
+
+
+def _context(plan: PackagePlan) -> dict[str, Any]:
+    return {
+        "course": plan.course,
+        "text": plan.player_data["text"],
+        "ui_lang": _ui_lang(plan.course),
+    }
+
+
+def _render(env: Environment, name: str, **context: Any) -> str:
+    """The template `name` rendered with `context`; template problems as BuildError."""
     try:
-        page = env.get_template("index.html").render(
-            course=plan.course,
-            data=script_json(_packaged(plan.player_data, asset_hrefs)),
-            text=plan.player_data["text"],
-            ui_lang=_ui_lang(plan.course),
-        )
+        return env.get_template(name).render(**context)
     except TemplateNotFound as exc:
         raise BuildError(f"template '{exc.name}' not found") from None
     except TemplateSyntaxError as exc:
@@ -130,4 +160,3 @@ def render_course(
     except TemplateError as exc:
         # Most often an override naming something the template context does not have.
         raise BuildError(f"template error: {exc.message}") from None
-    return PackageFile(plan.launch, page.encode())

@@ -14,9 +14,9 @@ from scormkit.archive import PackageFile
 from scormkit.errors import BuildError
 
 PLAYER = (
-    "launch.js", "player.css", "player.js", "progress.js", "questionview.js", "quiz.js",
-    "quizview.js", "scenario.js", "scenarioview.js", "state.js", "survey.js", "surveyview.js",
-    "text.js", "view.js",
+    "launch.js", "player.css", "player.js", "progress.js", "questionview.js",
+    "quiz.js", "quizview.js", "scenario.js", "scenarioview.js", "state.js", "survey.js",
+    "surveyview.js", "text.js", "view.js",
 )  # fmt: skip
 TRACKERS = {
     "cmi5": ("cmi5.js", "duration.js", "lrs.js", "xapistatements.js"),

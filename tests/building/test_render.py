@@ -14,7 +14,7 @@ from paths import REPO_ROOT
 from scormkit.errors import BuildError
 from scormkit.markdown import markdown
 from scormkit.plan import make_plan
-from scormkit.render import render_course
+from scormkit.render import render_course, render_modules
 from scormkit.runtime_files import read_runtime, runtime_files
 from scormkit.spec import Course, load_course
 from scormkit.spec.course_checks import asset_refs
@@ -29,10 +29,21 @@ def hrefs_of(course: Course) -> dict[str, str]:
 
 
 def render(course: Course, templates: Path | None = None) -> dict[str, bytes]:
-    """The launch page and player files of `course` as a SCORM 1.2 package holds them."""
+    """The launch page, module files and player files of `course` as a SCORM 1.2 package
+    holds them."""
     plan = make_plan(course, TARGETS["scorm12"])
     page = render_course(plan, asset_hrefs=hrefs_of(course), templates=templates)
-    return {f.href: f.data for f in [page, *read_runtime(plan.runtime)]}
+    modules = render_modules(plan, asset_hrefs=hrefs_of(course), templates=templates)
+    return {f.href: f.data for f in [page, *modules, *read_runtime(plan.runtime)]}
+
+
+def every_page_of(files: dict[str, bytes]) -> lxml.html.HtmlElement:
+    """The launch page with every module file's pages placed as the player places them."""
+    html = files["index.html"].decode()
+    for href in sorted(h for h in files if h.startswith("modules/")):
+        pages = json.loads(files[href])["html"]
+        html = html.replace('<section id="sk-done"', pages + '<section id="sk-done"')
+    return lxml.html.fromstring(html)
 
 
 def page_of(files: dict[str, bytes]) -> lxml.html.HtmlElement:
@@ -106,7 +117,8 @@ def test_a_course_renders_its_launch_page_and_only_its_trackers_player_files(spe
     shipped = sorted(f"runtime/{p.name}" for p in RUNTIME.iterdir() if p.suffix in (".js", ".css"))
     # The tracker and the module it imports from its folder (shared with the 2004 tracker).
     tracker = ["runtime/track/scorm12.js", "runtime/track/scormapi.js"]
-    assert sorted(files) == sorted(["index.html", *shipped, *tracker])
+    modules = [f"modules/{m.id}.json" for m in load_course(spec).modules[1:]]
+    assert sorted(files) == sorted(["index.html", *modules, *shipped, *tracker])
     assert "runtime/package.json" not in files, "it is only there for node --test"
 
 
@@ -126,7 +138,7 @@ def test_rendered_files_request_nothing_from_another_host(spec: Path) -> None:
 @pytest.mark.parametrize("spec", SPECS, ids=[s.stem for s in SPECS])
 def test_every_page_and_question_has_the_hooks_the_player_and_tests_use(spec: Path) -> None:
     course = load_course(spec)
-    page = page_of(render(course))
+    page = every_page_of(render(course))
     for module in course.modules:
         for p in module.pages:
             assert len(page.xpath(f'//section[@data-page-id="{p.id}"][@hidden]')) == 1

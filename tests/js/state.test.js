@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { addModule, startModules } from "../../src/scormkit/runtime/launch.js";
 import { courseStatus, startProgress } from "../../src/scormkit/runtime/progress.js";
 import { answerWith } from "../../src/scormkit/runtime/quiz.js";
 import {
+  adoptPending,
   decodeState,
   encodeState,
   escapeText,
@@ -155,4 +157,53 @@ test("quiz runs are kept only for quizzes that shuffle, draw or limit attempts",
   const back = decodeState(course, text, startProgress);
   assert.deepEqual(back.runs, new Map([["drawn", { attempt: 2, seed: 36 ** 4 - 1 }]]));
   assert.equal(decodeState(course, `${text}0`, startProgress), null);
+});
+
+// COURSE as a launch page carries it when its second module is a file not loaded yet.
+function splitCourse() {
+  const [intro, end] = COURSE.modules;
+  const course = {
+    ...COURSE,
+    layout: layoutHash(COURSE),
+    modules: [
+      { ...intro, file: null, slots: [0, 0, 0, 0], open: [0, 0] },
+      { ...end, file: "modules/end.json", slots: [QUESTIONS.length, 1, 3, 0], open: [QUESTIONS.length, 0] },
+    ],
+    quizzes: [],
+    questions: [],
+    surveys: [],
+    scenarios: [],
+  };
+  startModules(course);
+  return course;
+}
+
+test("a module not loaded yet keeps its saved entries as they are, and reads them once loaded", () => {
+  const progress = startProgress(COURSE);
+  progress.page = 6;
+  progress.answers = answered([["q-single", ["a"]], ["q-fill", ["50%, then"]]]);
+  progress.runs.set("check", { attempt: 2, seed: 1234 });
+  progress.survey = new Map([["feedback-role", "2"]]);
+  const text = encodeState({ ...COURSE, quizzes: [{ ...COURSE.quizzes[0], keepsRun: true }] }, progress);
+
+  const course = splitCourse();
+  const resumed = decodeState(course, text, startProgress);
+  assert.equal(resumed.answers.size, 0);
+  assert.equal(encodeState(course, resumed), text);
+  assert.equal(courseStatus(course, resumed).unanswered, QUESTIONS.length);
+
+  const data = { quizzes: [{ ...COURSE.quizzes[0], keepsRun: true }], questions: QUESTIONS, surveys: COURSE.surveys };
+  addModule(course, "end", data);
+  adoptPending({ id: "end", part: data }, resumed);
+  assert.deepEqual(resumed.answers, progress.answers);
+  assert.deepEqual(resumed.runs, progress.runs);
+  assert.deepEqual(resumed.survey, progress.survey);
+  assert.equal(encodeState(course, resumed), text);
+  assert.equal(courseStatus(course, resumed).unanswered, QUESTIONS.filter((q) => q.weight > 0).length - 2);
+});
+
+test("saved entries beyond what the modules hold are refused as damage", () => {
+  const course = splitCourse();
+  const text = `${encodeState(course, startProgress(course))}|a${"1a,".repeat(QUESTIONS.length)}1a`;
+  assert.equal(decodeState(course, text, startProgress), null);
 });

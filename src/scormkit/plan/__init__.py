@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scormkit.errors import LaunchUnsupported
+from scormkit.plan.modules import ModuleFile, split_modules
 from scormkit.plan.player_data import course_data
 from scormkit.plan.resume import Part, check_state_budget, state_parts
 from scormkit.runtime_files import runtime_files
@@ -48,7 +49,8 @@ class PackagePlan:
     launch: str  # href of the page that starts the course
     per_module: bool  # whether each module is a launch unit of its own
     units: tuple[LaunchUnit, ...]  # what the LMS lists, in course order
-    player_data: dict[str, Any]  # the JSON the player runs on (plan/player_data.py)
+    player_data: dict[str, Any]  # the JSON the launch page carries (plan/player_data.py)
+    module_files: tuple[ModuleFile, ...]  # modules loaded when opened (plan/modules.py)
     activities: tuple[Definition, ...]  # every xAPI activity of the course, course first
     resume: tuple[Part, ...]  # the worst case of each part of the resume state
     runtime: tuple[str, ...]  # hrefs of the player files the package ships
@@ -80,13 +82,15 @@ def make_plan(course: Course, target: Target) -> PackagePlan:
             "activities": {a["id"]: a for a in activities},
             "parents": parents(course),
         }
+    shell, module_files = split_modules(course, data)
     return PackagePlan(
         course=course,
         target_label=target.label,
         launch=LAUNCH_FILE,
         per_module=per_module,
         units=_units(course, per_module),
-        player_data=data,
+        player_data=shell,
+        module_files=module_files,
         activities=tuple(activities),
         resume=tuple(resume),
         runtime=runtime_files(target.tracker),

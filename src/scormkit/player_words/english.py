@@ -8,6 +8,10 @@ TEXT: dict[str, str] = {
     "resources": "Resources",
     "downloads": "Downloads",
     "pages_viewed": "Pages viewed",
+    "module_failed": (
+        "This part of the course could not be loaded. Check your connection, then try again."
+    ),
+    "module_retry": "Try again",
     "saving_refused": (
         "Your progress may not be saved right now: the learning system is not accepting it. "
         "Keep this window open and carry on; we keep trying. If this message stays, note the "

@@ -1,6 +1,10 @@
 """The player's words in French (vouvoiement); keys as in english.TEXT."""
 
 TEXT: dict[str, str] = {
+    "module_failed": (
+        "Cette partie du cours n'a pas pu être chargée. Vérifiez votre connexion, puis réessayez."
+    ),
+    "module_retry": "Réessayer",
     "saving_refused": (
         "Votre progression n'est peut-être pas enregistrée : la plateforme de formation ne "
         "l'accepte pas. Gardez cette fenêtre ouverte et continuez ; nous réessayons. Si ce "

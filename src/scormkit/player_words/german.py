@@ -1,6 +1,11 @@
 """The player's words in German (Sie); keys as in english.TEXT."""
 
 TEXT: dict[str, str] = {
+    "module_failed": (
+        "Dieser Teil des Kurses konnte nicht geladen werden. Prüfen Sie Ihre "
+        "Verbindung und versuchen Sie es erneut."
+    ),
+    "module_retry": "Erneut versuchen",
     "saving_refused": (
         "Ihr Fortschritt wird gerade möglicherweise nicht gespeichert: Die Lernplattform "
         "nimmt ihn nicht an. Lassen Sie dieses Fenster offen und machen Sie weiter; wir "

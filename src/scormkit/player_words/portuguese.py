@@ -2,6 +2,10 @@
 english.TEXT."""
 
 TEXT: dict[str, str] = {
+    "module_failed": (
+        "Não foi possível carregar esta parte do curso. Verifique a sua ligação e tente novamente."
+    ),
+    "module_retry": "Tentar novamente",
     "saving_refused": (
         "O seu progresso pode não estar a ser guardado: a plataforma de formação não o está a"
         " aceitar. Mantenha esta janela aberta e continue; continuamos a tentar. Se esta "

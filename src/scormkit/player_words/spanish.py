@@ -7,6 +7,10 @@ TEXT: dict[str, str] = {
     "resources": "Recursos",
     "downloads": "Descargas",
     "pages_viewed": "Páginas vistas",
+    "module_failed": (
+        "No se ha podido cargar esta parte del curso. Compruebe su conexión e inténtelo de nuevo."
+    ),
+    "module_retry": "Intentar de nuevo",
     "saving_refused": (
         "Puede que su progreso no se esté guardando: el sistema de formación no lo acepta. "
         "Mantenga esta ventana abierta y continúe; seguimos intentándolo. Si este aviso no "

@@ -1,6 +1,15 @@
 // Boot: read the course, connect the tracker named in it, restore progress, wire the view.
+// Modules the launch page does not carry are loaded when opened, the next one prefetched
+// (launch.js); a resumed launch loads the learner's module first.
 
-import { launchedModule, moduleStatuses, pagesMeasure, scopeCourse } from "./launch.js";
+import {
+  addModule,
+  launchedModule,
+  moduleStatuses,
+  pagesMeasure,
+  scopeCourse,
+  startModules,
+} from "./launch.js";
 import { startProgress, courseStatus } from "./progress.js";
 import {
   answerWith,
@@ -15,14 +24,16 @@ import {
 } from "./quiz.js";
 import { scenarioShelf } from "./scenario.js";
 import { playScenarios } from "./scenarioview.js";
-import { SEED_LIMIT, decodeState, encodeState } from "./state.js";
+import { SEED_LIMIT, adoptPending, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
 import { createView } from "./view.js";
 
 const packaged = JSON.parse(document.getElementById("sk-course").textContent);
+startModules(packaged);
 const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
-const questions = new Map(course.questions.map((q) => [q.id, q]));
+let questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
+const loading = new Map(); // module id → promise of it being loaded and on the page
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 // xAPI and cmi5 trackers hear of refused writes after save() returned, and say so through
@@ -34,6 +45,9 @@ const saved = session.resume ? decodeState(course, session.state, startProgress)
 let progress = saved || startProgress(course);
 if (saved && pageIndex.has(session.location)) progress.page = pageIndex.get(session.location);
 
+// Modules holding saved answers are loaded before saving, so the status sent to the LMS
+// counts them (true once they are, or failed to load).
+let settled = progress.pending.size === 0;
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
@@ -61,34 +75,76 @@ window.addEventListener("pagehide", () => {
 });
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
-for (const quiz of course.quizzes) {
-  // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
-  if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
-  const run = progress.runs.get(quiz.id);
-  view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
-}
-for (const [id, answer] of progress.answers) {
-  const question = questions.get(id);
-  view.showAnswer(question, answer, isLocked(question, answer));
-}
-course.quizzes.forEach(showQuiz);
-for (const survey of course.surveys) view.showSurveyAnswers(survey, progress.survey);
-// Scenarios: their own module draws and plays them; they report through save() and answer(),
-// and timeouts and endings through played(), which only the xAPI and cmi5 trackers have.
-playScenarios(document, course, progress, {
-  save,
-  answer: (record) => tracker.answer(record),
-  played: (event) => tracker.played?.(event),
-});
+settled = progress.pending.size === 0;
+wire(course); // what the launch page carries of this launch
 if (!saved) view.showCover();
-open(progress.page, Boolean(saved));
+await open(progress.page, Boolean(saved));
 showCertificate();
+if (!settled) {
+  const waiting = course.modules.filter((m) => progress.pending.has(m.id));
+  await Promise.allSettled(waiting.map(load));
+  settled = true;
+  save();
+  showCertificate();
+}
+
+/** Draw a loaded module's quizzes, answers, surveys and scenarios from `progress`. */
+function wire(part) {
+  for (const quiz of part.quizzes) {
+    // Each attempt at a quiz has its own seed, saved so a resumed attempt looks the same.
+    if (!progress.runs.has(quiz.id)) progress.runs.set(quiz.id, firstRun(newSeed()));
+    const run = progress.runs.get(quiz.id);
+    view.arrangeQuiz(quiz, quizQuestions(quiz, run), run);
+  }
+  for (const question of part.questions) {
+    const answer = progress.answers.get(question.id);
+    if (answer) view.showAnswer(question, answer, isLocked(question, answer));
+  }
+  part.quizzes.forEach(showQuiz);
+  for (const survey of part.surveys) view.showSurveyAnswers(survey, progress.survey);
+  // Scenarios: their own module draws and plays them; they report through save() and answer(),
+  // and timeouts and endings through played(), which only the xAPI and cmi5 trackers have.
+  const scope = { ...course, scenarios: part.scenarios };
+  playScenarios(document, scope, progress, {
+    save,
+    answer: (record) => tracker.answer(record),
+    played: (event) => tracker.played?.(event),
+  });
+}
+
+/**
+ * Load `module` from its `file` (a relative URL: the package's own origin) onto the page and
+ * wire it, once: true when it is loaded, or a promise of whether it could be (a module that
+ * could not is asked for again next time).
+ */
+function load({ id, file }) {
+  if (!loading.has(id) && !course.parts.has(id)) {
+    const got = fetch(file).then((reply) => (reply.ok ? reply.json() : Promise.reject()));
+    const done = got.then(
+      (part) => {
+        addModule(course, id, part);
+        questions = new Map(course.questions.map((q) => [q.id, q]));
+        adoptPending({ id, part }, progress);
+        view.addModule(part);
+        wire(part);
+        return true;
+      },
+      () => {
+        loading.delete(id);
+        return false;
+      },
+    );
+    loading.set(id, done);
+  }
+  return loading.get(id) ?? true;
+}
 
 function status() {
   return courseStatus(course, progress);
 }
 
 function save() {
+  if (!settled && !finished) return; // saved once the modules with saved answers are loaded
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
   const state = encodeState(course, progress);
@@ -113,7 +169,11 @@ function showSaving(ok) {
   }
 }
 
-function open(index, focus) {
+async function open(index, focus) {
+  const module = course.modules.find((m) => m.id === course.pages[index].module);
+  if (!(await load(module))) return view.showModuleFailed(() => open(index, focus));
+  const after = course.modules[course.modules.indexOf(module) + 1];
+  if (after) load(after); // the next module is prefetched
   progress.page = index;
   progress.seen[index] = true;
   shownAt = Date.now();

@@ -26,6 +26,7 @@
 // 40 pages and 20 answered choice questions take about 100 characters.
 
 import { isCorrect, isTyped } from "./quiz.js";
+import { stateGroups } from "./launch.js";
 import { decodeScenarios, encodeScenarios } from "./scenario.js";
 
 const VERSION = "2";
@@ -53,8 +54,13 @@ export function unescapeText(text) {
   return out;
 }
 
-/** A short hash of the course's layout: page ids, question ids, types and option counts. */
+/**
+ * A short hash of the course's layout: page ids, question ids, types and option counts. A
+ * launch page gives it (`layout`, made at build time by plan/modules.py, as it does not hold
+ * every module's questions).
+ */
 export function layoutHash(course) {
+  if (course.layout) return course.layout;
   const parts = [
     ...course.pages.map((p) => p.id),
     ...course.questions.map((q) => `${q.id}:${q.type}:${q.options ?? ""}`),
@@ -102,9 +108,8 @@ function joinEntries(entries) {
   return entries.join(",");
 }
 
-function splitEntries(text, max) {
-  const entries = text ? text.split(",") : [];
-  return entries.length > max ? null : entries;
+function splitEntries(text) {
+  return text ? text.split(",") : [];
 }
 
 function encodeAnswer(question, answer) {
@@ -141,59 +146,49 @@ function decodeSurveyAnswer(item, entry) {
 }
 
 /**
- * The sections of the state: a letter, how to write the part of `progress` it holds, and how
- * to read it back into `progress` (returning false when the text is damaged).
+ * The sections of the state, in the order of a module's `slots`: a letter, the entries a
+ * loaded part of the course (a module, or the whole course) writes for `progress`, and how to
+ * read such entries back into `progress` (returning false when the text is damaged).
  */
 export const SECTIONS = [
   {
     key: "a",
-    encode: (course, progress) =>
-      joinEntries(course.questions.map((q) => encodeAnswer(q, progress.answers.get(q.id)))),
-    decode(course, text, progress) {
-      const entries = splitEntries(text, course.questions.length);
-      if (!entries) return false;
+    entries: (part, progress) => part.questions.map((q) => encodeAnswer(q, progress.answers.get(q.id))),
+    read(part, entries, progress) {
       for (const [i, entry] of entries.entries()) {
         if (!entry) continue;
-        const answer = decodeAnswer(course.questions[i], entry);
+        const answer = decodeAnswer(part.questions[i], entry);
         if (!answer) return false;
-        progress.answers.set(course.questions[i].id, answer);
+        progress.answers.set(part.questions[i].id, answer);
       }
       return true;
     },
   },
   {
     key: "q",
-    encode: (course, progress) =>
-      joinEntries(
-        course.quizzes.map((quiz) => {
-          const run = progress.runs.get(quiz.id);
-          if (!run || !quiz.keepsRun) return "";
-          const seed = run.seed.toString(36).padStart(SEED_DIGITS, "0");
-          return Math.min(run.attempt, 35).toString(36) + seed;
-        }),
-      ),
-    decode(course, text, progress) {
-      const entries = splitEntries(text, course.quizzes.length);
-      if (!entries) return false;
+    entries: (part, progress) =>
+      part.quizzes.map((quiz) => {
+        const run = progress.runs.get(quiz.id);
+        if (!run || !quiz.keepsRun) return "";
+        const seed = run.seed.toString(36).padStart(SEED_DIGITS, "0");
+        return Math.min(run.attempt, 35).toString(36) + seed;
+      }),
+    read(part, entries, progress) {
       for (const [i, entry] of entries.entries()) {
         if (!entry) continue;
         if (!/^[1-9a-z][0-9a-z]{4}$/.test(entry)) return false;
         const [attempt, seed] = [parseInt(entry[0], 36), parseInt(entry.slice(1), 36)];
-        progress.runs.set(course.quizzes[i].id, { attempt, seed });
+        progress.runs.set(part.quizzes[i].id, { attempt, seed });
       }
       return true;
     },
   },
   {
     key: "s",
-    encode: (course, progress) =>
-      joinEntries(
-        surveyItems(course).map((item) => encodeSurveyAnswer(item, progress.survey.get(item.key))),
-      ),
-    decode(course, text, progress) {
-      const items = surveyItems(course);
-      const entries = splitEntries(text, items.length);
-      if (!entries) return false;
+    entries: (part, progress) =>
+      surveyItems(part).map((item) => encodeSurveyAnswer(item, progress.survey.get(item.key))),
+    read(part, entries, progress) {
+      const items = surveyItems(part);
       for (const [i, entry] of entries.entries()) {
         if (!entry) continue;
         const value = decodeSurveyAnswer(items[i], entry);
@@ -205,21 +200,51 @@ export const SECTIONS = [
   },
   {
     key: "r",
-    encode: (course, progress) => encodeScenarios(course, progress.scenarios),
-    decode(course, text, progress) {
-      const scenarios = decodeScenarios(course, text);
-      if (scenarios) progress.scenarios = scenarios;
-      return scenarios !== null;
+    entries(part, progress) {
+      const text = encodeScenarios(part, progress.scenarios);
+      const entries = text ? text.split(",") : [];
+      return [...entries, ...Array((part.scenarios ?? []).length - entries.length).fill("")];
+    },
+    read(part, entries, progress) {
+      const scenarios = decodeScenarios(part, entries.join(","));
+      if (!scenarios) return false;
+      progress.scenarios ??= new Map();
+      for (const [id, state] of scenarios) progress.scenarios.set(id, state);
+      return true;
     },
   },
 ];
+
+// Entries of `section` in a group; a course without a module index is one loaded group.
+function slotsOf({ slots, part }, section, progress) {
+  return slots ? slots[SECTIONS.indexOf(section)] : section.entries(part, progress).length;
+}
+
+/**
+ * Read the entries a module not loaded yet left in the state, now that it is: `group` is
+ * { id, part } (launch.js). Its entries are dropped when damaged, so the module starts afresh.
+ */
+export function adoptPending(group, progress) {
+  const pending = progress.pending?.get(group.id);
+  if (!pending) return;
+  progress.pending.delete(group.id);
+  for (const section of SECTIONS) {
+    if (pending[section.key]) section.read(group.part, pending[section.key], progress);
+  }
+}
 
 /** `progress` as a suspend string. */
 export function encodeState(course, progress) {
   const page = progress.page.toString(36);
   const fields = [VERSION, layoutHash(course), page, encodeSeen(progress.seen)];
+  const groups = stateGroups(course);
   for (const section of SECTIONS) {
-    const body = section.encode(course, progress);
+    const entries = groups.flatMap((group) =>
+      group.part
+        ? section.entries(group.part, progress)
+        : (progress.pending?.get(group.id)?.[section.key] ?? Array(slotsOf(group, section, progress)).fill("")),
+    );
+    const body = joinEntries(entries);
     if (body) fields.push(section.key + body);
   }
   fields.push(...(progress.unknown ?? []));
@@ -237,10 +262,28 @@ export function decodeState(course, text, fresh) {
   const seen = decodeSeen(fields[3], course.pages.length);
   if (!(page >= 0 && page < course.pages.length) || !seen) return null;
   const progress = { ...fresh(course), page, seen, unknown: [] };
+  const groups = stateGroups(course);
   for (const field of fields.slice(4)) {
     const section = SECTIONS.find((s) => s.key === field[0]);
-    if (!section) progress.unknown.push(field);
-    else if (!section.decode(course, field.slice(1), progress)) return null;
+    if (!section) {
+      progress.unknown.push(field);
+      continue;
+    }
+    const entries = splitEntries(field.slice(1));
+    let at = 0;
+    for (const group of groups) {
+      const size = slotsOf(group, section, progress);
+      const own = entries.slice(at, at + size);
+      at += size;
+      if (group.part && !section.read(group.part, own, progress)) return null;
+      if (!group.part && own.some(Boolean)) {
+        // Read when the module is loaded (adoptPending), kept as they are until then.
+        const pending = progress.pending.get(group.id) ?? {};
+        pending[section.key] = [...own, ...Array(size - own.length).fill("")];
+        progress.pending.set(group.id, pending);
+      }
+    }
+    if (entries.length > at) return null;
   }
   return progress;
 }

@@ -11,6 +11,8 @@
 //   #sk-finish                        Finish button, shown on the last page
 //   #sk-tracking                      "not being tracked" notice, shown when no LMS is found
 //   #sk-saving                        "progress may not be saved" while the LMS refuses writes
+//   #sk-offline, #sk-offline-retry    "could not be loaded" when a module file fails to load,
+//                                     and its Try again button
 //   #sk-learner                       the learner's name, when the LMS gives one
 //   #sk-progress, #sk-progress-text   pages viewed
 //   #sk-done                          message shown after Finish
@@ -59,13 +61,14 @@ import { wordsOf } from "./text.js";
 export function createView(doc, course, on, moves = { previous: false, next: false }) {
   const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
-  const sections = course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  // Pages of modules not loaded yet have no section (null) until addModule().
+  const findSections = () => course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  let sections = findSections();
   const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
-  const questions = questionView(doc, course, on);
-  const quizzes = quizView(doc, course, on, questions);
-  const surveys = surveyView(doc, course, on);
+  // Questions, quizzes and surveys are drawn by one view per module loaded (launch.js).
+  const parts = new Map(); // question, quiz or survey id → the view of its module
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));
@@ -83,6 +86,7 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
   hideOtherModules(doc, course);
+  addPart(course);
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -91,15 +95,49 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     return element;
   }
 
+  function addPart(part) {
+    const scope = { ...course, ...part };
+    const questions = questionView(doc, scope, on);
+    const own = { ...questions, ...quizView(doc, scope, on, questions), ...surveyView(doc, scope, on) };
+    for (const { id } of [...part.questions, ...part.quizzes, ...(part.surveys ?? [])]) parts.set(id, own);
+  }
+
   function setMenu(open) {
     menuToggle?.setAttribute("aria-expanded", String(open));
     doc.body.classList.toggle("sk-menu-open", open);
   }
 
   return {
-    ...questions,
-    ...quizzes,
-    ...surveys,
+    // Each goes to the view of the module holding its question, quiz or survey (or its id).
+    ...Object.fromEntries(
+      "showAnswer askForAnswer resetQuestion arrangeQuiz showQuizResult focusQuiz showSurveyAnswers showSurveySent"
+        .split(" ")
+        .map((name) => [name, (item, ...rest) => parts.get(item.id ?? item)[name](item, ...rest)]),
+    ),
+
+    /** Say a module could not be loaded, with a Try again button calling `retry`. */
+    showModuleFailed(retry) {
+      const notice = byId("sk-offline");
+      notice.hidden = false;
+      byId("sk-offline-retry").onclick = () => {
+        notice.hidden = true;
+        retry();
+      };
+      byId("sk-offline-retry").focus();
+    },
+
+    /** Add a loaded module's pages (`part.html`, from its file; one is shown at a time, so
+     * their place among the others does not matter) and wire its questions and surveys. */
+    addModule(part) {
+      const holder = doc.createElement("template");
+      holder.innerHTML = part.html;
+      const added = [...holder.content.children];
+      byId("sk-done").before(...added);
+      added.forEach((section) => section.querySelectorAll("[data-tabs]").forEach(makeTabs));
+      addPart(part);
+      sections = findSections();
+    },
+
 
     /** Ask whether to continue or start over; resolves "continue" or "restart". */
     askResume() {
@@ -202,8 +240,9 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
     showPage(index, { focus }) {
       current = index;
       if (focus) byId("sk-cover")?.setAttribute("hidden", "");
+      byId("sk-offline").hidden = true;
       sections.forEach((section, i) => {
-        section.hidden = i !== index;
+        if (section) section.hidden = i !== index;
         if (links[i]) {
           if (i === index) links[i].setAttribute("aria-current", "page");
           else links[i].removeAttribute("aria-current");
