@@ -22,11 +22,18 @@ TIMED = ROOT / "tests" / "specs" / "scenario-timer.yaml"
 
 
 def built(spec: Path, tmp_path: Path) -> tuple[dict[str, Any], lxml.html.HtmlElement, set[str]]:
-    """The player data, the launch page and the file names of `spec` built for SCORM 1.2."""
+    """The player data, the launch page and the file names of `spec` built for SCORM 1.2; the
+    scenarios and pages of modules loaded when opened (modules/*.json) are added to the launch
+    page's, as the player adds them."""
     with zipfile.ZipFile(build(spec, "scorm12", tmp_path)) as zf:
         page = lxml.html.fromstring(zf.read("index.html"))
         names = set(zf.namelist())
-    return json.loads(page.get_element_by_id("sk-course").text), page, names
+        data = json.loads(page.get_element_by_id("sk-course").text)
+        for name in sorted(n for n in names if n.startswith("modules/")):
+            part = json.loads(zf.read(name))
+            data["scenarios"] += part["scenarios"]
+            page.body.extend(lxml.html.fragments_fromstring(part["html"]))
+    return data, page, names
 
 
 def test_each_flagship_scene_carries_its_speaker_and_the_portrait_for_its_mood(

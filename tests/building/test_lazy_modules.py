@@ -101,7 +101,9 @@ def test_split_packages_are_valid_against_the_official_schemas(
     tmp_path: Path, shared_dir: Path, target: str, documents: str, per_module: bool
 ) -> None:
     folder = shared_dir / "schemas" / documents
-    package = build(FLAGSHIP, target, tmp_path, sco_per_module=per_module, control_documents=folder)
+    package = build(
+        FLAGSHIP, target, tmp_path, launch_per_module=per_module, control_documents=folder
+    )
     run = validate(shared_dir, package)
     assert run.returncode == 0, run.stdout + run.stderr
     assert ": warning:" not in run.stdout, run.stdout
