@@ -73,6 +73,20 @@ def cmi5_au(per_module: bool, tmp_path: Path) -> tuple[Path, Au]:
     )
 
 
+def launch_minimal(launcher: Launcher, target: str, tmp_path: Path) -> tuple[Course, str]:
+    """The minimal course built for `target` ("xapi" or "cmi5", one AU) and launched by the test
+    LMS: the course the launch plays and the activity id it was launched with."""
+    if target == "cmi5":
+        zip_path, au = cmi5_au(False, tmp_path)
+        launcher.serve(zip_path)
+        launcher.launch_cmi5(au.activity_id, au.au_id, au.mastery)
+        return au.course, au.activity_id
+    course = load_course(MINIMAL)
+    launcher.serve(build(MINIMAL, target="xapi", out_dir=tmp_path / "dist"))
+    launcher.launch_xapi(course_iri(course))
+    return course, course_iri(course)
+
+
 def stop_midway(learner: Learner, course: Course) -> str:
     """Answer the course's first question only; the id of the page left open."""
     first = questions_of(course)[0]

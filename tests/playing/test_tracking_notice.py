@@ -18,13 +18,11 @@ pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install
 from paths import REPO_ROOT
 from playwright.sync_api import expect
 
-from scormkit.build import build
 from scormkit.player_text import PLAYER_TEXT
 from scormkit.spec import load_course
 from scormkit.testing.learner import Learner, questions_of
-from scormkit.xapi_activities import course_iri
 
-from .test_session_end import RESUME, cmi5_au
+from .test_session_end import RESUME, launch_minimal
 from .xapi_lms import Launcher, verbs
 
 if TYPE_CHECKING:
@@ -78,16 +76,7 @@ def test_the_learner_is_told_while_the_lms_refuses_writes_and_the_notice_clears(
 def test_the_learner_is_told_while_the_lrs_fails_writes_and_statements_arrive_after(
     launcher: Launcher, gateway: Gateway, tmp_path: Path, target: str, status: int
 ) -> None:
-    if target == "cmi5":
-        zip_path, au = cmi5_au(False, tmp_path)
-        course, activity_id = au.course, au.activity_id
-        launcher.serve(zip_path)
-        launcher.launch_cmi5(activity_id, au.au_id, au.mastery)
-    else:
-        course = load_course(MINIMAL)
-        activity_id = course_iri(course)
-        launcher.serve(build(MINIMAL, target="xapi", out_dir=tmp_path / "dist"))
-        launcher.launch_xapi(activity_id)
+    course, activity_id = launch_minimal(launcher, target, tmp_path)
     frame = launcher.page.main_frame
     learner = Learner(frame, course)
     if frame.locator("#sk-start").is_visible():

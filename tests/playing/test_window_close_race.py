@@ -17,12 +17,9 @@ import pytest
 
 pytest.importorskip("playwright.sync_api", reason="needs playwright: pip install -e '.[test]'")
 
-from scormkit.build import build
-from scormkit.spec import load_course
 from scormkit.testing.learner import Learner
-from scormkit.xapi_activities import course_iri
 
-from .test_session_end import MINIMAL, RESUME, cmi5_au, stop_midway
+from .test_session_end import RESUME, launch_minimal, stop_midway
 from .xapi_lms import Launcher, verbs, wait_for
 
 if TYPE_CHECKING:
@@ -36,16 +33,7 @@ HELD = 2.0  # seconds the held request waits on its way to the LMS
 def test_a_window_closed_while_a_request_is_on_its_way_is_left_without_terminated(
     launcher: Launcher, gateway: Gateway, tmp_path: Path, target: str, held: str
 ) -> None:
-    if target == "cmi5":
-        zip_path, au = cmi5_au(False, tmp_path)
-        course, activity_id = au.course, au.activity_id
-        launcher.serve(zip_path)
-        launcher.launch_cmi5(activity_id, au.au_id, au.mastery)
-    else:
-        course = load_course(MINIMAL)
-        activity_id = course_iri(course)
-        launcher.serve(build(MINIMAL, target="xapi", out_dir=tmp_path / "dist"))
-        launcher.launch_xapi(activity_id)
+    course, activity_id = launch_minimal(launcher, target, tmp_path)
     learner = Learner(launcher.page.main_frame, course)
     launcher.wait_for_verbs("initialized")
     held_before = gateway.held
