@@ -68,7 +68,8 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
   // Questions, quizzes and surveys are drawn by one view per module loaded (launch.js).
-  const parts = new Map(); // question, quiz or survey id → the view of its module
+  // question, quiz or survey id → the view of its module
+  const parts = new Map();
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));
