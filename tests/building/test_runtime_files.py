@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import zipfile
+from pathlib import Path
 
 import pytest
-from paths import REPO_ROOT
+from paths import FLAGSHIP_SPEC, REPO_ROOT
 
+import scormkit
 from scormkit.errors import BuildError
 from scormkit.runtime_files import PLAYER, TRACKERS, read_runtime, runtime_files, shipped
 
@@ -53,3 +57,14 @@ def test_the_stripper_refuses_a_string_continued_with_a_backslash() -> None:
 def test_the_stripper_drops_comment_lines_and_keeps_code_and_one_line_literals() -> None:
     source = "/**\n * Doc.\n */\n// note\nconst a = `x // y`; // tail\n  let b = 1;\n\n"
     assert shipped("runtime/x.js", source).data == b"const a = `x // y`; // tail\nlet b = 1;\n"
+
+
+def test_the_player_ships_at_most_28_kb_gzipped(tmp_path: Path) -> None:
+    # The same figure benchmarks/runtime_weight.py prints: every .js and .css file of the
+    # flagship SCORM 1.2 package, each gzipped at level 9, summed.
+    package = scormkit.build(FLAGSHIP_SPEC, "scorm12", tmp_path)
+    with zipfile.ZipFile(package) as archive:
+        files = [n for n in archive.namelist() if n.endswith((".js", ".css"))]
+        packed = sum(len(gzip.compress(archive.read(n), 9, mtime=0)) for n in files)
+    assert "runtime/player.js" in files
+    assert packed <= 28 * 1024, f"player JS + CSS is {packed / 1024:.1f} KB gzipped; limit 28"

@@ -33,7 +33,8 @@ startModules(packaged);
 const course = scopeCourse(packaged, launchedModule(packaged, window.location.search));
 let questions = new Map(course.questions.map((q) => [q.id, q]));
 const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
-const loading = new Map(); // module id → promise of it being loaded and on the page
+// module id → promise of it being loaded and on the page
+const loading = new Map();
 
 const { createTracker } = await import(`./track/${course.tracker}.js`);
 // xAPI and cmi5 trackers hear of refused writes after save() returned, and say so through
@@ -51,7 +52,8 @@ let settled = progress.pending.size === 0;
 let shownAt = Date.now();
 const lastCheck = new Map();
 let finished = false;
-let saveAgain = null; // a save scheduled again while the LMS refuses writes
+// a save scheduled again while the LMS refuses writes
+let saveAgain = null;
 const RETRY_MS = 10000;
 
 // A module launched on its own hands over to the modules around it, when the LMS can move.
@@ -76,7 +78,8 @@ window.addEventListener("pagehide", () => {
 // A learner coming back chooses; starting over clears their progress only once confirmed.
 if (saved && (await view.askResume()) === "restart") progress = startProgress(course);
 settled = progress.pending.size === 0;
-wire(course); // what the launch page carries of this launch
+// what the launch page carries of this launch
+wire(course);
 if (!saved) view.showCover();
 await open(progress.page, Boolean(saved));
 showCertificate();
@@ -144,7 +147,8 @@ function status() {
 }
 
 function save() {
-  if (!settled && !finished) return; // saved once the modules with saved answers are loaded
+  // saved once the modules with saved answers are loaded
+  if (!settled && !finished) return;
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
   const state = encodeState(course, progress);
@@ -173,7 +177,8 @@ async function open(index, focus) {
   const module = course.modules.find((m) => m.id === course.pages[index].module);
   if (!(await load(module))) return view.showModuleFailed(() => open(index, focus));
   const after = course.modules[course.modules.indexOf(module) + 1];
-  if (after) load(after); // the next module is prefetched
+  // the next module is prefetched
+  if (after) load(after);
   progress.page = index;
   progress.seen[index] = true;
   shownAt = Date.now();
@@ -248,7 +253,8 @@ function send(surveyId, entered) {
     const answer = surveyAnswer(item, entered.get(item.key));
     if (answer === "") continue;
     answered += 1;
-    if (progress.survey.get(item.key) === answer) continue; // sent before, unchanged
+    // sent before, unchanged
+    if (progress.survey.get(item.key) === answer) continue;
     progress.survey.set(item.key, answer);
     tracker.answer(surveyInteraction(item, answer, { time: new Date(now), latency: now - shownAt }));
   }

@@ -62,7 +62,8 @@ function playScenario(box, scenario, progress, on, say) {
   const state = () => progress.scenarios.get(scenario.id) ?? startScenario(scenario);
   let shownAt = Date.now();
   let clock = null;
-  let pending = null; // the run to show after the learner reads the feedback
+  // the run to show after the learner reads the feedback
+  let pending = null;
 
   find('[data-action="more-time"]').textContent = say("scenario_more_time");
   find('[data-action="timer-off"]').textContent = say("scenario_timer_off");

@@ -69,7 +69,8 @@ export function layoutHash(course) {
       (s) => `${s.id}:${s.scenes.length}:${s.variables.length}:${s.dimensions.length}`,
     ),
   ];
-  let hash = 0x811c9dc5; // FNV-1a, 32 bit
+  // FNV-1a, 32 bit
+  let hash = 0x811c9dc5;
   for (const ch of parts.join("/")) {
     hash ^= ch.codePointAt(0);
     hash = Math.imul(hash, 0x01000193) >>> 0;

@@ -62,13 +62,19 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   const say = wordsOf(course);
   const byId = (id) => doc.getElementById(id);
   // Pages of modules not loaded yet have no section (null) until addModule().
-  const findSections = () => course.pages.map((p) => doc.querySelector(`section[data-page-id="${p.id}"]`));
+  // One pass over the document each (a query per page would scan it once per page).
+  const byPage = (selector, key) => {
+    const found = new Map([...doc.querySelectorAll(selector)].map((e) => [e.dataset[key], e]));
+    return course.pages.map((p) => found.get(p.id) || null);
+  };
+  const findSections = () => byPage("section[data-page-id]", "pageId");
   let sections = findSections();
-  const links = course.pages.map((p) => doc.querySelector(`#sk-menu a[data-page="${p.id}"]`));
+  const links = byPage("#sk-menu a[data-page]", "page");
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
   // Questions, quizzes and surveys are drawn by one view per module loaded (launch.js).
-  const parts = new Map(); // question, quiz or survey id → the view of its module
+  // question, quiz or survey id → the view of its module
+  const parts = new Map();
   let current = 0;
 
   prev.addEventListener("click", () => on.go(current - 1));

@@ -17,8 +17,10 @@
 
 import { findApiNamed, scormCalls } from "./scormapi.js";
 
-const MAX_PARENTS = 7; // ADL's discovery sample gives up after 7 levels (SCORM 1.2 RTE §3.3)
-const MAX_TEXT = 255; // CMIString255, CMIIdentifier and CMIFeedback limits (SCORM 1.2 RTE §3.4)
+// ADL's discovery sample gives up after 7 levels (SCORM 1.2 RTE §3.3)
+const MAX_PARENTS = 7;
+// CMIString255, CMIIdentifier and CMIFeedback limits (SCORM 1.2 RTE §3.4)
+const MAX_TEXT = 255;
 
 /** The LMS's `API` object: up from `win` through its parents, then from its opener. */
 export function findApi(win) {
@@ -77,7 +79,8 @@ export function createTracker(win, now = () => Date.now()) {
   let finished = false;
   let lastExit = "suspend";
   const written = new Map();
-  let refused = 0; // values the LMS refused since the last commit
+  // values the LMS refused since the last commit
+  let refused = 0;
 
   const { call, failed: lastError, get, put } = scormCalls(() => api, {
     getValue: "LMSGetValue",
@@ -95,7 +98,8 @@ export function createTracker(win, now = () => Date.now()) {
     if (written.get(element) === value) return;
     written.set(element, value);
     if (set(element, value)) return;
-    written.delete(element); // refused: set again at the next save
+    // refused: set again at the next save
+    written.delete(element);
     refused += 1;
   }
 
@@ -149,7 +153,8 @@ export function createTracker(win, now = () => Date.now()) {
     answer(record) {
       if (!api || finished) return;
       const count = get("cmi.interactions._count");
-      if (!/^\d+$/.test(count)) return; // the LMS keeps no interactions (they are optional)
+      // the LMS keeps no interactions (they are optional)
+      if (!/^\d+$/.test(count)) return;
       const at = `cmi.interactions.${count}.`;
       set(`${at}id`, record.id);
       set(`${at}type`, record.type);
