@@ -139,10 +139,14 @@ def test_rendered_files_request_nothing_from_another_host(spec: Path) -> None:
 def test_every_page_and_question_has_the_hooks_the_player_and_tests_use(spec: Path) -> None:
     course = load_course(spec)
     page = every_page_of(render(course))
-    for module in course.modules:
+    for number, module in enumerate(course.modules):
+        item = page.xpath(f'//*[@id="sk-menu"]//li[@data-menu-module="{module.id}"]')
+        assert len(item) == 1
+        # The launch page lists the first module's pages; the player lists the others'.
+        links = [a.get("data-page") for a in item[0].xpath(".//a")]
+        assert links == ([p.id for p in module.pages] if number == 0 else [])
         for p in module.pages:
             assert len(page.xpath(f'//section[@data-page-id="{p.id}"][@hidden]')) == 1
-            assert len(page.xpath(f'//*[@id="sk-menu"]//a[@data-page="{p.id}"]')) == 1
     for question in page.xpath("//*[@data-question]"):
         qid = question.get("data-question")
         assert question.xpath('.//button[@data-action="check"]'), qid

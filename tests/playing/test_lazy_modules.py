@@ -55,10 +55,32 @@ def test_a_first_launch_asks_for_no_module_file_until_the_learner_goes_on(
     asked = module_files(page)
     learner = Learner(lms.launch(package), COURSE)
     learner.expect_on(first_page_of(0))
-    assert asked == [COURSE.modules[1].id]  # the next module, prefetched
+    # The next module is prefetched once the first page is on screen.
+    expect(learner.section(first_page_of(1))).to_be_attached()
+    assert asked == [COURSE.modules[1].id]
     learner.go_to(first_page_of(3))  # a module card away: its file is loaded when opened
     expect(learner.section(first_page_of(3)).locator("h2")).to_be_focused()
+    expect(learner.section(first_page_of(4))).to_be_attached()  # and the one after it
     assert asked == [m.id for m in (COURSE.modules[1], COURSE.modules[3], COURSE.modules[4])]
+    lms.close()
+    assert lms.problems() == []
+
+
+def test_the_menu_lists_every_page_once_the_first_page_is_shown(
+    package: Path, lms: LmsSession, page: Page
+) -> None:
+    learner = Learner(lms.launch(package), COURSE)
+    learner.expect_on(first_page_of(0))
+    links = learner.frame.locator("#sk-menu a[data-page]")
+    expect(links).to_have_count(len(pages_of(COURSE)))
+    assert links.evaluate_all(
+        "links => links.map((a) => [a.dataset.page, a.firstChild.textContent])"
+    ) == [[p.id, p.title] for p in pages_of(COURSE)]
+    learner.next(0)  # the page viewed is ticked, the open one marked current
+    first = learner.frame.locator(f'#sk-menu a[data-page="{first_page_of(0)}"]')
+    expect(first.locator(".sk-viewed")).to_have_count(1)
+    second = learner.frame.locator(f'#sk-menu a[data-page="{pages_of(COURSE)[1].id}"]')
+    expect(second).to_have_attribute("aria-current", "page")
     lms.close()
     assert lms.problems() == []
 

@@ -26,7 +26,7 @@ import { scenarioShelf } from "./scenario.js";
 import { playScenarios } from "./scenarioview.js";
 import { SEED_LIMIT, adoptPending, decodeState, encodeState } from "./state.js";
 import { surveyAnswer, surveyInteraction } from "./survey.js";
-import { createView } from "./view.js";
+import { afterPaint, createView } from "./view.js";
 
 const packaged = JSON.parse(document.getElementById("sk-course").textContent);
 startModules(packaged);
@@ -152,9 +152,19 @@ function save() {
   const { complete, passed, score } = status();
   const location = course.pages[progress.page].id;
   const state = encodeState(course, progress);
-  const modules = moduleStatuses(course, progress);
   const measure = pagesMeasure(progress);
-  const saved = tracker.save({ location, state, complete, passed, score, modules, measure });
+  const saved = tracker.save({
+    location,
+    state,
+    complete,
+    passed,
+    score,
+    measure,
+    // worked out only when read (the SCORM 2004 tracker): it walks every module
+    get modules() {
+      return moduleStatuses(course, progress);
+    },
+  });
   showSaving(saved !== false);
   if (course.scenarios.length) {
     const { points, badges } = scenarioShelf(course, progress.scenarios);
@@ -177,8 +187,8 @@ async function open(index, focus) {
   const module = course.modules.find((m) => m.id === course.pages[index].module);
   if (!(await load(module))) return view.showModuleFailed(() => open(index, focus));
   const after = course.modules[course.modules.indexOf(module) + 1];
-  // the next module is prefetched
-  if (after) load(after);
+  // the next module is prefetched, once this page is on screen
+  if (after) afterPaint(window, () => load(after));
   progress.page = index;
   progress.seen[index] = true;
   shownAt = Date.now();

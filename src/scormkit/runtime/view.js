@@ -4,7 +4,10 @@
 // Stable hooks (browser tests and template overrides rely on them; keep them when editing):
 //   script#sk-course                  course data as JSON
 //   section[data-page-id="<id>"]      one per page; the open page is the one not [hidden]
-//   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page"
+//   #sk-menu a[data-page="<id>"]      menu link to a page; the open one has aria-current="page";
+//                                     the first module's are in the launch page, the others'
+//                                     follow once the first page is shown
+//   #sk-menu [data-menu-module="<id>"] a module in the menu
 //   [data-module-progress="<id>"]     in the menu: pages of that module viewed
 //   #sk-prev, #sk-next                previous/next page buttons; in a launch of one module,
 //                                     also to the module before/after when the LMS can move
@@ -69,7 +72,9 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   };
   const findSections = () => byPage("section[data-page-id]", "pageId");
   let sections = findSections();
-  const links = byPage("#sk-menu a[data-page]", "page");
+  // Menu links by page; the launch page lists the first module's pages, fillMenu() the rest.
+  let links = byPage("#sk-menu a[data-page]", "page");
+  let seenNow = [];
   const [prev, next, finish] = ["sk-prev", "sk-next", "sk-finish"].map(byId);
   const menuToggle = byId("sk-menu-toggle");
   // Questions, quizzes and surveys are drawn by one view per module loaded (launch.js).
@@ -80,19 +85,54 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   prev.addEventListener("click", () => on.go(current - 1));
   next.addEventListener("click", () => on.go(current + 1));
   finish.addEventListener("click", () => on.finish());
-  links.forEach((link, index) =>
-    link?.addEventListener("click", (event) => {
-      event.preventDefault();
-      setMenu(false);
-      on.go(index);
-    }),
-  );
+  byId("sk-menu").addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-page]");
+    if (!link) return;
+    event.preventDefault();
+    setMenu(false);
+    on.go(links.indexOf(link));
+  });
   menuToggle?.addEventListener("click", () =>
     setMenu(menuToggle.getAttribute("aria-expanded") !== "true"),
   );
   doc.querySelectorAll("[data-tabs]").forEach(makeTabs);
-  hideOtherModules(doc, course);
+  // A launch of one module lists only that module in the menu.
+  for (const item of doc.querySelectorAll("#sk-menu [data-menu-module]")) {
+    item.hidden = Boolean(course.launch) && item.dataset.menuModule !== course.launch.module;
+  }
   addPart(course);
+  // The page lists of the modules the launch page does not list, made once the first page is
+  // on screen (or while the tracker waits on the network), so a long course's menu adds nothing
+  // to its launch.
+  afterPaint(doc.defaultView, fillMenu);
+  function fillMenu() {
+    for (const module of course.modules) {
+      const item = doc.querySelector(`#sk-menu [data-menu-module="${module.id}"]`);
+      if (!item || item.querySelector("ol")) continue;
+      const list = item.appendChild(doc.createElement("ol"));
+      for (const page of course.pages.filter((p) => p.module === module.id)) {
+        const link = list.appendChild(doc.createElement("li")).appendChild(doc.createElement("a"));
+        Object.assign(link, { href: `#page-${page.id}`, textContent: page.title });
+        link.dataset.page = page.id;
+      }
+    }
+    links = byPage("#sk-menu a[data-page]", "page");
+    markLinks();
+  }
+
+  // The open page's link is marked current; viewed pages' links are ticked.
+  function markLinks() {
+    links.forEach((link, i) => {
+      if (!link) return;
+      if (i === current) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+      if (seenNow[i] && !link.querySelector(".sk-viewed")) {
+        const tick = span("sk-viewed", "✓");
+        tick.setAttribute("aria-hidden", "true");
+        link.append(tick, span("sk-sr", ` (${say("viewed")})`));
+      }
+    });
+  }
 
   function span(className, text) {
     const element = doc.createElement("span");
@@ -249,11 +289,8 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       byId("sk-offline").hidden = true;
       sections.forEach((section, i) => {
         if (section) section.hidden = i !== index;
-        if (links[i]) {
-          if (i === index) links[i].setAttribute("aria-current", "page");
-          else links[i].removeAttribute("aria-current");
-        }
       });
+      markLinks();
       const last = index === sections.length - 1;
       prev.disabled = index === 0 && !moves.previous;
       next.hidden = last && !moves.next;
@@ -272,17 +309,11 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
       bar.max = seen.length;
       bar.value = count;
       byId("sk-progress-text").textContent = say("seen", { n: count, total: seen.length });
-      links.forEach((link, i) => {
-        if (link && seen[i] && !link.querySelector(".sk-viewed")) {
-          const tick = span("sk-viewed", "✓");
-          tick.setAttribute("aria-hidden", "true");
-          link.append(tick, span("sk-sr", ` (${say("viewed")})`));
-        }
-      });
-      const pageIndex = new Map(course.pages.map((p, i) => [p.id, i]));
+      seenNow = seen;
+      markLinks();
       for (const module of course.modules) {
         const place = doc.querySelector(`[data-module-progress="${module.id}"]`);
-        const done = module.pages.filter((id) => seen[pageIndex.get(id)]).length;
+        const done = course.pages.filter((p, i) => p.module === module.id && seen[i]).length;
         const text = say("module_progress", { n: done, total: module.pages.length });
         if (place) place.textContent = text;
         const card = doc.querySelector(`[data-card-progress="${module.id}"]`);
@@ -345,6 +376,13 @@ export function createView(doc, course, on, moves = { previous: false, next: fal
   };
 }
 
+/** Run `work` once the next frame is on screen and the page is idle, so it holds nothing back. */
+export function afterPaint(win, work) {
+  win.requestAnimationFrame(() =>
+    win.requestIdleCallback ? win.requestIdleCallback(work, { timeout: 500 }) : win.setTimeout(work),
+  );
+}
+
 /**
  * Chips in a span of class `className`: `parts` are [text, "up"|"down"?]; `separator` and
  * `label` are for screen readers and copy-paste, so the text reads as a sentence.
@@ -370,17 +408,6 @@ function bringSceneUp(section) {
   const choice = stage?.querySelector("[data-scene]:not([hidden]) button[data-choice]:not([hidden])");
   if (choice && choice.getBoundingClientRect().top + 48 > section.ownerDocument.defaultView.innerHeight) {
     stage.querySelector("[data-status]").scrollIntoView({ block: "start" });
-  }
-}
-
-// A launch of one module lists only that module's pages in the menu.
-function hideOtherModules(doc, course) {
-  const shown = new Set(course.pages.map((p) => p.id));
-  for (const link of doc.querySelectorAll("#sk-menu a[data-page]")) {
-    if (!shown.has(link.dataset.page)) link.parentElement.hidden = true;
-  }
-  for (const list of doc.querySelectorAll("#sk-menu li > ol")) {
-    if (!list.querySelector("li:not([hidden])")) list.parentElement.hidden = true;
   }
 }
 

@@ -99,6 +99,7 @@ class Learner:
     def go_to(self, page_id: str) -> None:
         """Open `page_id` from the menu, opening the menu first on a narrow screen."""
         link = self.frame.locator(f'#sk-menu a[data-page="{page_id}"]')
+        link.wait_for(state="attached")  # the player lists later modules' pages after launch
         if not link.is_visible():
             self.frame.locator("#sk-menu-toggle").click()
         link.click()
