@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from typing import Any
 
@@ -18,55 +17,30 @@ from scormkit.spec.document import (
     format_path,
     refuse_empty,
 )
+from scormkit.spec.json_syntax import DECODER as _DECODER
+from scormkit.spec.json_syntax import mend_json
 
 
 def parse_json(text: str, shown_as: str) -> Document:
     """Parse strict JSON into plain data, its SourceMap and the problems stepped over.
 
     JSON is not read as YAML: PyYAML's YAML 1.1 rejects tab indentation, reads `1e3` as text
-    and accepts trailing commas, all of which differ from JSON (RFC 8259).
+    and accepts trailing commas, all of which differ from JSON (RFC 8259). Syntax problems are
+    all found in one run (json_syntax.py).
     """
     refuse_empty(text.lstrip("\ufeff"), shown_as)
-    text = text.removeprefix("\ufeff")
-    try:
-        _DECODER.decode(text)
-    except json.JSONDecodeError as exc:
-        where = Location(shown_as, exc.lineno, exc.colno)
-        raise SpecError([Problem(where, "", f"not valid JSON: {_json_message(exc)}")]) from None
-    except RecursionError:
-        raise SpecError([Problem(Location(shown_as), "", "nested too deeply to read")]) from None
+    text, problems, mended = mend_json(text.removeprefix("\ufeff"), shown_as)
     reader = _JsonReader(text, SourceMap(shown_as, text=text))
     data = reader.value(reader.skip(0), ())
-    return Document(data, reader.source, reader.problems, reader.stand_ins)
-
-
-def _json_message(exc: json.JSONDecodeError) -> str:
-    before = exc.doc[: exc.pos].rstrip()
-    if before.endswith(",") and exc.doc[exc.pos : exc.pos + 1] in ("]", "}"):
-        return f"a comma before '{exc.doc[exc.pos]}'; JSON allows no trailing commas"
-    if exc.msg == "Expecting property name enclosed in double quotes":
-        return "expected a key in double quotes"
-    if exc.msg == "Invalid control character at":
-        return "a control character (a tab or line break) inside a string; write it as \\t or \\n"
-    if exc.msg == "Extra data":
-        return "more after the end of the JSON value; a spec file holds one { } object"
-    if exc.msg == "Invalid \\escape":
-        return "a '\\' that starts no escape; write '\\\\' for a backslash"
-    if exc.msg == "Expecting ',' delimiter":
-        return "a ',' is missing before this"
-    if exc.msg == "Expecting ':' delimiter":
-        return "a ':' is missing after the key"
-    if exc.msg == "Expecting value":
-        return "expected a value"
-    return exc.msg[0].lower() + exc.msg[1:]
+    # Values put in for missing or misspelt ones: no check complains about them again.
+    starts = {reader.at(index) for index in mended}
+    reader.stand_ins.update(path for path, at in reader.source.values.items() if at in starts)
+    return Document(data, reader.source, [*problems, *reader.problems], reader.stand_ins)
 
 
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?")
 _JSON_WORDS: dict[str, Any] = {"true": True, "false": False, "null": None}
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
-# Checks syntax and reads strings; numbers are read by `_JsonReader`, which can report a number
-# too long for Python's int() instead of failing with ValueError.
-_DECODER = json.JSONDecoder(parse_int=len, parse_float=len)
 
 
 class _JsonReader:
