@@ -29,13 +29,16 @@ def test_constructors_fill_in_the_type_that_names_the_model() -> None:
     assert TrueFalse(id="q", prompt="Sky is blue.", answer=True).type == "true_false"
 
 
-def test_a_model_built_wrongly_raises_a_spec_error_naming_the_model_and_the_path() -> None:
+def test_a_model_built_wrongly_raises_a_spec_error_at_its_line_naming_the_model_and_path() -> None:
     with pytest.raises(SpecError) as caught:
-        Page(id="p", title="T", blocks=[Text(markdown="x"), {"type": "image", "src": "a.png"}])
-    assert str(caught.value) == "Page: blocks[1].alt: missing required field 'alt'"
+        blocks = [Text(markdown="x"), {"type": "image", "src": "a.png"}]
+        Page(id="p", title="T", blocks=blocks)  # a block without alt
+    here = f"{__file__}:{line_of('# a block without alt')}"
+    assert str(caught.value) == f"{here}: Page: blocks[1].alt: missing required field 'alt'"
     with pytest.raises(SpecError) as caught:
-        Image(src="a.png", alt="")
-    assert str(caught.value) == "Image: alt: must not be empty"
+        Image(src="a.png", alt="")  # empty alt
+    here = f"{__file__}:{line_of('# empty alt')}"
+    assert str(caught.value) == f"{here}: Image: alt: must not be empty"
 
 
 def test_a_course_built_in_code_reports_problems_with_their_paths(tmp_path: Path) -> None:

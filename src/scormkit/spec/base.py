@@ -28,6 +28,11 @@ class SpecModel(BaseModel):
         kind = type(self).model_fields.get("type")
         if kind is not None and "type" not in data and len(get_args(kind.annotation)) == 1:
             data["type"] = get_args(kind.annotation)[0]
+        # Where the author's code builds it, for its own mistakes and for problems found when
+        # the course is checked; a default made by pydantic (a course's Theme) takes the line
+        # of the model around it.
+        caller = sys._getframe(1)
+        by_author = not caller.f_globals.get("__name__", "").startswith(("pydantic", "scormkit"))
         try:
             super().__init__(**data)
         except ValidationError as exc:
@@ -36,13 +41,14 @@ class SpecModel(BaseModel):
 
             name = type(self).__name__
             found = validation_problems(exc, data, SourceMap(name), type(self))
+            where = Location(caller.f_code.co_filename, caller.f_lineno, 0)
             raise SpecError(
-                Problem(Location(name, 0, 0), p.path, p.message) for p in found
+                Problem(where, f"{name}: {p.path}" if p.path else name, p.message)
+                if by_author
+                else Problem(Location(name, 0, 0), p.path, p.message)
+                for p in found
             ) from None
-        # Where the author's code built it, for problems found when the course is checked; a
-        # default made by pydantic (a course's Theme) takes the line of the model around it.
-        caller = sys._getframe(1)
-        if not caller.f_globals.get("__name__", "").startswith(("pydantic", "scormkit")):
+        if by_author:
             _MADE_AT[id(self)] = (caller.f_code.co_filename, caller.f_lineno)
             weakref.finalize(self, _MADE_AT.pop, id(self), None)
 
