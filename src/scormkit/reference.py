@@ -9,33 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scormkit.spec.base import ID_PATTERN
+from scormkit.spec.base import ID_PATTERN, spec_models
 from scormkit.spec.schema import course_schema
 
 Schema = dict[str, Any]
-
-# What each model's validator asks of several fields together; the schema cannot say it.
-# A test fails when a model with a validator has no entry here.
-RULES = {
-    "Page": "A page needs `blocks`, an `activity` or both.",
-    "Video": "A video needs `captions` (a WebVTT file), so every learner can follow it.",
-    "Theme": "A `logo` needs `logo_alt`, read aloud by screen readers.",
-    "Module": "An `image` needs `image_alt`, read aloud by screen readers.",
-    "Course": "A `cover` needs `cover_alt`, read aloud by screen readers.",
-    "Certificate": "A `logo` needs `logo_alt`, read aloud by screen readers.",
-    "Numeric": "Give either `answer` (with an optional `tolerance`) or both `min` and `max`, "
-    "not both; `min` may not be greater than `max`.",
-    "Condition": "Give `at_least`, `at_most` or both.",
-    "Scene": "An `image` needs `image_alt`; a `timer` needs `timeout_goto`; the `timeout_` "
-    "fields need a `timer`.",
-    "SurveyItem": "A `single_choice` item needs `options`, and only it may have them; "
-    "`scale` belongs to `likert` items only.",
-    "Observation": "`pass_at` may not be more than the number of `criteria`.",
-    "Quiz": "A quiz needs `questions`, `banks` to draw from, or both.",
-    "Bank": "Question ids are unique within the bank.",
-    "Packaging": "`sco_per_module`, the old name of `launch_per_module`, is still read "
-    "(`scormkit validate` warns); give one of the two.",
-}
 
 INTRO = """\
 # Spec reference
@@ -103,8 +80,9 @@ def _section(name: str, model: Schema, defs: dict[str, Schema]) -> str:
         lines += [f"Chosen with `type: {kind}`.", ""]
     if "description" in model:
         lines += [" ".join(model["description"].split()), ""]
-    if name in RULES:
-        lines += [f"Rule: {RULES[name]}", ""]
+    rule = _rules().get(name)
+    if rule:
+        lines += [f"Rule: {rule}", ""]
     lines += ["| field | value | default | what it is |", "|---|---|---|---|"]
     required = set(model.get("required", ()))
     for field, node in model.get("properties", {}).items():
@@ -182,3 +160,10 @@ def _link(ref: str) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def _rules() -> dict[str, str]:
+    """Each model's rule joining several fields (SpecModel.RULE), by model name."""
+    import scormkit.model  # noqa: F401  (every model class defined)
+
+    return {model.__name__: model.RULE for model in spec_models() if model.RULE}

@@ -22,6 +22,11 @@ class Numeric(QuestionBase):
     max: float | None = Field(default=None, description="Highest right answer of a range.")
     unit: str | None = Field(default=None, description="Shown after the input, e.g. 'minutes'.")
 
+    RULE: ClassVar[str] = (
+        "Give either `answer` (with an optional `tolerance`) or both `min` and `max`, not both; "
+        "`min` may not be greater than `max`."
+    )
+
     @model_validator(mode="after")
     def _answer_or_range(self) -> Numeric:
         if self.answer is None and (self.min is None or self.max is None):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -63,6 +63,8 @@ class Quiz(SpecModel):
         shuffled = any(question.is_shuffled() for question in self.questions)
         return self.shuffle or self.draw is not None or shuffled or (self.attempts or 1) > 1
 
+    RULE: ClassVar[str] = "A quiz needs `questions`, `banks` to draw from, or both."
+
     @model_validator(mode="after")
     def _has_questions(self) -> Quiz:
         if not self.questions and not self.banks:
@@ -76,6 +78,8 @@ class Condition(SpecModel):
     of: str = Field(description="Name of a variable, a points dimension, or `lives`.")
     at_least: int | None = Field(default=None, description="Holds when the value is >= this.")
     at_most: int | None = Field(default=None, description="Holds when the value is <= this.")
+
+    RULE: ClassVar[str] = "Give `at_least`, `at_most` or both."
 
     @model_validator(mode="after")
     def _has_bound(self) -> Condition:
@@ -141,6 +145,11 @@ class Scene(SpecModel):
         default=None, description="Marks an ending and how it counts."
     )
     debrief: str | None = Field(default=None, description="What an ending teaches (Markdown).")
+
+    RULE: ClassVar[str] = (
+        "An `image` needs `image_alt`; a `timer` needs `timeout_goto`; the `timeout_` fields "
+        "need a `timer`."
+    )
 
     @model_validator(mode="after")
     def _image_has_alt(self) -> Scene:
@@ -228,6 +237,11 @@ class SurveyItem(SpecModel):
         ge=1,
         le=1000,
         description="Most characters a free_text answer may have; it is kept for resuming.",
+    )
+
+    RULE: ClassVar[str] = (
+        "A `single_choice` item needs `options`, and only it may have them; `scale` belongs to "
+        "`likert` items only."
     )
 
     @model_validator(mode="after")

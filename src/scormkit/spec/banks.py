@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field, model_validator
 
@@ -21,6 +21,8 @@ class Bank(SpecModel):
     id: Id = Field(description="Unique among the banks; quizzes name it in `banks`.")
     title: str | None = Field(default=None, description="What the questions are about.")
     questions: list[Question] = Field(min_length=1, description="The questions of the bank.")
+
+    RULE: ClassVar[str] = "Question ids are unique within the bank."
 
     @model_validator(mode="after")
     def _ids_unique(self) -> Bank:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import weakref
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, ClassVar, get_args
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
@@ -21,6 +21,9 @@ class SpecModel(BaseModel):
     """Strict: YAML's `yes` is not true and `"3"` is not 3. Closed: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+    # What a model's validator asks of several fields together, which its JSON Schema cannot
+    # say: the spec reference prints it (reference.py), and a test asks it of every validator.
+    RULE: ClassVar[str] = ""
 
     def __init__(self, /, **data: Any) -> None:
         """Build from fields in code: a `type` with one possible value is filled in, and
@@ -60,6 +63,11 @@ class SpecModel(BaseModel):
 # The file and line of the code that built each live model; models read from a spec are built
 # by validation, not by their constructor, and have none.
 _MADE_AT: dict[int, tuple[str, int]] = {}
+
+
+def spec_models(base: type[SpecModel] = SpecModel) -> list[type[SpecModel]]:
+    """Every model class built on `base`, depth first."""
+    return [m for sub in base.__subclasses__() for m in (sub, *spec_models(sub))]
 
 
 def made_at(model: SpecModel) -> tuple[str, int] | None:

@@ -3,7 +3,7 @@ template, `templates/blocks/<type>.html`."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -33,6 +33,10 @@ class Media(SpecModel):
 class Video(Media):
     type: Literal["video"]
     poster: str | None = Field(default=None, description="Still image shown before playing.")
+
+    RULE: ClassVar[str] = (
+        "A video needs `captions` (a WebVTT file), so every learner can follow it."
+    )
 
     @model_validator(mode="after")
     def _needs_captions(self) -> Video:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AliasChoices, Field, StringConstraints, model_validator
 
@@ -24,6 +24,8 @@ class Page(SpecModel):
     activity: Activity | None = Field(
         default=None, description="A quiz, scenario or survey shown after the blocks."
     )
+
+    RULE: ClassVar[str] = "A page needs `blocks`, an `activity` or both."
 
     @model_validator(mode="after")
     def _not_empty(self) -> Page:
@@ -54,6 +56,8 @@ class Module(SpecModel):
         default_factory=list,
         description="Offline checklists a supervisor fills in at work; see `scormkit observe`.",
     )
+
+    RULE: ClassVar[str] = "An `image` needs `image_alt`, read aloud by screen readers."
 
     @model_validator(mode="after")
     def _image_has_alt(self) -> Module:
@@ -121,6 +125,11 @@ class Packaging(SpecModel):
         ),
     )
 
+    RULE: ClassVar[str] = (
+        "`sco_per_module`, the old name of `launch_per_module`, is still read (`scormkit validate` "
+        "warns); give one of the two."
+    )
+
     @model_validator(mode="before")
     @classmethod
     def _one_name(cls, data: object) -> object:
@@ -138,6 +147,8 @@ class Theme(SpecModel):
     text: Colour = Field(default="#1f2933", description="Body text.")
     logo: str | None = Field(default=None, description="Logo image, relative to the spec file.")
     logo_alt: str | None = Field(default=None, description="Text alternative for the logo.")
+
+    RULE: ClassVar[str] = "A `logo` needs `logo_alt`, read aloud by screen readers."
 
     @model_validator(mode="after")
     def _logo_has_alt(self) -> Theme:
@@ -166,6 +177,8 @@ class Certificate(SpecModel):
             "course is scored, passed."
         ),
     )
+
+    RULE: ClassVar[str] = "A `logo` needs `logo_alt`, read aloud by screen readers."
 
     @model_validator(mode="after")
     def _logo_has_alt(self) -> Certificate:
@@ -232,6 +245,8 @@ class Course(SpecModel):
     resources: list[Resource] = Field(
         default_factory=list, description="Files for the whole course, in a Resources panel."
     )
+
+    RULE: ClassVar[str] = "A `cover` needs `cover_alt`, read aloud by screen readers."
 
     @model_validator(mode="after")
     def _cover_has_alt(self) -> Course:

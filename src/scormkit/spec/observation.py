@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, model_validator
 
 from scormkit.spec.base import Id, SpecModel
@@ -29,6 +31,8 @@ class Observation(SpecModel):
         ge=1,
         description="Criteria that must be met to pass; unset: all of them.",
     )
+
+    RULE: ClassVar[str] = "`pass_at` may not be more than the number of `criteria`."
 
     @model_validator(mode="after")
     def _criteria_fit(self) -> Observation:
