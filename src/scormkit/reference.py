@@ -143,6 +143,8 @@ def _limits(node: Schema, low_key: str, high_key: str, unit: str = "") -> str:
 
 
 def _default(node: Schema) -> str:
+    if node.get("deprecated"):
+        return "deprecated"
     if "default" not in node:
         # Made by a default factory: an empty list or map, or a model with its own defaults.
         kind = node.get("type")

@@ -70,3 +70,12 @@ def test_the_old_build_flags_still_choose_the_launches(tmp_path: Path) -> None:
     assert made["--one-sco"] == made["--launch-per-course"]
     assert made["--launch-per-module"] != made["--launch-per-course"]
     assert "--sco-per-module" not in run("build", "--help").stdout
+
+
+def test_the_json_schema_accepts_the_old_name_marked_deprecated() -> None:
+    from scormkit import course_schema
+
+    packaging = course_schema()["$defs"]["Packaging"]["properties"]
+    assert packaging["sco_per_module"]["deprecated"] is True
+    assert packaging["sco_per_module"]["type"] == "boolean"
+    assert "deprecated" not in packaging["launch_per_module"]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AliasChoices, Field, StringConstraints, model_validator
+from pydantic import AliasChoices, ConfigDict, Field, StringConstraints, model_validator
 
 from scormkit.spec.activities import Activity, Quiz, Scenario
 from scormkit.spec.banks import Bank
@@ -99,8 +99,19 @@ class Completion(SpecModel):
 OLD_LAUNCH_PER_MODULE = "sco_per_module"
 
 
+def _old_name_in_schema(schema: dict[str, Any]) -> None:
+    """Editors validating a spec by the JSON Schema accept the old name, marked deprecated."""
+    schema["properties"][OLD_LAUNCH_PER_MODULE] = {
+        "type": "boolean",
+        "deprecated": True,
+        "description": "The old name of `launch_per_module`; write that instead.",
+    }
+
+
 class Packaging(SpecModel):
     """How the course is cut into launchable parts for the LMS."""
+
+    model_config = ConfigDict(json_schema_extra=_old_name_in_schema)
 
     launch_per_module: bool = Field(
         default=False,
