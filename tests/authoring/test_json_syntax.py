@@ -5,6 +5,7 @@ mistake only once; mending a mistake moves no later line or column (spec/json_sy
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -156,3 +157,24 @@ def test_each_mendable_mistake_is_reported_once(written: str, problem: str) -> N
         "c.json:5:1: not valid JSON: more after the end of the JSON value; a spec file holds "
         "one { } object"
     )
+
+
+def test_random_damage_gives_problems_never_a_crash_or_a_flood() -> None:
+    text = minimal_json()
+    chance = random.Random(5)
+    for _ in range(500):
+        damaged = list(text)
+        for _ in range(chance.randint(1, 3)):
+            at, char = chance.randrange(len(damaged)), chance.choice(",:{}[]\"' \tab1\\\n")
+            kind = chance.random()
+            if kind < 0.4:
+                damaged[at] = char
+            elif kind < 0.7:
+                damaged.insert(at, char)
+            else:
+                del damaged[at]
+        try:
+            found = parse_json("".join(damaged), "c.json").problems
+        except SpecError as caught:
+            found = caught.problems
+        assert len(found) <= 6, "".join(damaged)
