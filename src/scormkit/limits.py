@@ -41,6 +41,11 @@ HTTP_BODY_BYTES = 8 * MIB
 STORED_DOCUMENT_BYTES = 1 * MIB
 HTTP_REQUEST_SECONDS = 10.0
 
+# `scormkit report`: learners' records held in memory at once. Past this, the least recently
+# seen are written to a temporary SQLite file in batches and read back when they come again,
+# so memory stays flat however many learners the statements name (about 2.5 KB each).
+REPORT_LEARNERS_IN_MEMORY = 5_000
+
 
 def size_text(count: int) -> str:
     """`16777216` -> `16 MB`: a byte count as people read it in a message."""

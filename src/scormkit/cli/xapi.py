@@ -7,15 +7,15 @@ from pathlib import Path
 
 import click
 
-from scormkit.atomic import replacing
 from scormkit.cli.shell import err, errors_exit, main
 from scormkit.errors import ReportError, ResultsError
 from scormkit.limits import NETWORK_READ_SECONDS
 from scormkit.lrs_client import redact
 from scormkit.observe import observation_statements, read_results, send_observation
-from scormkit.report import FileSource, LrsSource, make_report, warnings_of
+from scormkit.report import FileSource, LrsSource, open_report, warnings_of
 from scormkit.report.csvfiles import write_csv
 from scormkit.report.html import write_html
+from scormkit.report.jsonfile import write_json
 from scormkit.report.profile import profile_text
 from scormkit.spec import load_course
 from scormkit.statements import agent, basic_auth
@@ -161,14 +161,13 @@ def report_command(
             assert endpoint is not None
             auth = basic_auth(username or "", password or "")
             source = LrsSource(endpoint, auth, course_iri(course), since, registration)
-        found = make_report(course, source, pseudonymise=pseudonymise)
-        write_html(found, out)
-        if json_out:
-            with replacing(json_out) as temp, temp.open("w", encoding="utf-8") as handle:
-                json.dump(found, handle, indent=1, ensure_ascii=False)  # streamed, not one string
-                handle.write("\n")
-        if csv_dir:
-            write_csv(found, csv_dir)
+        # The per-learner rows are read from the report's store as each file is written.
+        with open_report(course, source, pseudonymise=pseudonymise) as found:
+            write_html(found, out)
+            if json_out:
+                write_json(found, json_out)
+            if csv_dir:
+                write_csv(found, csv_dir)
     for line in warnings_of(found):
         err.print(f"warning: {line}" if not line.startswith(" ") else line, markup=False)
     learners = found["funnel"]["launched"]

@@ -1,14 +1,20 @@
 """`scormkit report`: a training-needs report from the statements in an LRS or a file.
 
     source = FileSource(Path("statements.json"))      # or LrsSource(endpoint, auth, activity)
-    found = make_report(course, source)                # figures as plain data
-    write_html(found, Path("report.html"))
+    with open_report(course, source) as found:         # figures; per-learner rows streamed
+        write_html(found, Path("report.html"))
+    found = make_report(course, source)                # the same, rows read into lists
 
 Statements stream through once (after a first pass for voided ids): each updates one learner's
-packed record, so memory follows learners, not statements.
+packed record. Records past a bound are kept in a temporary SQLite file (store.py), and the
+figures read learners back one at a time, so memory grows neither with statements nor with
+learners; the folder is removed when the report is closed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from scormkit.errors import ReportError
 from scormkit.report.catalog import make_catalog
@@ -16,17 +22,36 @@ from scormkit.report.cohort import Cohort
 from scormkit.report.figures import Figures, figures
 from scormkit.report.intake import read_into
 from scormkit.report.source import FileSource, LrsSource
+from scormkit.report.store import LearnerStore, materialised
 from scormkit.spec.models import Course
 
-__all__ = ["FileSource", "Figures", "LrsSource", "make_report", "warnings_of"]
+__all__ = ["FileSource", "Figures", "LrsSource", "make_report", "open_report", "warnings_of"]
 
 
 def make_report(
     course: Course, source: FileSource | LrsSource, *, pseudonymise: bool = False
 ) -> Figures:
-    """Every figure of the report for `course` from `source`; ReportError if nothing usable."""
+    """Every figure of the report for `course` from `source` as plain lists and dicts (the
+    per-learner rows read into memory); ReportError if nothing usable."""
+    with open_report(course, source, pseudonymise=pseudonymise) as found:
+        return materialised(found)  # type: ignore[no-any-return]
+
+
+@contextmanager
+def open_report(
+    course: Course, source: FileSource | LrsSource, *, pseudonymise: bool = False
+) -> Iterator[Figures]:
+    """Every figure of the report for `course` from `source`, the per-learner rows (`Rows`)
+    read from the store while the context is open; ReportError if nothing usable."""
+    with LearnerStore() as store:
+        yield _figures(course, source, store, pseudonymise)
+
+
+def _figures(
+    course: Course, source: FileSource | LrsSource, store: LearnerStore, pseudonymise: bool
+) -> Figures:
     catalog = make_catalog(course)
-    cohort = Cohort()
+    cohort = Cohort(store)
     voided = source.voided_ids()
     statements = (
         source.statements(tuple(catalog.aus))

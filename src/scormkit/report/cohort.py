@@ -1,8 +1,9 @@
 """The running totals of a report: one packed record per learner, filled statement by statement.
 
-Memory grows with learners (about 2.3 KB each for the benchmark's flagship learners) and the
-size of the spec, never with the number of statements: each statement updates its learner's
-record and is dropped.
+Each statement updates its learner's record and is dropped, so memory never grows with the
+number of statements; records (about 2.3 KB each for the benchmark's flagship learners) are
+held in memory up to a bound and kept on disk past it (store.py), so it does not grow with the
+number of learners either.
 Per learner only what a figure needs is kept: per question the tries and whether the first and
 latest were right, per role-play the choices (a run can only be replayed in time order), per
 session its longest stated duration, per survey item the latest answer.
@@ -13,7 +14,10 @@ from __future__ import annotations
 import re
 import struct
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from scormkit.report.store import LearnerStore
 
 # A learner's last statements checked for copies: the runtime's re-sends (a second send at
 # exit, a relaunch re-sending the last session's end) follow within a few statements.
@@ -71,6 +75,15 @@ NO_CHOICE = 255  # the response was not a choice's letter
 TIMED_OUT = 254  # the scene's timer ran out (a timed-out statement)
 
 
+def tried_in(tries: bytes | bytearray, question: int) -> Tries | None:
+    """The tries at the `question`-th question in a learner's packed TRY records."""
+    at = question * TRY.size
+    if at >= len(tries):
+        return None
+    count, flags, _ = TRY.unpack_from(tries, at)
+    return Tries(count, bool(flags & 1), bool(flags & 2)) if count else None
+
+
 @dataclass(slots=True)
 class Ending:
     """An ending statement sent by the player (when it sends them): what a run ended with."""
@@ -120,11 +133,7 @@ class Learner:
 
     def tried(self, question: int) -> Tries | None:
         """The tries at the `question`-th question of the course, None if never answered."""
-        at = question * TRY.size
-        if at >= len(self.tries):
-            return None
-        count, flags, _ = TRY.unpack_from(self.tries, at)
-        return Tries(count, bool(flags & 1), bool(flags & 2)) if count else None
+        return tried_in(self.tries, question)
 
     def all_tried(self) -> list[Tries]:
         found = (self.tried(i) for i in range(len(self.tries) // TRY.size))
@@ -180,9 +189,9 @@ class Counts:
 
 @dataclass(slots=True)
 class Cohort:
-    """Every learner's record, and the counts of what was read."""
+    """Every learner's record (in `store`, memory or disk), and the counts of what was read."""
 
-    learners: dict[str, Learner] = field(default_factory=dict)
+    store: LearnerStore
     counts: Counts = field(default_factory=Counts)
     responses: dict[str, dict[str, int]] = field(default_factory=dict)  # question -> response -> n
     # Question -> (tries, seconds) over every try, for the average time per try.

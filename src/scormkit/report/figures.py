@@ -1,181 +1,184 @@
-"""The report's figures from a filled cohort: funnel, time, mastery and skill gaps, learners."""
+"""The report's figures from a filled cohort: funnel, time, mastery and skill gaps, learners.
+
+One pass reads the learners back from the store, by name then identifier, and adds each to
+every figure's running counts; what a figure needs across learners (a ranking, a list of
+names) goes to the store's tables as it passes, and is read back in order from there. Sums of
+fractional values (minutes, percents) are taken by `sum` over the values in that same order,
+so every figure is the same to the last bit as summing a list of all learners.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from typing import Any
 
 from scormkit.report.catalog import Catalog
 from scormkit.report.cohort import Cohort, Learner
-from scormkit.report.questions import question_figures
-from scormkit.report.roleplay import Replay, best_run, learner_runs
+from scormkit.report.people import keep_learner, learner_rows, module_percent, name_learners
+from scormkit.report.questions import QuestionTally
+from scormkit.report.roleplay import learner_runs
 from scormkit.report.roleplaytally import RoleplayTally
-from scormkit.report.surveys import observation_figures, survey_figures
-from scormkit.spec.activities import Quiz
+from scormkit.report.store import LearnerStore
+from scormkit.report.surveys import ObservationTally, SurveyTally
 
 Figures = dict[str, Any]
+TIME = -1  # the series of learners' minutes; quizzes' percents are series 0, 1…
 
 
 def figures(catalog: Catalog, cohort: Cohort, *, pseudonymise: bool = False) -> Figures:
-    """Every figure of the report, as plain data (the JSON output). Consumes the cohort's
-    learners: each is dropped once its row is made, so the learners' records and their rows
-    are not all held at once."""
-    everyone = sorted(cohort.learners.values(), key=lambda p: (p.name, p.key))
-    learners: list[Learner | None] = list(everyone)
-    names = _names(everyone, pseudonymise)
-    found: Figures = {
+    """Every figure of the report, as plain data (the JSON output). The rows with one entry
+    per learner (the learners table, free-text answers, learners observed) are `Rows` read
+    from the cohort's store, which must stay open while they are written."""
+    store = cohort.store
+    store.finish()
+    funnel = Funnel(catalog)
+    modules = Modules(catalog, store)
+    questions = QuestionTally(catalog)
+    surveys = SurveyTally(catalog, store)
+    observations = ObservationTally(catalog, store)
+    tallies = {s: RoleplayTally(catalog, scenario) for s, scenario in catalog.scenarios.items()}
+    timed = sessions = 0
+    for learner in store.by_name():
+        funnel.add(learner)
+        spans, spent = learner.time_spent()
+        sessions += spans
+        if spans:
+            timed += 1
+            store.add("series", (TIME, spent))
+        modules.add(learner)
+        questions.add(learner)
+        surveys.add(learner)
+        observations.add(learner)
+        runs = learner_runs(catalog, learner)
+        for scenario_id, replay in runs.items():
+            tallies[scenario_id].add(replay, bool(learner.endings.get(scenario_id)))
+        keep_learner(store, catalog, learner, runs)
+    name_learners(store, pseudonymise)
+    gaps = modules.figures() + [gap for tally in tallies.values() for gap in tally.gaps()]
+    total = series_sum(store, TIME)
+    return {
         "course": {
             "id": catalog.course.id,
             "title": catalog.course.title,
             "pass_percent": catalog.pass_percent,
         },
-        "funnel": _funnel(catalog, everyone),
-        "time": _time(everyone),
-        "skill_gaps": _modules(catalog, everyone),  # role-play dimensions added below
-        "questions": question_figures(catalog, cohort),
-        "roleplays": [],
-        "surveys": survey_figures(catalog, everyone, names),
-        "observations": observation_figures(catalog, everyone, names),
-        "learners": [],
+        "funnel": funnel.figures(),
+        "time": {
+            "n": timed,
+            "sessions": sessions,
+            "average_minutes": round(total / timed / 60, 1) if timed else None,
+        },
+        "skill_gaps": sorted(gaps, key=lambda g: (-g["below"], g["skill"])),
+        "questions": questions.figures(cohort, store),
+        "roleplays": [tally.figures() for tally in tallies.values()],
+        "surveys": surveys.figures(),
+        "observations": observations.figures(),
+        "learners": learner_rows(store),
         "input": _input(cohort),
-    }
-    del everyone
-    cohort.learners.clear()
-    tallies = {s: RoleplayTally(catalog, scenario) for s, scenario in catalog.scenarios.items()}
-    for index, learner in enumerate(learners):  # each learner's runs are folded in and dropped
-        assert learner is not None
-        runs = learner_runs(catalog, learner)
-        for scenario_id, replay in runs.items():
-            tallies[scenario_id].add(replay, bool(learner.endings.get(scenario_id)))
-        found["learners"].append(_learner(catalog, learner, names.pop(learner.key), runs))
-        learners[index] = None
-    gaps = found["skill_gaps"] + [gap for tally in tallies.values() for gap in tally.gaps()]
-    found["skill_gaps"] = sorted(gaps, key=lambda g: (-g["below"], g["skill"]))
-    found["roleplays"] = [tally.figures() for tally in tallies.values()]
-    found["rebuilt"] = [
-        f"role-play '{s}': endings, points, lives, badges and timeouts rebuilt from the choices "
-        "and the scene graph (the statements have no ending statements)"
-        for s, tally in tallies.items()
-        if not tally.stated and tally.learners
-    ]
-    return found
-
-
-def _time(learners: list[Learner]) -> Figures:
-    """Time in the course: per learner every session's longest stated duration, summed."""
-    spent = [p.time_spent() for p in learners]
-    timed = [seconds for sessions, seconds in spent if sessions]
-    return {
-        "n": len(timed),
-        "sessions": sum(sessions for sessions, _ in spent),
-        "average_minutes": round(sum(timed) / len(timed) / 60, 1) if timed else None,
-    }
-
-
-def _names(learners: list[Learner], pseudonymise: bool) -> dict[str, str]:
-    if not pseudonymise:
-        return {p.key: p.name for p in learners}
-    # Numbered in the order of a hash of the identifier: stable, and says nothing about names.
-    order = sorted(learners, key=lambda p: hashlib.sha256(p.key.encode()).hexdigest())
-    return {p.key: f"Learner {i + 1}" for i, p in enumerate(order)}
-
-
-def _funnel(catalog: Catalog, learners: list[Learner]) -> Figures:
-    launched = [p for p in learners if p.launched]
-    order = catalog.page_order
-    reached = Counter(order[i] for p in launched for i in range(len(order)) if p.pages >> i & 1)
-    stopped: Counter[str] = Counter()
-    for learner in launched:
-        if not learner.completed and learner.pages:
-            stopped[order[learner.pages.bit_length() - 1]] += 1
-    n = len(launched)
-    return {
-        "launched": n,
-        "completed": sum(p.completed for p in launched),
-        "passed": sum(bool(p.verdict and p.verdict[1]) for p in launched),
-        "failed": sum(bool(p.verdict and not p.verdict[1]) for p in launched),
-        "pages": [
-            {
-                "page": page,
-                "title": catalog.page_titles[page],
-                "reached": reached[page],
-                "stopped_here": stopped[page],
-                "n": n,
-            }
-            for page in order
+        "rebuilt": [
+            f"role-play '{s}': endings, points, lives, badges and timeouts rebuilt from the "
+            "choices and the scene graph (the statements have no ending statements)"
+            for s, tally in tallies.items()
+            if not tally.stated and tally.learners
         ],
     }
 
 
-def _module_percent(learner: Learner, questions: list[tuple[int, float]]) -> float | None:
-    """The weighted share of the quiz's questions whose latest try was right."""
-    answered = [(t, w) for q, w in questions if (t := learner.tried(q))]
-    if not answered:
-        return None
-    total = sum(w for _, w in questions)
-    right = sum(w for t, w in answered if t.last_correct)
-    return 100 * right / total if total else None
-
-
-def _weights(catalog: Catalog, quiz: Quiz) -> list[tuple[int, float]]:
-    return [(catalog.question_index[q.id], q.weight) for q in quiz.questions]
-
-
-def _modules(catalog: Catalog, learners: list[Learner]) -> list[Figures]:
-    found = []
-    for quiz_id, (module, quiz) in catalog.quizzes.items():
-        weights = _weights(catalog, quiz)
-        mark = catalog.quiz_pass(quiz)
-        percents = [x for person in learners if (x := _module_percent(person, weights)) is not None]
-        below = sum(p < mark for p in percents)
-        found.append(
-            {
-                "skill": f"module {module.id}",
-                "title": module.title,
-                "quiz": quiz_id,
-                "pass_mark": f"{mark}%",
-                "n": len(percents),
-                "below": below,
-                "mastered": len(percents) - below,
-                "average": round(sum(percents) / len(percents), 1) if percents else None,
-            }
+def series_sum(store: LearnerStore, series: int) -> float:
+    """The values of a series summed in the order they were added, as `sum` of their list."""
+    return float(
+        sum(
+            value
+            for (value,) in store.query(
+                "SELECT value FROM series WHERE id = ? ORDER BY rowid", series
+            )
         )
-    return found
+    )
 
 
-def _learner(catalog: Catalog, learner: Learner, name: str, runs: dict[str, Replay]) -> Figures:
-    modules = {}
-    for module, quiz in catalog.quizzes.values():
-        percent = _module_percent(learner, _weights(catalog, quiz))
-        if percent is not None:
-            modules[module.id] = {
-                "percent": round(percent, 1),
-                "mastered": percent >= catalog.quiz_pass(quiz),
-            }
-    roleplays = {}
-    for scenario_id, replay in runs.items():
-        best = best_run(replay.runs)
-        roleplays[scenario_id] = {
-            "runs": len(replay.runs),
-            "best_ending": best.ending if best else None,
-            "points": best.points if best else {},
-            "badges": best.badges if best else [],
+class Funnel:
+    """Launched, pages reached and where learners stop, completed, passed."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.launched = self.completed = self.passed = self.failed = 0
+        self.reached: Counter[str] = Counter()
+        self.stopped: Counter[str] = Counter()
+
+    def add(self, learner: Learner) -> None:
+        if not learner.launched:
+            return
+        order = self.catalog.page_order
+        self.launched += 1
+        self.completed += learner.completed
+        self.passed += bool(learner.verdict and learner.verdict[1])
+        self.failed += bool(learner.verdict and not learner.verdict[1])
+        self.reached.update(order[i] for i in range(len(order)) if learner.pages >> i & 1)
+        if not learner.completed and learner.pages:
+            self.stopped[order[learner.pages.bit_length() - 1]] += 1
+
+    def figures(self) -> Figures:
+        catalog, n = self.catalog, self.launched
+        return {
+            "launched": n,
+            "completed": self.completed,
+            "passed": self.passed,
+            "failed": self.failed,
+            "pages": [
+                {
+                    "page": page,
+                    "title": catalog.page_titles[page],
+                    "reached": self.reached[page],
+                    "stopped_here": self.stopped[page],
+                    "n": n,
+                }
+                for page in catalog.page_order
+            ],
         }
-    sessions, spent = learner.time_spent()
-    return {
-        "learner": name,
-        "sessions": sessions,
-        "minutes": round(spent / 60, 1) if sessions else None,
-        "pages_reached": learner.pages.bit_count(),
-        "pages": len(catalog.page_order),
-        "completed": learner.completed,
-        "passed": learner.verdict[1] if learner.verdict else None,
-        "score": learner.verdict[2] if learner.verdict else None,
-        "modules": modules,
-        "roleplays": roleplays,
-        "observations": {o: v.success for o, v in sorted(learner.observed.items()) if v.at},
-    }
+
+
+class Modules:
+    """Per module's quiz: learners below its pass mark, and their average percent."""
+
+    def __init__(self, catalog: Catalog, store: LearnerStore) -> None:
+        self.catalog, self.store = catalog, store
+        self.quizzes = [
+            (
+                quiz_id,
+                module,
+                quiz,
+                [(catalog.question_index[q.id], q.weight) for q in quiz.questions],
+            )
+            for quiz_id, (module, quiz) in catalog.quizzes.items()
+        ]
+        self.n: Counter[int] = Counter()
+        self.below: Counter[int] = Counter()
+
+    def add(self, learner: Learner) -> None:
+        for index, (_, _, quiz, weights) in enumerate(self.quizzes):
+            percent = module_percent(learner, weights)
+            if percent is not None:
+                self.n[index] += 1
+                self.below[index] += percent < self.catalog.quiz_pass(quiz)
+                self.store.add("series", (index, percent))
+
+    def figures(self) -> list[Figures]:
+        found = []
+        for index, (quiz_id, module, quiz, _) in enumerate(self.quizzes):
+            n, below = self.n[index], self.below[index]
+            found.append(
+                {
+                    "skill": f"module {module.id}",
+                    "title": module.title,
+                    "quiz": quiz_id,
+                    "pass_mark": f"{self.catalog.quiz_pass(quiz)}%",
+                    "n": n,
+                    "below": below,
+                    "mastered": n - below,
+                    "average": round(series_sum(self.store, index) / n, 1) if n else None,
+                }
+            )
+        return found
 
 
 def _input(cohort: Cohort) -> Figures:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 
 from scormkit.atomic import replacing
@@ -39,18 +39,30 @@ caption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(5
 
 
 def write_html(found: Figures, dest: Path) -> None:
-    """Write the report page to `dest`, one part at a time."""
+    """Write the report page to `dest`, a piece at a time."""
     with replacing(dest) as temp, temp.open("w", encoding="utf-8") as handle:
-        for index, part in enumerate(html_parts(found)):
-            handle.write(f"\n{part}" if index else part)
+        for piece in html_pieces(found):
+            handle.write(piece)
 
 
 def render_html(found: Figures) -> str:
     """The report page as text; the same figures always give the same bytes."""
-    return "\n".join(html_parts(found))
+    return "".join(html_pieces(found))
 
 
-def html_parts(found: Figures) -> Iterator[str]:
+def html_pieces(found: Figures) -> Iterator[str]:
+    """The report page in pieces, to be joined as they are; a table's rows are read as they
+    are written, so a table with a row per learner is never held whole."""
+    for index, part in enumerate(_parts(found)):
+        if index:
+            yield "\n"
+        if isinstance(part, str):
+            yield part
+        else:
+            yield from part
+
+
+def _parts(found: Figures) -> Iterator[str | Iterator[str]]:
     """The report page in parts, joined by newlines; tables are made as they are reached."""
     course = found["course"]
     title = f"Training-needs report: {course['title']}"
@@ -67,7 +79,8 @@ def html_parts(found: Figures) -> Iterator[str]:
     ]
     for section, group in groupby(tables(found), key=lambda t: t.section):
         yield f"<section><h2>{escape(section)}</h2>"
-        yield from (_table(table) for table in group)
+        for table in group:
+            yield from _table(table)
         yield "</section>"
     yield "</main></body></html>\n"
 
@@ -97,39 +110,44 @@ def _cell(value: Cell, header: bool = False) -> str:
     return f"<{tag}>{escape(str(value))}</{tag}>"
 
 
-def _table(table: Table) -> str:
-    parts = [f'<h3 id="{escape(table.name)}">{escape(table.caption)}</h3>']
-    parts.extend(f'<p class="note">{escape(n)}</p>' for n in table.notes)
-    if not table.rows:
-        parts.append("<p>No statements for this yet.</p>")
-        return "\n".join(parts)
+def _table(table: Table) -> Iterator[str | Iterator[str]]:
+    """The table's heading, notes, chart and table, as parts joined by newlines; the table
+    itself is one part in pieces, a row each."""
+    yield f'<h3 id="{escape(table.name)}">{escape(table.caption)}</h3>'
+    yield from (f'<p class="note">{escape(n)}</p>' for n in table.notes)
+    rows = iter(table.rows)
+    first = next(rows, None)
+    if first is None:
+        yield "<p>No statements for this yet.</p>"
+        return
     if table.bar:
+        listed = [first, *rows]
+        rows = iter(listed[1:])
         chart = f'tabindex="0" role="region" aria-label="Chart: {escape(table.caption)}"'
-        parts.append(f'<div class="wrap" {chart}>{_chart(table, table.bar)}</div>')
+        yield f'<div class="wrap" {chart}>{_chart(table.caption, listed, table.bar)}</div>'
     head = "".join(f'<th scope="col">{escape(c)}</th>' for c in table.columns)
-    body = "".join(
-        "<tr>" + _cell(row[0], header=False) + "".join(_cell(v) for v in row[1:]) + "</tr>"
-        for row in table.rows
-    )
     # A region that may scroll sideways on a phone: focusable, so keyboards can scroll it.
     region = f'tabindex="0" role="region" aria-label="{escape(table.caption)}"'
-    parts.append(
+    start = (
         f'<div class="wrap" {region}><table><caption>{escape(table.caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<thead><tr>{head}</tr></thead><tbody>"
     )
-    return "\n".join(parts)
+    yield chain([start], (_row(row) for row in chain([first], rows)), ["</tbody></table></div>"])
 
 
-def _chart(table: Table, bar: Bar) -> str:
+def _row(row: list[Cell]) -> str:
+    return "<tr>" + _cell(row[0], header=False) + "".join(_cell(v) for v in row[1:]) + "</tr>"
+
+
+def _chart(caption: str, shown: list[list[Cell]], bar: Bar) -> str:
     values = [
-        float(v) if isinstance(v, int | float) else 0.0
-        for v in (row[bar.value] for row in table.rows)
+        float(v) if isinstance(v, int | float) else 0.0 for v in (row[bar.value] for row in shown)
     ]
     most = bar.most or max(values, default=0) or 1
     height = BAR_HEIGHT * len(values) + 4
     span = CHART_WIDTH - LABEL_WIDTH - 60
     rows = []
-    for index, (row, value) in enumerate(zip(table.rows, values, strict=True)):
+    for index, (row, value) in enumerate(zip(shown, values, strict=True)):
         y = index * BAR_HEIGHT + 2
         label = str(row[bar.label])
         short = label if len(label) <= 30 else label[:28] + "…"
@@ -140,7 +158,7 @@ def _chart(table: Table, bar: Bar) -> str:
             f'<rect class="bar" x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="14"/>'
             f'<text x="{LABEL_WIDTH + span + 6}" y="{y + 15}">{value:g}</text>'
         )
-    label = f"Bar chart: {table.caption}. The table below gives every figure."
+    label = f"Bar chart: {caption}. The table below gives every figure."
     return (
         f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{CHART_WIDTH}px" xmlns="http://www.w3.org/2000/svg">'

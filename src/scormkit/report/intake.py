@@ -155,9 +155,7 @@ def _take(cohort: Cohort, catalog: Catalog, statement: dict[str, Any]) -> None:
         counts.unknown_activities[object_id] = counts.unknown_activities.get(object_id, 0) + 1
         return
     key, name = actor_key(statement["actor"]) or ("", "")
-    learner = cohort.learners.get(key)
-    if learner is None:
-        learner = cohort.learners[key] = Learner(key, name)
+    learner = cohort.store.learner(key, name)
     by_id, by_content = _digests(statement)
     if (statement.get("id") and by_id in learner.recent) or by_content in learner.recent:
         counts.duplicates += 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 Cell = str | int | float | None
@@ -18,13 +19,14 @@ class Bar:
 
 @dataclass(frozen=True)
 class Table:
-    """One table of the report; `name` is its CSV file name and HTML id."""
+    """One table of the report; `name` is its CSV file name and HTML id. The rows of a table
+    with a row per learner are read as they are written (a generator), others are a list."""
 
     name: str
     section: str
     caption: str
     columns: list[str]
-    rows: list[list[Cell]]
+    rows: Iterable[list[Cell]]
     bar: Bar | None = None
     notes: list[str] = field(default_factory=list)
 

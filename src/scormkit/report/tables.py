@@ -149,18 +149,18 @@ def _surveys(found: Figures) -> list[Table]:
             name = f"{survey['id']}_{item['id']}"
             section = f"Survey: {survey['title']}"
             if item["kind"] == "free_text":
-                rows: list[list[Cell]] = [[a["learner"], a["text"]] for a in item["answers"]]
+                answers = ([a["learner"], a["text"]] for a in item["answers"])
                 made.append(
                     Table(
                         name,
                         section,
                         f"{item['prompt']} (n={item['n']})",
                         ["learner", "answer"],
-                        rows,
+                        answers,
                     )
                 )
             else:
-                rows = [
+                rows: list[list[Cell]] = [
                     [o["option"], o["count"], item["n"], share(o["count"], item["n"])]
                     for o in item["options"]
                 ]
@@ -197,36 +197,13 @@ def _observations(found: Figures) -> list[Table]:
                 section,
                 "Learners observed",
                 ["learner", "passed"],
-                [[x["learner"], "yes" if x["passed"] else "no"] for x in o["learners"]],
+                ([x["learner"], "yes" if x["passed"] else "no"] for x in o["learners"]),
             )
         )
     return made
 
 
 def _learners(found: Figures) -> Table:
-    rows: list[list[Cell]] = []
-    for p in found["learners"]:
-        modules = sum(m["mastered"] for m in p["modules"].values())
-        endings = ", ".join(
-            f"{r['best_ending']}" for r in p["roleplays"].values() if r["best_ending"]
-        )
-        verdict = {True: "passed", False: "failed", None: ""}[p["passed"]]
-        rows.append(
-            [
-                p["learner"],
-                f"{p['pages_reached']} of {p['pages']}",
-                p["sessions"],
-                p["minutes"],
-                "yes" if p["completed"] else "no",
-                verdict,
-                p["score"],
-                f"{modules} of {len(p['modules'])}",
-                endings,
-                ", ".join(
-                    f"{k}: {'passed' if v else 'failed'}" for k, v in p["observations"].items()
-                ),
-            ]
-        )
     return Table(
         "learners",
         "Learners",
@@ -243,5 +220,26 @@ def _learners(found: Figures) -> Table:
             "role-play best ending",
             "observations",
         ],
-        rows,
+        (_learner_row(p) for p in found["learners"]),
     )
+
+
+def _learner_row(p: Figures) -> list[Cell]:
+    modules = sum(m["mastered"] for m in p["modules"].values())
+    endings = ", ".join(f"{r['best_ending']}" for r in p["roleplays"].values() if r["best_ending"])
+    verdict = {True: "passed", False: "failed", None: ""}[p["passed"]]
+    observations = ", ".join(
+        f"{k}: {'passed' if v else 'failed'}" for k, v in p["observations"].items()
+    )
+    return [
+        p["learner"],
+        f"{p['pages_reached']} of {p['pages']}",
+        p["sessions"],
+        p["minutes"],
+        "yes" if p["completed"] else "no",
+        verdict,
+        p["score"],
+        f"{modules} of {len(p['modules'])}",
+        endings,
+        observations,
+    ]
