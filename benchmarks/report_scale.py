@@ -8,7 +8,11 @@ a fresh process, so the peak memory figure (maximum resident set size of that pr
 report's own. With --baseline the same statements are also reported by another tree, e.g.
 main's, for the figures side by side.
 
-Run:  python benchmarks/report_scale.py [LEARNERS...] [--baseline OTHER/src]
+Past `limits.REPORT_LEARNERS_IN_MEMORY` learners the report keeps their records in a temporary
+SQLite file; `--together N` takes N learners' statements turn about, to measure what that costs
+when more learners are active at once than are held in memory.
+
+Run:  python benchmarks/report_scale.py [LEARNERS...] [--baseline OTHER/src] [--together N]
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from scormkit.limits import REPORT_LEARNERS_IN_MEMORY  # noqa: E402
 from scormkit.scenario.walk import TIMEOUT, Walker  # noqa: E402
 from scormkit.spec import load_course  # noqa: E402
 from scormkit.spec.activities import Quiz, Scenario, Survey  # noqa: E402
@@ -167,21 +173,34 @@ def _roleplay(
     )
 
 
-def write_statements(dest: Path, learners: int) -> int:
-    """Write the statements of `learners` learners as JSON lines; returns how many."""
+def write_statements(dest: Path, learners: int, together: int = 1) -> int:
+    """Write the statements of `learners` learners as JSON lines; returns how many. With
+    `together` above 1, that many learners' statements are taken turn about (as an LRS returns
+    those of learners who play at the same time), instead of one learner's after another's."""
     course = load_course(FLAGSHIP)
     rng = random.Random(13)
     written = 0
+    numbers = iter(range(1, learners + 1))
+    playing: list[Iterator[dict[str, Any]]] = []
     with dest.open("w", encoding="utf-8") as out:
-        for number in range(1, learners + 1):
-            for statement in learner_statements(course, number, rng):
+        while True:
+            playing += [
+                learner_statements(course, n, rng) for n in islice(numbers, together - len(playing))
+            ]
+            if not playing:
+                return written
+            for statements in list(playing):
+                statement = next(statements, None)
+                if statement is None:
+                    playing.remove(statements)
+                    continue
                 out.write(json.dumps(statement) + "\n")
                 written += 1
-    return written
 
 
-def run_report(src: Path, source: Path, out: Path) -> tuple[float, float]:
-    """Seconds and peak resident memory (MB) of `scormkit report` run from `src`."""
+def run_report(src: Path, source: Path, out: Path) -> tuple[float, float, float]:
+    """Seconds, CPU seconds and peak resident memory (MB) of `scormkit report` run from
+    `src` (CPU time says more than the time on a machine shared with other jobs)."""
     start = time.perf_counter()
     child = subprocess.Popen(
         [
@@ -205,24 +224,28 @@ def run_report(src: Path, source: Path, out: Path) -> tuple[float, float]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
         raise SystemExit(f"report from {src} failed with exit status {child.returncode}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, cpu, usage.ru_maxrss / 1024
 
 
-def main(learner_counts: list[int], baseline: Path | None) -> None:
+def main(learner_counts: list[int], baseline: Path | None, together: int) -> None:
     trees = [("this tree", ROOT / "src")] + ([("baseline", baseline)] if baseline else [])
-    print(f"{'learners':>9} {'statements':>11} {'tree':>10} {'time':>8} {'stmts/s':>8} {'peak':>9}")
+    print(
+        f"{'learners':>9} {'statements':>11} {'tree':>10} {'time':>8} {'cpu':>8} "
+        f"{'stmts/cpu s':>11} {'peak':>9}"
+    )
     peaks: dict[str, list[tuple[int, float]]] = {name: [] for name, _ in trees}
     for learners in learner_counts:
         with tempfile.TemporaryDirectory() as work:
             folder = Path(work)
             source = folder / "statements.jsonl"
-            written = write_statements(source, learners)
+            written = write_statements(source, learners, together)
             for name, src in trees:
-                seconds, peak = run_report(src, source, folder / "report.html")
+                seconds, cpu, peak = run_report(src, source, folder / "report.html")
                 peaks[name].append((learners, peak))
                 print(
-                    f"{learners:>9,} {written:>11,} {name:>10} {seconds:>7.1f}s"
-                    f" {written / seconds:>8,.0f} {peak:>6.1f} MB",
+                    f"{learners:>9,} {written:>11,} {name:>10} {seconds:>7.1f}s {cpu:>7.1f}s"
+                    f" {written / cpu:>11,.0f} {peak:>6.1f} MB",
                     flush=True,
                 )
     for name, points in peaks.items():
@@ -240,5 +263,13 @@ if __name__ == "__main__":
         help="another tree's src/ folder to run the same report from, e.g. main's "
         "(git archive main src | tar -x -C /tmp/main)",
     )
+    parser.add_argument(
+        "--together",
+        type=int,
+        default=1,
+        help="learners whose statements are taken turn about (default 1: one after another); "
+        f"above the report's {REPORT_LEARNERS_IN_MEMORY:,} learners in memory, records go to "
+        "disk and come back on nearly every statement",
+    )
     arguments = parser.parse_args()
-    main(arguments.learners, arguments.baseline)
+    main(arguments.learners, arguments.baseline, arguments.together)

@@ -22,16 +22,18 @@ def write_json(found: dict[str, Any], dest: Path) -> None:
 
 def json_parts(value: Any, level: int) -> Iterator[str]:
     """`value` as indented JSON at nesting `level`, in parts; a Rows as a list of its rows.
-    (A JSON string never holds a raw newline, so indenting is replacing newlines.)"""
+    Dicts and lists that may hold Rows are walked here, everything else (a row included) is
+    encoded whole by `json`: a JSON string never holds a raw newline, so indenting it further
+    is replacing its newlines."""
     items: Iterable[tuple[str | None, Any]]
     if isinstance(value, dict) and value:
         items = value.items()
         opener, closer = "{", "}"
-    elif isinstance(value, list | Rows):
+    elif isinstance(value, list) and value or isinstance(value, Rows):
         items = ((None, v) for v in value)
         opener, closer = "[", "]"
     else:
-        yield json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
+        yield _plain(value, level)
         return
     inner = "\n" + " " * (level + 1)
     started = False
@@ -40,8 +42,12 @@ def json_parts(value: Any, level: int) -> Iterator[str]:
         started = True
         if key is not None:
             yield json.dumps(key, ensure_ascii=False) + ": "
-        if isinstance(item, dict | list | Rows):
-            yield from json_parts(item, level + 1)
+        if isinstance(value, Rows):
+            yield _plain(item, level + 1)
         else:
-            yield json.dumps(item, indent=1, ensure_ascii=False)
+            yield from json_parts(item, level + 1)
     yield ("\n" + " " * level + closer) if started else opener + closer
+
+
+def _plain(value: Any, level: int) -> str:
+    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * level)
