@@ -8,6 +8,7 @@ back when a later statement names the learner, every figure read back from the s
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -109,3 +110,28 @@ def test_the_store_is_removed_after_an_error_in_the_figures(
     assert len(folders.made) == 1
     assert not folders.made[0].exists()
     assert list((tmp_path / "scratch").iterdir()) == []
+
+
+def test_a_full_disk_is_an_error_naming_the_store_and_the_folder_still_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(many_learners()))
+    folders = Folders(monkeypatch, tmp_path / "scratch")
+    monkeypatch.setattr(limits, "REPORT_LEARNERS_IN_MEMORY", 1)
+
+    def full(self: store_module.LearnerStore, learners: list[Any]) -> None:
+        self.connection or self._open(on_disk=True)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_module.LearnerStore, "_write", full)
+    result = CliRunner().invoke(
+        main,
+        ["report", str(FLAGSHIP), "--statements", str(source), "-o", str(tmp_path / "r.html")],
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"error: the report's learners on disk ({folders.made[0]}): database or disk is full\n"
+    )
+    assert not folders.made[0].exists()
+    assert not (tmp_path / "r.html").exists()

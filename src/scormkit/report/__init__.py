@@ -13,6 +13,7 @@ learners; the folder is removed when the report is closed.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -44,7 +45,12 @@ def open_report(
     """Every figure of the report for `course` from `source`, the per-learner rows (`Rows`)
     read from the store while the context is open; ReportError if nothing usable."""
     with LearnerStore() as store:
-        yield _figures(course, source, store, pseudonymise)
+        try:
+            yield _figures(course, source, store, pseudonymise)
+        except sqlite3.Error as error:  # e.g. no room left for the temporary file
+            raise ReportError(
+                f"the report's learners on disk ({store.where()}): {error}"
+            ) from error
 
 
 def _figures(

@@ -56,8 +56,6 @@ class LearnerStore:
         self.recent: OrderedDict[str, Learner] = OrderedDict()
         self.folder: TemporaryDirectory[str] | None = None
         self.connection: sqlite3.Connection | None = None
-        self.count = 0  # learners seen
-        self.spilled = 0  # records written to disk, for the benchmark
         self.pending: dict[str, list[tuple[Any, ...]]] = {}
 
     def __enter__(self) -> LearnerStore:
@@ -80,6 +78,10 @@ class LearnerStore:
             self.folder = None
         self.recent.clear()
 
+    def where(self) -> str:
+        """The temporary folder, for messages."""
+        return self.folder.name if self.folder is not None else "memory"
+
     def learner(self, key: str, name: str) -> Learner:
         """The record of the learner `key`, made (named `name`) if they are new."""
         found = self.recent.get(key)
@@ -93,7 +95,6 @@ class LearnerStore:
             found = pickle.loads(row[0]) if row else None  # noqa: S301 (our own file)
         if found is None:
             found = Learner(key, name)
-            self.count += 1
         self.recent[key] = found
         if len(self.recent) > self.limit:
             self._write([self.recent.popitem(last=False)[1] for _ in range(self._batch())])
@@ -115,7 +116,6 @@ class LearnerStore:
 
     def _write(self, learners: list[Learner]) -> None:
         connection = self.connection or self._open(on_disk=True)
-        self.spilled += len(learners)
         with connection:
             connection.executemany(
                 "INSERT OR REPLACE INTO learners VALUES (?, ?, ?)",
