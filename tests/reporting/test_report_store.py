@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from scormkit import limits
 from scormkit.cli import main
@@ -88,23 +88,32 @@ def test_learners_kept_on_disk_give_byte_identical_json_html_and_csv(
     assert list((tmp_path / "scratch").iterdir()) == []
 
 
+def spilling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Folders]:
+    """The statements of many learners, a bound of one learner in memory, and the folders the
+    store makes."""
+    source = tmp_path / "statements.json"
+    source.write_text(json.dumps(many_learners()))
+    monkeypatch.setattr(limits, "REPORT_LEARNERS_IN_MEMORY", 1)
+    return source, Folders(monkeypatch, tmp_path / "scratch")
+
+
+def report_html(source: Path, out: Path) -> Result:
+    return CliRunner().invoke(
+        main, ["report", str(FLAGSHIP), "--statements", str(source), "-o", str(out)]
+    )
+
+
 def test_the_store_is_removed_after_an_error_in_the_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "statements.json"
-    source.write_text(json.dumps(many_learners()))
-    folders = Folders(monkeypatch, tmp_path / "scratch")
-    monkeypatch.setattr(limits, "REPORT_LEARNERS_IN_MEMORY", 1)
+    source, folders = spilling(tmp_path, monkeypatch)
 
     def broken(*_: Any) -> None:
         assert folders.made and folders.made[0].exists()  # the store is on disk by now
         raise RuntimeError("broken while the figures were made")
 
     monkeypatch.setattr(sys.modules["scormkit.report.figures"], "learner_runs", broken)
-    result = CliRunner().invoke(
-        main,
-        ["report", str(FLAGSHIP), "--statements", str(source), "-o", str(tmp_path / "r.html")],
-    )
+    result = report_html(source, tmp_path / "r.html")
     assert result.exit_code == 70, result.output  # a bug: its message, no output written
     assert "broken while the figures were made" in result.output
     assert len(folders.made) == 1
@@ -115,20 +124,14 @@ def test_the_store_is_removed_after_an_error_in_the_figures(
 def test_a_full_disk_is_an_error_naming_the_store_and_the_folder_still_goes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "statements.json"
-    source.write_text(json.dumps(many_learners()))
-    folders = Folders(monkeypatch, tmp_path / "scratch")
-    monkeypatch.setattr(limits, "REPORT_LEARNERS_IN_MEMORY", 1)
+    source, folders = spilling(tmp_path, monkeypatch)
 
     def full(self: store_module.LearnerStore, learners: list[Any]) -> None:
         self.connection or self._open(on_disk=True)
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store_module.LearnerStore, "_write", full)
-    result = CliRunner().invoke(
-        main,
-        ["report", str(FLAGSHIP), "--statements", str(source), "-o", str(tmp_path / "r.html")],
-    )
+    result = report_html(source, tmp_path / "r.html")
     assert result.exit_code == 1, result.output
     assert result.output == (
         f"error: the report's learners on disk ({folders.made[0]}): database or disk is full\n"
