@@ -6,6 +6,7 @@ descriptions. `scormkit schema --markdown` prints it; a test keeps docs/referenc
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -164,6 +165,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+@functools.cache
 def _rules() -> dict[str, str]:
     """Each model's rule joining several fields (SpecModel.RULE), by model name."""
     import scormkit.model  # noqa: F401  (every model class defined)
