@@ -155,10 +155,10 @@ class LearnerStore:
         assert self.connection is not None
         with self.connection:
             for table, rows in self.pending.items():
-                marks = ", ".join("?" * len(rows[0])) if rows else ""
                 if rows:
+                    marks = ", ".join("?" * len(rows[0]))
                     self.connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-                rows.clear()
+                    rows.clear()
 
     def run(self, sql: str, *params: Any) -> None:
         """Run one statement that changes the store (after the rows waiting to be added)."""
